@@ -1,0 +1,53 @@
+import { swaggerUI } from "@hono/swagger-ui";
+import { registerAuth } from "./auth";
+import { identify } from "./auth/auth.middleware";
+import type { AppDeps } from "./deps";
+import { registerFinders } from "./finders";
+import { errorBody, respondWithError } from "./platform/errors";
+import { jsonWritesOnly, maxBody, requestIdAndLog } from "./platform/middleware";
+import { createRouter } from "./platform/router";
+
+export type { AppDeps } from "./deps";
+
+const LARGE_BODY_PATHS = new Set(["/api/v1/admin/toilets/import"]);
+const smallBody = maxBody(256 * 1024);
+const largeBody = maxBody(10 * 1024 * 1024);
+
+/** The one Hono app; each host builds the deps and hands them in. */
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use("*", requestIdAndLog);
+  app.use("/api/*", (c, next) => (LARGE_BODY_PATHS.has(c.req.path) ? largeBody(c, next) : smallBody(c, next)));
+  app.use("/api/*", jsonWritesOnly);
+  app.use("/api/*", identify);
+
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  registerAuth(app, { devLogin: deps.config.devLogin });
+  registerFinders(app);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "Session token from /api/v1/auth/wechat (or dev-login in demos)",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "城管服务 Civic API",
+      version: "1.0.0",
+      description: "The urban-management bureau's public-service API. Errors: {error:{code,message,details?}}.",
+    },
+  });
+  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+
+  app.notFound((c) => c.json(errorBody("not_found", `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError((err, c) => respondWithError(c, err));
+  return app;
+}
+
+export type CivicApp = ReturnType<typeof createApp>;

@@ -1,0 +1,64 @@
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import { auditLog } from "../db/schema";
+import { auditStatement } from "../platform/audit";
+import { conflict, notFound } from "../platform/errors";
+import type { AppRouteHandler } from "../platform/router";
+import { currentUser } from "./auth.middleware";
+import { authRepo } from "./auth.repo";
+import type { grantRole, listAudit, listUsers, revokeRole } from "./admin-users.routes";
+
+export const listUsersHandler: AppRouteHandler<typeof listUsers> = async (c) => {
+  const { q, limit } = c.req.valid("query");
+  return c.json({ users: await authRepo(c.get("deps").db).searchUsers(q, limit) }, 200);
+};
+
+export const grantRoleHandler: AppRouteHandler<typeof grantRole> = async (c) => {
+  const { db, atomic, clock } = c.get("deps");
+  const { id } = c.req.valid("param");
+  const { role, note } = c.req.valid("json");
+  const actor = currentUser(c);
+  const repo = authRepo(db);
+  if (!(await repo.findUser(id))) throw notFound("user");
+  const at = clock().toISOString();
+  await atomic([
+    repo.grantRoleStatement(id, role, actor.id, at),
+    auditStatement(db, { actorId: actor.id, action: "role.grant", targetType: "user", targetId: id, detail: { role, note }, at }),
+  ]);
+  const user = await repo.findUser(id);
+  if (!user) throw notFound("user");
+  return c.json(user, 200);
+};
+
+export const revokeRoleHandler: AppRouteHandler<typeof revokeRole> = async (c) => {
+  const { db, atomic, clock } = c.get("deps");
+  const { id, role } = c.req.valid("param");
+  const actor = currentUser(c);
+  const repo = authRepo(db);
+  const target = await repo.findUser(id);
+  if (!target) throw notFound("user");
+  if (!target.roles.includes(role)) throw conflict(`the user does not have the role ${role}`);
+  if (role === "admin" && id === actor.id) throw conflict("an admin cannot revoke their own admin role");
+  const at = clock().toISOString();
+  await atomic([
+    repo.revokeRoleStatement(id, role),
+    auditStatement(db, { actorId: actor.id, action: "role.revoke", targetType: "user", targetId: id, detail: { role }, at }),
+  ]);
+  const user = await repo.findUser(id);
+  if (!user) throw notFound("user");
+  return c.json(user, 200);
+};
+
+export const listAuditHandler: AppRouteHandler<typeof listAudit> = async (c) => {
+  const { db } = c.get("deps");
+  const { targetType, targetId, limit } = c.req.valid("query");
+  const filters: SQL[] = [];
+  if (targetType) filters.push(eq(auditLog.targetType, targetType));
+  if (targetId) filters.push(eq(auditLog.targetId, targetId));
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
+  return c.json({ entries: rows.map((r) => ({ ...r, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null })) }, 200);
+};

@@ -1,0 +1,43 @@
+import type { Role } from "@civic/shared";
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../platform/context";
+import { forbidden, unauthorized } from "../platform/errors";
+import { hashToken } from "../platform/ids";
+import { authRepo } from "./auth.repo";
+
+/**
+ * Reads a Bearer token if present; never rejects (a malformed or unknown token leaves the caller anonymous).
+ * Routes then demand what they need.
+ */
+export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header("authorization");
+  const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,128})$/.exec(header) : null;
+  if (match?.[1]) {
+    const { db, clock } = c.get("deps");
+    const found = await authRepo(db).sessionByTokenHash(await hashToken(match[1]), clock().toISOString());
+    if (found) {
+      c.set("user", found.user);
+      c.set("sessionId", found.sessionId);
+    }
+  }
+  await next();
+};
+
+/** Signed in, with any of the given roles (every signed-in user is a resident). */
+export const requireRole =
+  (...roles: Role[]): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const user = c.get("user");
+    if (!user) throw unauthorized();
+    if (roles.length > 0 && !roles.some((r) => user.roles.includes(r))) throw forbidden();
+    await next();
+  };
+
+export const requireUser = requireRole();
+
+/** The signed-in user; only call behind requireRole/requireUser. */
+export function currentUser(c: { get: (key: "user") => AppEnv["Variables"]["user"] }) {
+  const user = c.get("user");
+  if (!user) throw unauthorized();
+  return user;
+}

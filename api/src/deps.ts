@@ -1,0 +1,27 @@
+import type { AppConfig } from "./config";
+import type { AppDb } from "./db/types";
+import type { BlobStore } from "./platform/blobs";
+import type { Logger } from "./platform/logger";
+import type { WechatClient } from "./platform/wechat";
+
+/**
+ * Everything a handler may touch, built by a host entry file and handed to createApp.
+ * Handlers never learn which host they run on.
+ */
+export interface AppDeps {
+  db: AppDb;
+  /**
+   * Runs the given drizzle statements all-or-nothing: D1 batch on Workers, a synchronous
+   * better-sqlite3 transaction on Node. Invariants live in SQL so a violating statement aborts the group.
+   */
+  atomic: (statements: readonly AtomicQuery[]) => Promise<unknown[]>;
+  blobs: BlobStore;
+  clock: () => Date;
+  wechat: WechatClient;
+  config: AppConfig;
+  log: Logger;
+}
+
+/** A drizzle insert/update/delete/select builder not yet awaited. */
+// biome-ignore lint/suspicious/noExplicitAny: drizzle's batch item type is driver-specific
+export type AtomicQuery = any;

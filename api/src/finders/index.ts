@@ -1,0 +1,22 @@
+/**
+ * finders: the public-toilet finder (nearby search, detail, residents' feedback) and the admin's
+ * toilet catalogue (create, update, deactivate, import, feedback triage).
+ * Callers: anyone searches and reads; signed-in users send feedback; admins write.
+ * Tables: toilets, toilet_feedback (and writes audit_log rows).
+ */
+import type { createRouter } from "../platform/router";
+import * as admin from "./toilet-admin.handlers";
+import * as handlers from "./toilets.handlers";
+import * as routes from "./toilets.routes";
+
+export function registerFinders(app: ReturnType<typeof createRouter>) {
+  app.openapi(routes.nearbyToilets, handlers.nearbyToiletsHandler);
+  app.openapi(routes.toiletById, handlers.toiletByIdHandler);
+  app.openapi(routes.reportToilet, handlers.reportToiletHandler);
+  app.openapi(routes.listToiletFeedback, admin.listToiletFeedbackHandler);
+  app.openapi(routes.resolveToiletFeedback, admin.resolveToiletFeedbackHandler);
+  app.openapi(routes.createToilet, admin.createToiletHandler);
+  app.openapi(routes.importToilets, admin.importToiletsHandler);
+  app.openapi(routes.updateToilet, admin.updateToiletHandler);
+  app.openapi(routes.deactivateToilet, admin.deactivateToiletHandler);
+}

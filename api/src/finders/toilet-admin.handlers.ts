@@ -1,0 +1,139 @@
+import { cityClock, parseToiletCsv, parseToiletGeoJson, ToiletInput } from "@civic/shared";
+import { currentUser } from "../auth/auth.middleware";
+import type { AppDeps, AtomicQuery } from "../deps";
+import { auditStatement } from "../platform/audit";
+import { isUniqueViolation } from "../platform/db-errors";
+import { conflict, notFound, validationFailed } from "../platform/errors";
+import { newId } from "../platform/ids";
+import type { AppRouteHandler } from "../platform/router";
+import { toiletFeedbackRepo } from "./toilet-feedback.repo";
+import type { createToilet, deactivateToilet, importToilets, listToiletFeedback, resolveToiletFeedback, updateToilet } from "./toilets.routes";
+import { toDetail, toiletsRepo } from "./toilets.repo";
+
+async function detailOrThrow(deps: AppDeps, id: string) {
+  const row = await toiletsRepo(deps.db).byId(id);
+  if (!row) throw notFound("toilet");
+  return toDetail(row, cityClock(deps.clock(), deps.config.cityZone));
+}
+
+async function runWithUniqueGuard(deps: AppDeps, statements: unknown[], what: string) {
+  try {
+    await deps.atomic(statements);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(`${what}: sourceRef is already used by another toilet`);
+    throw err;
+  }
+}
+
+export const createToiletHandler: AppRouteHandler<typeof createToilet> = async (c) => {
+  const deps = c.get("deps");
+  const actor = currentUser(c);
+  const input = c.req.valid("json");
+  const id = newId();
+  const at = deps.clock().toISOString();
+  await runWithUniqueGuard(
+    deps,
+    [
+      toiletsRepo(deps.db).insertStatement(input, at, id),
+      auditStatement(deps.db, { actorId: actor.id, action: "toilet.create", targetType: "toilet", targetId: id, at }),
+    ],
+    "cannot create",
+  );
+  return c.json(await detailOrThrow(deps, id), 201);
+};
+
+export const updateToiletHandler: AppRouteHandler<typeof updateToilet> = async (c) => {
+  const deps = c.get("deps");
+  const actor = currentUser(c);
+  const { id } = c.req.valid("param");
+  const changes = c.req.valid("json");
+  const before = await toiletsRepo(deps.db).byId(id);
+  if (!before) throw notFound("toilet");
+  // Partial update: re-validate the merged record so the result is a whole, valid toilet.
+  const { id: _id, latBand: _b, active: _a, deactivatedReason: _r, createdAt: _c, updatedAt: _u, ...current } = before;
+  const merged = ToiletInput.safeParse({ ...current, hours: JSON.parse(before.hours), ...changes });
+  if (!merged.success) {
+    throw validationFailed("the change leaves the toilet invalid", merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  }
+  const changedKeys = Object.keys(changes) as (keyof typeof changes)[];
+  const previous = Object.fromEntries(changedKeys.map((k) => [k, k === "hours" ? JSON.parse(before.hours) : before[k as keyof typeof before]]));
+  const at = deps.clock().toISOString();
+  await runWithUniqueGuard(
+    deps,
+    [
+      toiletsRepo(deps.db).updateStatement(id, merged.data, at),
+      auditStatement(deps.db, { actorId: actor.id, action: "toilet.update", targetType: "toilet", targetId: id, detail: { previous, changes }, at }),
+    ],
+    "cannot update",
+  );
+  return c.json(await detailOrThrow(deps, id), 200);
+};
+
+export const deactivateToiletHandler: AppRouteHandler<typeof deactivateToilet> = async (c) => {
+  const deps = c.get("deps");
+  const actor = currentUser(c);
+  const { id } = c.req.valid("param");
+  const { reason } = c.req.valid("json");
+  const row = await toiletsRepo(deps.db).byId(id);
+  if (!row) throw notFound("toilet");
+  if (!row.active) throw conflict("the toilet is already deactivated");
+  const at = deps.clock().toISOString();
+  await deps.atomic([
+    toiletsRepo(deps.db).deactivateStatement(id, reason, at),
+    auditStatement(deps.db, { actorId: actor.id, action: "toilet.deactivate", targetType: "toilet", targetId: id, detail: { reason }, at }),
+  ]);
+  return c.json(await detailOrThrow(deps, id), 200);
+};
+
+export const importToiletsHandler: AppRouteHandler<typeof importToilets> = async (c) => {
+  const deps = c.get("deps");
+  const actor = currentUser(c);
+  const { format, coordinates, content } = c.req.valid("json");
+  const parsed = format === "csv" ? parseToiletCsv(content, coordinates) : parseToiletGeoJson(content, coordinates);
+  if (!parsed.ok) throw validationFailed(`${parsed.errors.length} problem(s) in the file; nothing was imported`, parsed.errors);
+  const repo = toiletsRepo(deps.db);
+  const refs = parsed.rows.flatMap((r) => (r.sourceRef ? [r.sourceRef] : []));
+  const existing = await repo.idsBySourceRef(refs);
+  const at = deps.clock().toISOString();
+  let updated = 0;
+  const statements: AtomicQuery[] = parsed.rows.map((row) => {
+    const existingId = row.sourceRef ? existing.get(row.sourceRef) : undefined;
+    if (existingId) {
+      updated++;
+      return repo.updateStatement(existingId, row, at);
+    }
+    return repo.insertStatement(row, at);
+  });
+  statements.push(
+    auditStatement(deps.db, {
+      actorId: actor.id,
+      action: "toilet.import",
+      targetType: "toilet",
+      targetId: "*",
+      detail: { format, coordinates, rows: parsed.rows.length, updated },
+      at,
+    }),
+  );
+  await runWithUniqueGuard(deps, statements, "cannot import");
+  return c.json({ imported: parsed.rows.length, created: parsed.rows.length - updated, updated }, 200);
+};
+
+export const listToiletFeedbackHandler: AppRouteHandler<typeof listToiletFeedback> = async (c) => {
+  const { status, limit } = c.req.valid("query");
+  return c.json({ feedback: await toiletFeedbackRepo(c.get("deps").db).list(status, limit) }, 200);
+};
+
+export const resolveToiletFeedbackHandler: AppRouteHandler<typeof resolveToiletFeedback> = async (c) => {
+  const { db, clock } = c.get("deps");
+  const actor = currentUser(c);
+  const { id } = c.req.valid("param");
+  const { note } = c.req.valid("json");
+  const repo = toiletFeedbackRepo(db);
+  if (!(await repo.byId(id))) throw notFound("feedback");
+  const at = clock().toISOString();
+  if (!(await repo.resolve(id, actor.id, note, at))) throw conflict("the feedback is already resolved");
+  await auditStatement(db, { actorId: actor.id, action: "toilet_feedback.resolve", targetType: "toilet_feedback", targetId: id, detail: { note }, at });
+  const saved = await repo.byId(id);
+  if (!saved) throw notFound("feedback");
+  return c.json(saved, 200);
+};

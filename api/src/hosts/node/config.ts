@@ -1,0 +1,42 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+import { type AppConfig, ConfigError, parseAppConfig } from "../../config";
+
+/** The only place on the Node host that reads process.env. */
+const NodeSettings = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_PATH: z.string().min(1).default("./data/civic.sqlite"),
+  PHOTO_DIR: z.string().min(1).default("./data/photos"),
+  STATIC_DIR: z.string().default(""),
+  SEED_DEMO: z.enum(["0", "1"]).default("1"),
+});
+
+export interface NodeConfig {
+  port: number;
+  host: string;
+  databasePath: string;
+  photoDir: string;
+  staticDir: string | null;
+  seedDemo: boolean;
+  app: AppConfig;
+}
+
+export function readNodeConfig(env: Record<string, string | undefined> = process.env): NodeConfig {
+  const app = parseAppConfig(env);
+  const parsed = NodeSettings.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid settings:\n${lines.join("\n")}`);
+  }
+  const s = parsed.data;
+  return {
+    port: s.PORT,
+    host: s.HOST,
+    databasePath: s.DATABASE_PATH === ":memory:" ? ":memory:" : resolve(s.DATABASE_PATH),
+    photoDir: resolve(s.PHOTO_DIR),
+    staticDir: s.STATIC_DIR ? resolve(s.STATIC_DIR) : null,
+    seedDemo: s.SEED_DEMO === "1",
+    app,
+  };
+}

@@ -1,0 +1,74 @@
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { createApp } from "../../app";
+import { parseAppConfig } from "../../config";
+import { jsonLogger } from "../../platform/logger";
+import { createWechatClient } from "../../platform/wechat";
+import { seedDemoIfEmpty } from "../../seed/demo";
+import { diskBlobStore } from "./disk-blobs";
+import { openSqlite } from "./sqlite";
+
+export interface NodeServerOptions {
+  port?: number;
+  host?: string;
+  databasePath: string;
+  photoDir?: string;
+  /** The H5 build to serve at `/` (same origin as the API). */
+  staticDir?: string | null;
+  /** App settings as environment strings (DEV_LOGIN, WECHAT_*, CITY_ZONE, ...). */
+  env?: Record<string, string | undefined>;
+  seedDemo?: boolean;
+  clock?: () => Date;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds the Node deps, migrates (and seeds an empty database), and listens. */
+export async function startNodeServer(opts: NodeServerOptions): Promise<RunningServer> {
+  const config = parseAppConfig(opts.env ?? {});
+  const log = jsonLogger(config.logLevel);
+  const { sqlite, db, atomic } = openSqlite(opts.databasePath);
+  if (opts.seedDemo) {
+    const seeded = await seedDemoIfEmpty(db, atomic);
+    if (seeded > 0) log.info("seeded demo data", { toilets: seeded });
+  }
+  const app = createApp({
+    db,
+    atomic,
+    blobs: diskBlobStore(opts.photoDir ?? `${opts.databasePath}.photos`),
+    clock: opts.clock ?? (() => new Date()),
+    wechat: createWechatClient(config.wechat),
+    config,
+    log,
+  });
+  const staticDir = opts.staticDir;
+  if (staticDir && existsSync(staticDir)) {
+    app.get("*", async (c, next) => {
+      if (c.req.path.startsWith("/api/")) return next();
+      return serveStatic({ root: staticDir, index: "index.html" })(c, next);
+    });
+  }
+  const server = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? "127.0.0.1" });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", () => resolve());
+    server.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host && opts.host !== "0.0.0.0" ? opts.host : "127.0.0.1";
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          sqlite.close();
+          resolve();
+        });
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}

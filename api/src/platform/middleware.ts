@@ -1,0 +1,43 @@
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "./context";
+import { ApiError, errorBody } from "./errors";
+
+/** A request id on every response (the caller's X-Request-Id if it is sane), and one JSON log line. */
+export const requestIdAndLog: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const given = c.req.header("x-request-id");
+  const requestId = given && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+  c.set("requestId", requestId);
+  c.header("X-Request-Id", requestId);
+  const started = Date.now();
+  await next();
+  c.header("X-Request-Id", requestId);
+  const status = c.res.status;
+  const log = c.get("deps").log;
+  const fields = { requestId, method: c.req.method, path: c.req.path, status, ms: Date.now() - started };
+  if (status >= 500) log.error("request", fields);
+  else log.debug("request", fields);
+};
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
+
+/** Writes under /api carry JSON (or nothing at all); anything else is a 415 before any handler runs. */
+export const jsonWritesOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (WRITE_METHODS.has(c.req.method)) {
+    const length = c.req.header("content-length");
+    const hasBody = (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
+    const type = c.req.header("content-type") ?? "";
+    if (hasBody && !/^application\/(.+\+)?json\b/i.test(type)) {
+      throw new ApiError(415, "unsupported_media_type", "send the body as application/json");
+    }
+  }
+  await next();
+};
+
+/** Body size cap for a route group; oversize is a 413 in the envelope. */
+export const maxBody = (maxBytes: number): MiddlewareHandler<AppEnv> =>
+  bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) =>
+      c.json(errorBody("payload_too_large", `the body is larger than ${Math.round(maxBytes / 1024)} KB`), 413),
+  });

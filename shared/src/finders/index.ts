@@ -1,0 +1,4 @@
+export * from "./hoursText";
+export * from "./openingHours";
+export * from "./toiletImport";
+export * from "./toilets";

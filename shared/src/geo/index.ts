@@ -1,0 +1,3 @@
+export * from "./distance";
+export * from "./gcj02";
+export * from "./grid";

@@ -1,0 +1,5 @@
+export * from "./auth";
+export * from "./errors";
+export * from "./finders";
+export * from "./geo";
+export * from "./time";

@@ -1,0 +1,58 @@
+/**
+ * The one place that turns an instant into the city's wall-clock time. Every "open now", cutoff, slot and
+ * day boundary goes through here, so the zone (Asia/Shanghai for the demo city) is a setting, not a habit.
+ */
+export const DEFAULT_CITY_ZONE = "Asia/Shanghai";
+
+export interface CityClock {
+  /** Calendar date in the city, YYYY-MM-DD. */
+  date: string;
+  /** 0 = Monday ... 6 = Sunday. */
+  weekday: number;
+  /** Minutes since local midnight, 0..1439. */
+  minutes: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      weekday: "short",
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+const WEEKDAYS: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
+
+export function cityClock(instant: Date, zone: string = DEFAULT_CITY_ZONE): CityClock {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(zone).formatToParts(instant)) parts[p.type] = p.value;
+  const weekday = WEEKDAYS[parts.weekday ?? ""];
+  if (weekday === undefined) throw new Error(`cannot read weekday for zone ${zone}`);
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+/** True when the zone name is one the runtime knows. */
+export function isValidZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

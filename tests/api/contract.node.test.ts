@@ -1,0 +1,21 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import type { ContractHarness } from "../contract/harness";
+import { registerAllContracts } from "../contract";
+import { type FakeWechat, startFakeWechat } from "../fakes/wechat";
+import { createNodeHarness } from "./node-harness";
+
+/** The API contract on the Node host: better-sqlite3, a fresh in-memory database per test. */
+let wechat: FakeWechat;
+let current: ContractHarness;
+
+beforeAll(async () => {
+  wechat = await startFakeWechat();
+});
+afterAll(async () => {
+  await wechat.close();
+});
+beforeEach(() => {
+  current = createNodeHarness(wechat).harness;
+});
+
+registerAllContracts(() => current);

@@ -1,0 +1,46 @@
+import { createApp } from "@civic/api";
+import { parseAppConfig } from "@civic/api/config";
+import { openSqlite } from "@civic/api/hosts/node/sqlite";
+import { jsonLogger } from "@civic/api/platform/logger";
+import { createWechatClient } from "@civic/api/platform/wechat";
+import { diskBlobStore } from "@civic/api/hosts/node/disk-blobs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ContractHarness } from "../contract/harness";
+import { FAKE_APPID, FAKE_SECRET, type FakeWechat } from "../fakes/wechat";
+
+/** A fresh app over a fresh in-memory SQLite database with every migration applied. */
+export function createNodeHarness(wechat: FakeWechat, databasePath = ":memory:") {
+  let now: Date | null = null;
+  const config = parseAppConfig({
+    DEV_LOGIN: "1",
+    WECHAT_API_BASE: wechat.url,
+    WECHAT_APPID: FAKE_APPID,
+    WECHAT_SECRET: FAKE_SECRET,
+    WECHAT_TIMEOUT_MS: "1000",
+    LOG_LEVEL: "silent",
+  });
+  const { sqlite, db, atomic } = openSqlite(databasePath);
+  const app = createApp({
+    db,
+    atomic,
+    blobs: diskBlobStore(mkdtempSync(join(tmpdir(), "civic-blobs-"))),
+    clock: () => now ?? new Date(),
+    wechat: createWechatClient(config.wechat),
+    config,
+    log: jsonLogger("silent"),
+  });
+  const harness: ContractHarness = {
+    request: async (path, init) => app.request(path, init),
+    wechat: {
+      url: wechat.url,
+      issueCode: async (openid) => wechat.issueCode(openid),
+      setMode: async (mode) => wechat.setMode(mode),
+    },
+    setNow: (iso) => {
+      now = new Date(iso);
+    },
+  };
+  return { harness, app, sqlite, db, atomic };
+}

@@ -1,0 +1,11 @@
+/** Every contract suite; each host runner registers them all against its own harness. */
+import { registerAuthContract } from "./auth.contract";
+import type { GetHarness } from "./harness";
+import { registerSystemContract } from "./system.contract";
+import { registerToiletsContract } from "./toilets.contract";
+
+export function registerAllContracts(getHarness: GetHarness) {
+  registerSystemContract(getHarness);
+  registerAuthContract(getHarness);
+  registerToiletsContract(getHarness);
+}

@@ -15,9 +15,9 @@ if (!existsSync(join(h5, "index.html"))) {
 }
 
 const env = { ...process.env, STATIC_DIR: process.env.STATIC_DIR ?? h5 };
-const server = spawnSync(
-  process.execPath,
-  ["--import", "tsx", join(root, "api", "src", "hosts", "node", "main.ts")],
-  { cwd: root, stdio: "inherit", env },
-);
+const server = spawnSync(process.execPath, ["--import", "tsx", join(root, "api", "src", "hosts", "node", "main.ts")], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});
 process.exit(server.status ?? 1);

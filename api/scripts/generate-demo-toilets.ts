@@ -26,10 +26,42 @@ const geojson = {
 };
 writeFileSync(`${outDir}demo-toilets.geojson`, JSON.stringify(geojson));
 
-const q = (v: unknown) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : typeof v === "boolean" ? (v ? "1" : "0") : `'${String(v).replaceAll("'", "''")}'`);
+const q = (v: unknown) =>
+  v === null || v === undefined
+    ? "NULL"
+    : typeof v === "number"
+      ? String(v)
+      : typeof v === "boolean"
+        ? v
+          ? "1"
+          : "0"
+        : `'${String(v).replaceAll("'", "''")}'`;
 const now = new Date().toISOString();
 const lines = toilets.map((t) => {
-  const values = [newId(), t.name, t.address, t.district, t.street, t.lat, t.lng, latBand(t.lat), t.kind, JSON.stringify(t.hours), t.free, t.feeNote, t.accessible, t.thirdToilet, t.babyCare, t.stalls, t.managingUnit, t.lastVerified, t.sourceRef, true, now, now];
+  const values = [
+    newId(),
+    t.name,
+    t.address,
+    t.district,
+    t.street,
+    t.lat,
+    t.lng,
+    latBand(t.lat),
+    t.kind,
+    JSON.stringify(t.hours),
+    t.free,
+    t.feeNote,
+    t.accessible,
+    t.thirdToilet,
+    t.babyCare,
+    t.stalls,
+    t.managingUnit,
+    t.lastVerified,
+    t.sourceRef,
+    true,
+    now,
+    now,
+  ];
   return `insert or ignore into toilets (id,name,address,district,street,lat,lng,lat_band,kind,hours,free,fee_note,accessible,third_toilet,baby_care,stalls,managing_unit,last_verified,source_ref,active,created_at,updated_at) values (${values.map(q).join(",")});`;
 });
 writeFileSync(`${outDir}demo-toilets.sql`, `${lines.join("\n")}\n`);

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { DEFAULT_CITY_ZONE, isValidZone } from "@civic/shared";
+import { z } from "zod";
 
 /*
  * Settings common to both hosts. Each host's config module reads its own environment (process.env on
@@ -12,15 +12,17 @@ const Flag = z
 
 export const AppConfigInput = z.object({
   DEV_LOGIN: Flag,
-  CITY_ZONE: z
-    .string()
-    .default(DEFAULT_CITY_ZONE)
-    .refine(isValidZone, { message: "not a time zone this runtime knows" }),
+  CITY_ZONE: z.string().default(DEFAULT_CITY_ZONE).refine(isValidZone, { message: "not a time zone this runtime knows" }),
   WECHAT_API_BASE: z.url().default("https://api.weixin.qq.com"),
   WECHAT_APPID: z.string().default(""),
   WECHAT_SECRET: z.string().default(""),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5000),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 30),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -43,14 +45,17 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
   }
   const e = parsed.data;
   if (!e.DEV_LOGIN && (!e.WECHAT_APPID || !e.WECHAT_SECRET)) {
-    throw new ConfigError(
-      "Invalid settings:\n  WECHAT_APPID, WECHAT_SECRET: required unless DEV_LOGIN=1 (no one could sign in)",
-    );
+    throw new ConfigError("Invalid settings:\n  WECHAT_APPID, WECHAT_SECRET: required unless DEV_LOGIN=1 (no one could sign in)");
   }
   return {
     devLogin: e.DEV_LOGIN,
     cityZone: e.CITY_ZONE,
-    wechat: { apiBase: e.WECHAT_API_BASE.replace(/\/$/, ""), appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, timeoutMs: e.WECHAT_TIMEOUT_MS },
+    wechat: {
+      apiBase: e.WECHAT_API_BASE.replace(/\/$/, ""),
+      appId: e.WECHAT_APPID,
+      secret: e.WECHAT_SECRET,
+      timeoutMs: e.WECHAT_TIMEOUT_MS,
+    },
     sessionTtlHours: e.SESSION_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
   };

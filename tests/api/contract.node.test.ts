@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import type { ContractHarness } from "../contract/harness";
 import { registerAllContracts } from "../contract";
+import type { ContractHarness } from "../contract/harness";
 import { type FakeWechat, startFakeWechat } from "../fakes/wechat";
 import { createNodeHarness } from "./node-harness";
 

@@ -1,12 +1,12 @@
-import { createApp } from "@civic/api";
-import { parseAppConfig } from "@civic/api/config";
-import { openSqlite } from "@civic/api/hosts/node/sqlite";
-import { jsonLogger } from "@civic/api/platform/logger";
-import { createWechatClient } from "@civic/api/platform/wechat";
-import { diskBlobStore } from "@civic/api/hosts/node/disk-blobs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createApp } from "@civic/api";
+import { parseAppConfig } from "@civic/api/config";
+import { diskBlobStore } from "@civic/api/hosts/node/disk-blobs";
+import { openSqlite } from "@civic/api/hosts/node/sqlite";
+import { jsonLogger } from "@civic/api/platform/logger";
+import { createWechatClient } from "@civic/api/platform/wechat";
 import type { ContractHarness } from "../contract/harness";
 import { FAKE_APPID, FAKE_SECRET, type FakeWechat } from "../fakes/wechat";
 

@@ -98,11 +98,17 @@ export function registerAuthContract(getHarness: GetHarness) {
       const admin = await loginAs(h, "admin-2", "admin");
       expect((await call(h, "GET", "/api/v1/admin/users")).status).toBe(401);
       expect((await call(h, "GET", "/api/v1/admin/users", { token: mod.token })).status).toBe(403);
-      const byResident = await call(h, "POST", `/api/v1/admin/users/${resident.user.id}/roles`, { token: resident.token, body: { role: "admin" } });
+      const byResident = await call(h, "POST", `/api/v1/admin/users/${resident.user.id}/roles`, {
+        token: resident.token,
+        body: { role: "admin" },
+      });
       expect(byResident.status).toBe(403);
       const unknown = await call(h, "POST", "/api/v1/admin/users/nobody/roles", { token: admin.token, body: { role: "volunteer" } });
       expect(unknown.status).toBe(404);
-      const resRole = await call(h, "POST", `/api/v1/admin/users/${resident.user.id}/roles`, { token: admin.token, body: { role: "resident" } });
+      const resRole = await call(h, "POST", `/api/v1/admin/users/${resident.user.id}/roles`, {
+        token: admin.token,
+        body: { role: "resident" },
+      });
       expect(resRole.status).toBe(422);
       const list = await call(h, "GET", "/api/v1/admin/users?q=res-1", { token: admin.token });
       expect(list.json.users.map((u: { id: string }) => u.id)).toEqual([resident.user.id]);

@@ -1,5 +1,6 @@
 /** Every contract suite; each host runner registers them all against its own harness. */
 import { registerAuthContract } from "./auth.contract";
+import { registerConcurrencyContract } from "./concurrency.contract";
 import type { GetHarness } from "./harness";
 import { registerSystemContract } from "./system.contract";
 import { registerToiletsContract } from "./toilets.contract";
@@ -8,4 +9,5 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerSystemContract(getHarness);
   registerAuthContract(getHarness);
   registerToiletsContract(getHarness);
+  registerConcurrencyContract(getHarness);
 }

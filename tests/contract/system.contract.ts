@@ -22,7 +22,13 @@ export function registerSystemContract(getHarness: GetHarness) {
       expect(res.status).toBe(200);
       expect(res.json.openapi).toBe("3.1.0");
       const paths = Object.keys(res.json.paths);
-      for (const p of ["/api/v1/auth/wechat", "/api/v1/me", "/api/v1/toilets/nearby", "/api/v1/toilets/{id}", "/api/v1/admin/toilets/import"]) {
+      for (const p of [
+        "/api/v1/auth/wechat",
+        "/api/v1/me",
+        "/api/v1/toilets/nearby",
+        "/api/v1/toilets/{id}",
+        "/api/v1/admin/toilets/import",
+      ]) {
         expect(paths).toContain(p);
       }
       expect(res.json.components.schemas.ToiletSummary).toBeDefined();

@@ -3,9 +3,9 @@ import { auditLog } from "../db/schema";
 import { auditStatement } from "../platform/audit";
 import { conflict, notFound } from "../platform/errors";
 import type { AppRouteHandler } from "../platform/router";
+import type { grantRole, listAudit, listUsers, revokeRole } from "./admin-users.routes";
 import { currentUser } from "./auth.middleware";
 import { authRepo } from "./auth.repo";
-import type { grantRole, listAudit, listUsers, revokeRole } from "./admin-users.routes";
 
 export const listUsersHandler: AppRouteHandler<typeof listUsers> = async (c) => {
   const { q, limit } = c.req.valid("query");

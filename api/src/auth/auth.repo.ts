@@ -91,7 +91,10 @@ export function authRepo(db: AppDb) {
     },
 
     async revokeSession(sessionId: string, now: string) {
-      await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+      await db
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { DevLoginRequest, SessionResponse, User, WechatLoginRequest } from "@civic/shared";
 import { createRoute } from "@hono/zod-openapi";
-import { requireUser } from "./auth.middleware";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
+import { requireUser } from "./auth.middleware";
 
 const tags = ["auth"];
 

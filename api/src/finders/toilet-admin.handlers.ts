@@ -7,8 +7,15 @@ import { conflict, notFound, validationFailed } from "../platform/errors";
 import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
 import { toiletFeedbackRepo } from "./toilet-feedback.repo";
-import type { createToilet, deactivateToilet, importToilets, listToiletFeedback, resolveToiletFeedback, updateToilet } from "./toilets.routes";
 import { toDetail, toiletsRepo } from "./toilets.repo";
+import type {
+  createToilet,
+  deactivateToilet,
+  importToilets,
+  listToiletFeedback,
+  resolveToiletFeedback,
+  updateToilet,
+} from "./toilets.routes";
 
 async function detailOrThrow(deps: AppDeps, id: string) {
   const row = await toiletsRepo(deps.db).byId(id);
@@ -53,16 +60,28 @@ export const updateToiletHandler: AppRouteHandler<typeof updateToilet> = async (
   const { id: _id, latBand: _b, active: _a, deactivatedReason: _r, createdAt: _c, updatedAt: _u, ...current } = before;
   const merged = ToiletInput.safeParse({ ...current, hours: JSON.parse(before.hours), ...changes });
   if (!merged.success) {
-    throw validationFailed("the change leaves the toilet invalid", merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    throw validationFailed(
+      "the change leaves the toilet invalid",
+      merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   }
   const changedKeys = Object.keys(changes) as (keyof typeof changes)[];
-  const previous = Object.fromEntries(changedKeys.map((k) => [k, k === "hours" ? JSON.parse(before.hours) : before[k as keyof typeof before]]));
+  const previous = Object.fromEntries(
+    changedKeys.map((k) => [k, k === "hours" ? JSON.parse(before.hours) : before[k as keyof typeof before]]),
+  );
   const at = deps.clock().toISOString();
   await runWithUniqueGuard(
     deps,
     [
       toiletsRepo(deps.db).updateStatement(id, merged.data, at),
-      auditStatement(deps.db, { actorId: actor.id, action: "toilet.update", targetType: "toilet", targetId: id, detail: { previous, changes }, at }),
+      auditStatement(deps.db, {
+        actorId: actor.id,
+        action: "toilet.update",
+        targetType: "toilet",
+        targetId: id,
+        detail: { previous, changes },
+        at,
+      }),
     ],
     "cannot update",
   );
@@ -132,7 +151,14 @@ export const resolveToiletFeedbackHandler: AppRouteHandler<typeof resolveToiletF
   if (!(await repo.byId(id))) throw notFound("feedback");
   const at = clock().toISOString();
   if (!(await repo.resolve(id, actor.id, note, at))) throw conflict("the feedback is already resolved");
-  await auditStatement(db, { actorId: actor.id, action: "toilet_feedback.resolve", targetType: "toilet_feedback", targetId: id, detail: { note }, at });
+  await auditStatement(db, {
+    actorId: actor.id,
+    action: "toilet_feedback.resolve",
+    targetType: "toilet_feedback",
+    targetId: id,
+    detail: { note },
+    at,
+  });
   const saved = await repo.byId(id);
   if (!saved) throw notFound("feedback");
   return c.json(saved, 200);

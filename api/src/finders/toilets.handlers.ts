@@ -5,8 +5,8 @@ import { newId } from "../platform/ids";
 import { enforceRateLimit } from "../platform/rate-limit";
 import type { AppRouteHandler } from "../platform/router";
 import { toiletFeedbackRepo } from "./toilet-feedback.repo";
-import type { nearbyToilets, reportToilet, toiletById } from "./toilets.routes";
 import { toDetail, toiletsRepo } from "./toilets.repo";
+import type { nearbyToilets, reportToilet, toiletById } from "./toilets.routes";
 
 export const nearbyToiletsHandler: AppRouteHandler<typeof nearbyToilets> = async (c) => {
   const { db, clock, config } = c.get("deps");
@@ -34,7 +34,14 @@ export const reportToiletHandler: AppRouteHandler<typeof reportToilet> = async (
   await enforceRateLimit(db, { bucket: `toilet-feedback:${user.id}`, limit: 10, windowSeconds: 3600, now });
   const repo = toiletFeedbackRepo(db);
   const feedbackId = newId();
-  await repo.insertStatement({ id: feedbackId, toiletId: id, userId: user.id, kind: body.kind, note: body.note ?? "", now: now.toISOString() });
+  await repo.insertStatement({
+    id: feedbackId,
+    toiletId: id,
+    userId: user.id,
+    kind: body.kind,
+    note: body.note ?? "",
+    now: now.toISOString(),
+  });
   const saved = await repo.byId(feedbackId);
   if (!saved) throw notFound("feedback");
   return c.json(saved, 201);

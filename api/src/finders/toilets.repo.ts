@@ -143,7 +143,10 @@ export function toiletsRepo(db: AppDb) {
       const found = new Map<string, string>();
       for (let i = 0; i < refs.length; i += 90) {
         const chunk = refs.slice(i, i + 90);
-        const rows = await db.select({ id: toilets.id, sourceRef: toilets.sourceRef }).from(toilets).where(inArray(toilets.sourceRef, chunk));
+        const rows = await db
+          .select({ id: toilets.id, sourceRef: toilets.sourceRef })
+          .from(toilets)
+          .where(inArray(toilets.sourceRef, chunk));
         for (const r of rows) if (r.sourceRef) found.set(r.sourceRef, r.id);
       }
       return found;

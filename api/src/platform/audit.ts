@@ -1,5 +1,5 @@
-import type { AppDb } from "../db/types";
 import { auditLog } from "../db/schema";
+import type { AppDb } from "../db/types";
 import { newId } from "./ids";
 
 export interface AuditInput {

@@ -18,8 +18,7 @@ export class ApiError extends Error {
 }
 
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, "bad_request", message, details);
-export const validationFailed = (message: string, details?: unknown) =>
-  new ApiError(422, "validation_failed", message, details);
+export const validationFailed = (message: string, details?: unknown) => new ApiError(422, "validation_failed", message, details);
 export const unauthorized = (message = "sign in first") => new ApiError(401, "unauthorized", message);
 export const forbidden = (message = "your role may not do this") => new ApiError(403, "forbidden", message);
 export const notFound = (what = "resource") => new ApiError(404, "not_found", `${what} not found`);

@@ -38,6 +38,5 @@ export const jsonWritesOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const maxBody = (maxBytes: number): MiddlewareHandler<AppEnv> =>
   bodyLimit({
     maxSize: maxBytes,
-    onError: (c) =>
-      c.json(errorBody("payload_too_large", `the body is larger than ${Math.round(maxBytes / 1024)} KB`), 413),
+    onError: (c) => c.json(errorBody("payload_too_large", `the body is larger than ${Math.round(maxBytes / 1024)} KB`), 413),
   });

@@ -21,8 +21,14 @@ export async function enforceRateLimit(
   const hits = Number(rows[0]?.hits ?? 0);
   if (hits > opts.limit) {
     const retryAfter = windowStart + opts.windowSeconds - nowS;
-    throw new ApiError(429, "rate_limited", "too many requests; slow down", { retryAfterSeconds: retryAfter }, {
-      "Retry-After": String(Math.max(1, retryAfter)),
-    });
+    throw new ApiError(
+      429,
+      "rate_limited",
+      "too many requests; slow down",
+      { retryAfterSeconds: retryAfter },
+      {
+        "Retry-After": String(Math.max(1, retryAfter)),
+      },
+    );
   }
 }

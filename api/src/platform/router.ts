@@ -39,10 +39,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 /** OpenAPI response entries for the given error statuses, all in the one envelope. */
 export function errorResponses(...statuses: number[]) {
   return Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      { description: ERROR_DESCRIPTIONS[s] ?? "Error", content: { "application/json": { schema: ErrorEnvelope } } },
-    ]),
+    statuses.map((s) => [s, { description: ERROR_DESCRIPTIONS[s] ?? "Error", content: { "application/json": { schema: ErrorEnvelope } } }]),
   );
 }
 

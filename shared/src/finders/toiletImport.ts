@@ -7,7 +7,17 @@ export const MAX_IMPORT_ROWS = 5_000;
 
 export type ParsedImport = { ok: true; rows: ToiletRecordInput[] } | { ok: false; errors: ImportRowError[] };
 
-const BOOLEAN_TEXT: Record<string, boolean> = { true: true, yes: true, "1": true, 是: true, false: false, no: false, "0": false, 否: false, "": false };
+const BOOLEAN_TEXT: Record<string, boolean> = {
+  true: true,
+  yes: true,
+  "1": true,
+  是: true,
+  false: false,
+  no: false,
+  "0": false,
+  否: false,
+  "": false,
+};
 
 function coerceRow(raw: Record<string, unknown>): Record<string, unknown> | { hoursError: string } {
   const row: Record<string, unknown> = { ...raw };
@@ -116,4 +126,3 @@ export function parseToiletGeoJson(content: string, coordinates: "gcj02" | "wgs8
   const rowErrors = parsed.ok ? [] : parsed.errors.filter((e) => !geometryErrors.some((g) => g.row === e.row));
   return { ok: false, errors: [...geometryErrors, ...rowErrors].sort((a, b) => a.row - b.row) };
 }
-

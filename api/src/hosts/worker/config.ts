@@ -1,0 +1,40 @@
+import { type AppConfig, parseAppConfig } from "../../config";
+
+/**
+ * The Worker's bindings. Non-secret settings come from [vars] in wrangler.toml; WECHAT_APPID and
+ * WECHAT_SECRET are secrets (`wrangler secret put`, or .dev.vars locally).
+ */
+export interface WorkerEnv {
+  DB: D1Database;
+  BLOBS: R2Bucket;
+  DEV_LOGIN?: string;
+  CITY_ZONE?: string;
+  WECHAT_API_BASE?: string;
+  WECHAT_APPID?: string;
+  WECHAT_SECRET?: string;
+  WECHAT_TIMEOUT_MS?: string;
+  SESSION_TTL_HOURS?: string;
+  LOG_LEVEL?: string;
+}
+
+const SETTING_NAMES = [
+  "DEV_LOGIN",
+  "CITY_ZONE",
+  "WECHAT_API_BASE",
+  "WECHAT_APPID",
+  "WECHAT_SECRET",
+  "WECHAT_TIMEOUT_MS",
+  "SESSION_TTL_HOURS",
+  "LOG_LEVEL",
+] as const;
+
+/** The only place on the Worker host that reads the env: string settings in, AppConfig out (or ConfigError). */
+export function readWorkerConfig(env: WorkerEnv): AppConfig {
+  const settings: Record<string, string | undefined> = {};
+  for (const name of SETTING_NAMES) {
+    const value: unknown = env[name];
+    // wrangler turns a non-string [vars] value (e.g. DEV_LOGIN = 1) into JSON; settings are strings.
+    settings[name] = value === undefined || value === null ? undefined : String(value);
+  }
+  return parseAppConfig(settings);
+}

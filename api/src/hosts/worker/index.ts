@@ -1,0 +1,100 @@
+import { drizzle } from "drizzle-orm/d1";
+import { type CivicApp, createApp } from "../../app";
+import { ConfigError } from "../../config";
+import * as schema from "../../db/schema";
+import type { AppDb } from "../../db/types";
+import type { AppDeps } from "../../deps";
+import { errorBody } from "../../platform/errors";
+import { jsonLogger } from "../../platform/logger";
+import { createWechatClient } from "../../platform/wechat";
+import { readWorkerConfig, type WorkerEnv } from "./config";
+import { d1Atomic } from "./d1-atomic";
+import { r2BlobStore } from "./r2-blobs";
+import { purgeExpiredRateLimits } from "./scheduled";
+
+export type { WorkerEnv } from "./config";
+
+/*
+ * The Cloudflare Workers host: D1 for data, R2 for photos, a Cron Trigger for housekeeping.
+ * Workers have no start-up step, so the deps are built on the first event of each isolate, and a bad
+ * setting is reported on every request as a 500 envelope naming it (and logged) instead of a crash.
+ */
+type Built = { ok: true; deps: AppDeps; app: CivicApp } | { ok: false; error: ConfigError };
+
+const builtFor = new WeakMap<WorkerEnv, Built>();
+
+export function buildWorkerDeps(env: WorkerEnv): AppDeps {
+  const config = readWorkerConfig(env);
+  const db = drizzle(env.DB, { schema });
+  return {
+    db: db as unknown as AppDb,
+    atomic: d1Atomic(db),
+    blobs: r2BlobStore(env.BLOBS),
+    clock: () => new Date(),
+    wechat: createWechatClient(config.wechat),
+    config,
+    log: jsonLogger(config.logLevel),
+  };
+}
+
+function build(env: WorkerEnv): Built {
+  let built = builtFor.get(env);
+  if (!built) {
+    try {
+      const deps = buildWorkerDeps(env);
+      built = { ok: true, deps, app: createApp(deps) };
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      built = { ok: false, error: err };
+    }
+    builtFor.set(env, built);
+  }
+  return built;
+}
+
+/** "  WECHAT_APPID, WECHAT_SECRET: required unless ..." lines -> [{setting, problem}]. */
+function badSettings(error: ConfigError) {
+  return error.message
+    .split("\n")
+    .slice(1)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const at = line.indexOf(": ");
+      return at < 0 ? { setting: line, problem: "invalid" } : { setting: line.slice(0, at), problem: line.slice(at + 2) };
+    });
+}
+
+function logConfigError(error: ConfigError) {
+  console.error(
+    JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "invalid settings", settings: badSettings(error) }),
+  );
+}
+
+function misconfigured(error: ConfigError): Response {
+  const settings = badSettings(error);
+  const names = settings.map((s) => s.setting).join("; ");
+  return Response.json(errorBody("internal", `the service is misconfigured: ${names}`, settings), { status: 500 });
+}
+
+export default {
+  async fetch(request, env, ctx) {
+    const built = build(env);
+    if (!built.ok) {
+      logConfigError(built.error);
+      return misconfigured(built.error);
+    }
+    return built.app.fetch(request, env, ctx);
+  },
+
+  async scheduled(controller, env) {
+    const built = build(env);
+    if (!built.ok) {
+      logConfigError(built.error);
+      throw built.error;
+    }
+    const { deps } = built;
+    const purged = await purgeExpiredRateLimits(deps.db, new Date(controller.scheduledTime));
+    deps.log.info("cron", { cron: controller.cron, purgedRateLimits: purged });
+  },
+} satisfies ExportedHandler<WorkerEnv>;

@@ -73,7 +73,7 @@ CREATE TABLE `toilets` (
 	CONSTRAINT "toilets_lng_ck" CHECK("toilets"."lng" between -180 and 180)
 );
 --> statement-breakpoint
-CREATE INDEX `toilets_band_lng_idx` ON `toilets` (`lat_band`,`lng`);--> statement-breakpoint
+CREATE INDEX `toilets_nearby_idx` ON `toilets` (`lat_band`,`lng`,`lat`,`active`,`free`,`accessible`,`baby_care`,`third_toilet`,`kind`);--> statement-breakpoint
 CREATE UNIQUE INDEX `toilets_source_ref_uq` ON `toilets` (`source_ref`);--> statement-breakpoint
 CREATE TABLE `user_roles` (
 	`user_id` text NOT NULL,

@@ -96,7 +96,9 @@ export const toilets = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [
-    index("toilets_band_lng_idx").on(t.latBand, t.lng),
+    // Covers every column the nearby search filters and orders on, so SQLite ranks candidates from the
+    // index alone and reads table rows only for the nearest few.
+    index("toilets_nearby_idx").on(t.latBand, t.lng, t.lat, t.active, t.free, t.accessible, t.babyCare, t.thirdToilet, t.kind),
     uniqueIndex("toilets_source_ref_uq").on(t.sourceRef),
     check("toilets_lat_ck", sql`${t.lat} between -90 and 90`),
     check("toilets_lng_ck", sql`${t.lng} between -180 and 180`),

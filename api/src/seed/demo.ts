@@ -4,14 +4,20 @@ import { toilets } from "../db/schema";
 import type { AppDb } from "../db/types";
 import type { AppDeps } from "../deps";
 import { newId } from "../platform/ids";
-import { generateDemoToilets } from "./toilet-generator";
+import { type GeneratorOptions, generateDemoToilets } from "./toilet-generator";
 
 export const DEMO_TOILET_COUNT = 2400;
 
 /** Inserts toilets in multi-row statements, all in one atomic step. */
-export async function insertToilets(db: AppDb, atomic: AppDeps["atomic"], count: number, seed?: number): Promise<number> {
+export async function insertToilets(
+  db: AppDb,
+  atomic: AppDeps["atomic"],
+  count: number,
+  seed?: number,
+  options?: GeneratorOptions,
+): Promise<number> {
   const now = new Date().toISOString();
-  const rows = generateDemoToilets(count, seed).map((t) => ({
+  const rows = generateDemoToilets(count, seed, options).map((t) => ({
     ...t,
     id: newId(),
     hours: JSON.stringify(t.hours),

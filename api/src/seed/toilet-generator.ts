@@ -122,18 +122,27 @@ function nameFor(kind: ToiletKind, road: string, n: number, rand: Rand): { name:
   }
 }
 
-/** A point around an area's centre: dense in the middle, thinning out to spreadKm. */
-function pointIn(area: DemoArea, rand: Rand) {
-  const distanceKm = area.spreadKm * Math.sqrt(rand()) * (0.35 + 0.65 * rand());
+/** A point around an area's centre: dense in the middle, thinning out to spreadKm × scale. */
+function pointIn(area: DemoArea, rand: Rand, spreadScale: number) {
+  const distanceKm = area.spreadKm * spreadScale * Math.sqrt(rand()) * (0.35 + 0.65 * rand());
   const bearing = rand() * 2 * Math.PI;
   const dLat = (distanceKm / 111.32) * Math.cos(bearing);
   const dLng = (distanceKm / (111.32 * Math.cos((area.centre.lat * Math.PI) / 180))) * Math.sin(bearing);
   return { lat: Number((area.centre.lat + dLat).toFixed(6)), lng: Number((area.centre.lng + dLng).toFixed(6)) };
 }
 
-/** `count` plausible Suzhou toilets; identical for the same seed. */
-export function generateDemoToilets(count: number, seed = 20261126): ToiletRecordInput[] {
+export interface GeneratorOptions {
+  /**
+   * Widens every area (1 = the demo city). The benchmark's 100,000 toilets use a wider spread so the
+   * density stays within an order of magnitude of a real city instead of one toilet every 40 m.
+   */
+  spreadScale?: number;
+}
+
+/** `count` plausible Suzhou toilets; identical for the same seed and options. */
+export function generateDemoToilets(count: number, seed = 20261126, options: GeneratorOptions = {}): ToiletRecordInput[] {
   const rand = prng(seed);
+  const spreadScale = options.spreadScale ?? 1;
   const areaWeights = SUZHOU_AREAS.map((a) => [a, a.weight] as const);
   const out: ToiletRecordInput[] = [];
   for (let i = 0; i < count; i++) {
@@ -142,7 +151,7 @@ export function generateDemoToilets(count: number, seed = 20261126): ToiletRecor
     const road = pick(rand, area.roads);
     const number = 1 + Math.floor(rand() * 400);
     const { name, unit } = nameFor(kind, road, number, rand);
-    const point = pointIn(area, rand);
+    const point = pointIn(area, rand, spreadScale);
     const paid = kind === "scenic" ? rand() < 0.3 : rand() < 0.02;
     const municipalish = kind === "municipal" || kind === "transport" || kind === "park" || kind === "scenic";
     const month = 1 + Math.floor(rand() * 11);

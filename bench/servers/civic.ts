@@ -1,0 +1,8 @@
+/** Bench child: the real Node host over a prepared SQLite file; prints its URL as the first stdout line. */
+import { startNodeServer } from "@civic/api/hosts/node/server";
+
+const databasePath = process.argv[2];
+if (!databasePath) throw new Error("usage: civic.ts <database path>");
+const server = await startNodeServer({ databasePath, env: { DEV_LOGIN: "1", LOG_LEVEL: "error" }, seedDemo: false });
+console.log(server.url);
+process.on("SIGTERM", () => server.close().then(() => process.exit(0)));

@@ -66,9 +66,7 @@ function badSettings(error: ConfigError) {
 }
 
 function logConfigError(error: ConfigError) {
-  console.error(
-    JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "invalid settings", settings: badSettings(error) }),
-  );
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "invalid settings", settings: badSettings(error) }));
 }
 
 function misconfigured(error: ConfigError): Response {
@@ -87,7 +85,7 @@ export default {
     return built.app.fetch(request, env, ctx);
   },
 
-  async scheduled(controller, env) {
+  async scheduled(controller, env, _ctx) {
     const built = build(env);
     if (!built.ok) {
       logConfigError(built.error);

@@ -24,6 +24,8 @@ export const AppConfigInput = z.object({
     .max(24 * 365)
     .default(24 * 30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Serve nearby search from an in-memory k-d tree kept current by a version counter (Node host). */
+  NEARBY_IN_MEMORY: Flag,
 });
 
 export interface AppConfig {
@@ -32,20 +34,30 @@ export interface AppConfig {
   wechat: { apiBase: string; appId: string; secret: string; timeoutMs: number };
   sessionTtlHours: number;
   logLevel: z.infer<typeof AppConfigInput>["LOG_LEVEL"];
+  nearbyInMemory: boolean;
 }
 
-export class ConfigError extends Error {}
+export interface SettingIssue {
+  setting: string;
+  problem: string;
+}
+
+/** A bad or missing setting; carries each one so hosts can report them (start-up message, 500 envelope). */
+export class ConfigError extends Error {
+  constructor(readonly issues: SettingIssue[]) {
+    super(`Invalid settings:\n${issues.map((i) => `  ${i.setting}: ${i.problem}`).join("\n")}`);
+  }
+}
+
+export const issuesOf = (error: z.ZodError): SettingIssue[] => error.issues.map((i) => ({ setting: i.path.join("."), problem: i.message }));
 
 /** Throws a ConfigError naming every bad or missing setting. */
 export function parseAppConfig(env: Record<string, string | undefined>): AppConfig {
   const parsed = AppConfigInput.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new ConfigError(`Invalid settings:\n${lines.join("\n")}`);
-  }
+  if (!parsed.success) throw new ConfigError(issuesOf(parsed.error));
   const e = parsed.data;
   if (!e.DEV_LOGIN && (!e.WECHAT_APPID || !e.WECHAT_SECRET)) {
-    throw new ConfigError("Invalid settings:\n  WECHAT_APPID, WECHAT_SECRET: required unless DEV_LOGIN=1 (no one could sign in)");
+    throw new ConfigError([{ setting: "WECHAT_APPID, WECHAT_SECRET", problem: "required unless DEV_LOGIN=1 (no one could sign in)" }]);
   }
   return {
     devLogin: e.DEV_LOGIN,
@@ -58,5 +70,6 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
     },
     sessionTtlHours: e.SESSION_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
+    nearbyInMemory: e.NEARBY_IN_MEMORY,
   };
 }

@@ -4,7 +4,10 @@ import type { ContractHarness } from "../contract/harness";
 import { type FakeWechat, startFakeWechat } from "../fakes/wechat";
 import { createNodeHarness } from "./node-harness";
 
-/** The API contract on the Node host: better-sqlite3, a fresh in-memory database per test. */
+/**
+ * The API contract on the Node host: better-sqlite3, a fresh in-memory database per test, nearby search
+ * served from the in-memory index as the Node host does by default.
+ */
 let wechat: FakeWechat;
 let current: ContractHarness;
 
@@ -15,7 +18,7 @@ afterAll(async () => {
   await wechat.close();
 });
 beforeEach(() => {
-  current = createNodeHarness(wechat).harness;
+  current = createNodeHarness(wechat, { nearbyInMemory: true }).harness;
 });
 
 registerAllContracts(() => current);

@@ -11,7 +11,7 @@ import type { ContractHarness } from "../contract/harness";
 import { FAKE_APPID, FAKE_SECRET, type FakeWechat } from "../fakes/wechat";
 
 /** A fresh app over a fresh in-memory SQLite database with every migration applied. */
-export function createNodeHarness(wechat: FakeWechat, databasePath = ":memory:") {
+export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: boolean }) {
   let now: Date | null = null;
   const config = parseAppConfig({
     DEV_LOGIN: "1",
@@ -20,8 +20,9 @@ export function createNodeHarness(wechat: FakeWechat, databasePath = ":memory:")
     WECHAT_SECRET: FAKE_SECRET,
     WECHAT_TIMEOUT_MS: "1000",
     LOG_LEVEL: "silent",
+    NEARBY_IN_MEMORY: opts.nearbyInMemory ? "1" : "0",
   });
-  const { sqlite, db, atomic } = openSqlite(databasePath);
+  const { sqlite, db, atomic } = openSqlite(":memory:");
   const app = createApp({
     db,
     atomic,

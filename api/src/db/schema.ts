@@ -105,6 +105,19 @@ export const toilets = sqliteTable(
   ],
 );
 
+/**
+ * One row whose version goes up on every change to `toilets` (triggers in migration 0001), so an in-memory
+ * copy can tell in one cheap read whether it is still current, whoever wrote.
+ */
+export const toiletsVersion = sqliteTable(
+  "toilets_version",
+  {
+    id: integer("id").primaryKey(),
+    version: integer("version").notNull(),
+  },
+  (t) => [check("toilets_version_single_ck", sql`${t.id} = 1`)],
+);
+
 export const toiletFeedback = sqliteTable(
   "toilet_feedback",
   {

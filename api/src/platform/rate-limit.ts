@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
+import { rateLimits } from "../db/schema";
 import type { AppDb } from "../db/types";
 import { ApiError } from "./errors";
 
@@ -31,4 +32,14 @@ export async function enforceRateLimit(
       },
     );
   }
+}
+
+/** The longest rate-limit window in use (toilet feedback: one hour). */
+const LONGEST_WINDOW_SECONDS = 3600;
+
+/** Housekeeping (Workers cron, Node timer): forget ended windows so the table stays small. Returns rows removed. */
+export async function purgeExpiredRateLimits(db: AppDb, now: Date): Promise<number> {
+  const cutoff = Math.floor(now.getTime() / 1000) - LONGEST_WINDOW_SECONDS;
+  const gone = await db.delete(rateLimits).where(lt(rateLimits.windowStart, cutoff)).returning({ bucket: rateLimits.bucket });
+  return gone.length;
 }

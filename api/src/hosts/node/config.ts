@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
-import { type AppConfig, ConfigError, parseAppConfig } from "../../config";
+import { type AppConfig, ConfigError, issuesOf, parseAppConfig } from "../../config";
 
 /** The only place on the Node host that reads process.env. */
 const NodeSettings = z.object({
@@ -25,10 +25,7 @@ export interface NodeConfig {
 export function readNodeConfig(env: Record<string, string | undefined> = process.env): NodeConfig {
   const app = parseAppConfig(env);
   const parsed = NodeSettings.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new ConfigError(`Invalid settings:\n${lines.join("\n")}`);
-  }
+  if (!parsed.success) throw new ConfigError(issuesOf(parsed.error));
   const s = parsed.data;
   return {
     port: s.PORT,

@@ -5,6 +5,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "../../app";
 import { parseAppConfig } from "../../config";
 import { jsonLogger } from "../../platform/logger";
+import { purgeExpiredRateLimits } from "../../platform/rate-limit";
 import { createWechatClient } from "../../platform/wechat";
 import { seedDemoIfEmpty } from "../../seed/demo";
 import { diskBlobStore } from "./disk-blobs";
@@ -30,7 +31,8 @@ export interface RunningServer {
 
 /** Builds the Node deps, migrates (and seeds an empty database), and listens. */
 export async function startNodeServer(opts: NodeServerOptions): Promise<RunningServer> {
-  const config = parseAppConfig(opts.env ?? {});
+  // The Node process owns its SQLite file, so the in-memory nearby index is on unless turned off.
+  const config = parseAppConfig({ NEARBY_IN_MEMORY: "1", ...opts.env });
   const log = jsonLogger(config.logLevel);
   const { sqlite, db, atomic } = openSqlite(opts.databasePath);
   if (opts.seedDemo) {
@@ -53,6 +55,11 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
       return serveStatic({ root: staticDir, index: "index.html" })(c, next);
     });
   }
+  // Node's stand-in for the Workers cron: hourly housekeeping, never keeping the process alive.
+  const housekeeping = setInterval(() => {
+    purgeExpiredRateLimits(db, new Date()).catch((err) => log.error("housekeeping failed", { error: String(err) }));
+  }, 3_600_000);
+  housekeeping.unref();
   const server = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? "127.0.0.1" });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
@@ -64,6 +71,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(housekeeping);
         server.close(() => {
           sqlite.close();
           resolve();

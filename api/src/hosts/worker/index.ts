@@ -6,11 +6,11 @@ import type { AppDb } from "../../db/types";
 import type { AppDeps } from "../../deps";
 import { errorBody } from "../../platform/errors";
 import { jsonLogger } from "../../platform/logger";
+import { purgeExpiredRateLimits } from "../../platform/rate-limit";
 import { createWechatClient } from "../../platform/wechat";
 import { readWorkerConfig, type WorkerEnv } from "./config";
 import { d1Atomic } from "./d1-atomic";
 import { r2BlobStore } from "./r2-blobs";
-import { purgeExpiredRateLimits } from "./scheduled";
 
 export type { WorkerEnv } from "./config";
 
@@ -52,25 +52,12 @@ function build(env: WorkerEnv): Built {
   return built;
 }
 
-/** "  WECHAT_APPID, WECHAT_SECRET: required unless ..." lines -> [{setting, problem}]. */
-function badSettings(error: ConfigError) {
-  return error.message
-    .split("\n")
-    .slice(1)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const at = line.indexOf(": ");
-      return at < 0 ? { setting: line, problem: "invalid" } : { setting: line.slice(0, at), problem: line.slice(at + 2) };
-    });
-}
-
 function logConfigError(error: ConfigError) {
-  console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "invalid settings", settings: badSettings(error) }));
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "invalid settings", settings: error.issues }));
 }
 
 function misconfigured(error: ConfigError): Response {
-  const settings = badSettings(error);
+  const settings = error.issues;
   const names = settings.map((s) => s.setting).join("; ");
   return Response.json(errorBody("internal", `the service is misconfigured: ${names}`, settings), { status: 500 });
 }

@@ -67,12 +67,14 @@ async function drive(url: string, paths: string[]) {
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), "civic-bench-"));
-  const databasePath = join(dir, "bench.sqlite");
-  console.log(`Seeding ${TOILETS.toLocaleString()} toilets into ${databasePath} ...`);
-  const { sqlite, db, atomic } = openSqlite(databasePath);
-  await insertToilets(db, atomic, TOILETS, 7, { spreadScale: SPREAD });
-  sqlite.close();
+  // BENCH_DATABASE reuses a database seeded by an earlier run (its path is printed below).
+  const databasePath = process.env.BENCH_DATABASE ?? join(mkdtempSync(join(tmpdir(), "civic-bench-")), "bench.sqlite");
+  if (!process.env.BENCH_DATABASE) {
+    console.log(`Seeding ${TOILETS.toLocaleString()} toilets (spread ×${SPREAD}) into ${databasePath} ...`);
+    const { sqlite, db, atomic } = openSqlite(databasePath);
+    await insertToilets(db, atomic, TOILETS, 7, { spreadScale: SPREAD });
+    sqlite.close();
+  }
 
   const hello = await startChild("hello.ts", []);
   const bare = await drive(hello.url, ["/"]);
@@ -90,6 +92,7 @@ async function main() {
   console.log(`| nearby toilets (100k, r=1 km, 20 results) | ${fmt(nearby.rps)} | ${nearby.p50} | ${nearby.p99} | ${nearby.errors} |`);
   console.log(`\nnearby / bare Hono: ${(ratio * 100).toFixed(1)}% (target >= 25%); p99 ${nearby.p99} ms (target <= 25 ms)`);
 
+  if (process.env.BENCH_SKIP_SIZES) return;
   const weapp = weappMainPackageBytes(root);
   console.log(`weapp main package: ${(weapp / 1024).toFixed(1)} KB (limit 600 KB; WeChat allows 2048 KB)`);
   try {

@@ -22,7 +22,11 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use("*", requestIdAndLog);
-  app.use("/api/*", (c, next) => (LARGE_BODY_PATHS.has(c.req.path) ? largeBody(c, next) : smallBody(c, next)));
+  app.use("/api/*", (c, next) => {
+    // Reads carry no body; skipping them also spares the Node adapter from building a full Request.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    return LARGE_BODY_PATHS.has(c.req.path) ? largeBody(c, next) : smallBody(c, next);
+  });
   app.use("/api/*", jsonWritesOnly);
   app.use("/api/*", identify);
 

@@ -10,8 +10,9 @@ export const requestIdAndLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("requestId", requestId);
   c.header("X-Request-Id", requestId);
   const started = Date.now();
+  // Set before next(): Hono applies it to whatever response follows, error responses included, and
+  // touching c.res.headers afterwards would make the Node adapter build a full Response.
   await next();
-  c.header("X-Request-Id", requestId);
   const status = c.res.status;
   const log = c.get("deps").log;
   const fields = { requestId, method: c.req.method, path: c.req.path, status, ms: Date.now() - started };

@@ -35,7 +35,19 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
 
+/** Wall-clock readings repeat within a minute; the last one per zone is kept (formatToParts is slow). */
+const lastReading = new Map<string, { minute: number; clock: CityClock }>();
+
 export function cityClock(instant: Date, zone: string = DEFAULT_CITY_ZONE): CityClock {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastReading.get(zone);
+  if (last && last.minute === minute) return last.clock;
+  const clock = readCityClock(instant, zone);
+  lastReading.set(zone, { minute, clock });
+  return clock;
+}
+
+function readCityClock(instant: Date, zone: string): CityClock {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(zone).formatToParts(instant)) parts[p.type] = p.value;
   const weekday = WEEKDAYS[parts.weekday ?? ""];

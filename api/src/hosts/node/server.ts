@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "../../app";
 import { parseAppConfig } from "../../config";
+import { warmNearbySnapshot } from "../../finders/toilets.snapshot";
 import { jsonLogger } from "../../platform/logger";
 import { purgeExpiredRateLimits } from "../../platform/rate-limit";
 import { createWechatClient } from "../../platform/wechat";
@@ -39,6 +40,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     const seeded = await seedDemoIfEmpty(db, atomic);
     if (seeded > 0) log.info("seeded demo data", { toilets: seeded });
   }
+  if (config.nearbyInMemory) await warmNearbySnapshot(db);
   const app = createApp({
     db,
     atomic,

@@ -1,5 +1,6 @@
 /** Every contract suite; each host runner registers them all against its own harness. */
 import { registerAuthContract } from "./auth.contract";
+import { registerAuthorizationContract } from "./authorization.contract";
 import { registerConcurrencyContract } from "./concurrency.contract";
 import type { GetHarness } from "./harness";
 import { registerSystemContract } from "./system.contract";
@@ -10,4 +11,5 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerAuthContract(getHarness);
   registerToiletsContract(getHarness);
   registerConcurrencyContract(getHarness);
+  registerAuthorizationContract(getHarness);
 }

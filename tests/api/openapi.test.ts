@@ -1,0 +1,37 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeWechat, startFakeWechat } from "../fakes/wechat";
+import { createNodeHarness } from "./node-harness";
+
+let wechat: FakeWechat;
+beforeAll(async () => {
+  wechat = await startFakeWechat();
+});
+afterAll(async () => {
+  await wechat.close();
+});
+
+describe("/openapi.json", () => {
+  it("is a valid OpenAPI 3.1 document by the official schema", async () => {
+    const { harness } = createNodeHarness(wechat, { nearbyInMemory: true });
+    const doc = await (await harness.request("/openapi.json")).json();
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("declares every error as the one envelope and every admin route as bearer-protected", async () => {
+    const { harness } = createNodeHarness(wechat, { nearbyInMemory: true });
+    const doc = (await (await harness.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>;
+    };
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (Number(status) >= 400) expect(response.content?.["application/json"]?.schema.$ref, `${method} ${path} ${status}`).toBe("#/components/schemas/ErrorEnvelope");
+        }
+        if (path.startsWith("/api/v1/admin/")) expect(op.security, `${method} ${path}`).toEqual([{ bearerAuth: [] }]);
+      }
+    }
+  });
+});

@@ -23,12 +23,18 @@ describe("/openapi.json", () => {
   it("declares every error as the one envelope and every admin route as bearer-protected", async () => {
     const { harness } = createNodeHarness(wechat, { nearbyInMemory: true });
     const doc = (await (await harness.request("/openapi.json")).json()) as {
-      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>;
+      paths: Record<
+        string,
+        Record<string, { security?: unknown[]; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>
+      >;
     };
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         for (const [status, response] of Object.entries(op.responses)) {
-          if (Number(status) >= 400) expect(response.content?.["application/json"]?.schema.$ref, `${method} ${path} ${status}`).toBe("#/components/schemas/ErrorEnvelope");
+          if (Number(status) >= 400)
+            expect(response.content?.["application/json"]?.schema.$ref, `${method} ${path} ${status}`).toBe(
+              "#/components/schemas/ErrorEnvelope",
+            );
         }
         if (path.startsWith("/api/v1/admin/")) expect(op.security, `${method} ${path}`).toEqual([{ bearerAuth: [] }]);
       }

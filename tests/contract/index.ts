@@ -4,12 +4,14 @@ import { registerAuthorizationContract } from "./authorization.contract";
 import { registerConcurrencyContract } from "./concurrency.contract";
 import type { GetHarness } from "./harness";
 import { registerSystemContract } from "./system.contract";
+import { registerToiletAdminContract } from "./toilet-admin.contract";
 import { registerToiletsContract } from "./toilets.contract";
 
 export function registerAllContracts(getHarness: GetHarness) {
   registerSystemContract(getHarness);
   registerAuthContract(getHarness);
   registerToiletsContract(getHarness);
+  registerToiletAdminContract(getHarness);
   registerConcurrencyContract(getHarness);
   registerAuthorizationContract(getHarness);
 }

@@ -22,7 +22,8 @@ import { newId } from "../platform/ids";
 
 type ToiletRow = typeof toilets.$inferSelect;
 
-const summaryColumns = {
+/** The columns a search result is built from (also what the in-memory index keeps). */
+export const summaryColumns = {
   id: toilets.id,
   name: toilets.name,
   address: toilets.address,

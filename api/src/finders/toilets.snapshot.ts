@@ -12,6 +12,7 @@ import { around } from "geokdbush";
 import KDBush from "kdbush";
 import { toilets, toiletsVersion } from "../db/schema";
 import type { AppDb } from "../db/types";
+import { summaryColumns } from "./toilets.repo";
 
 /*
  * An in-memory copy of the active toilets with a k-d tree (kdbush + geokdbush: nearest-first great-circle
@@ -44,23 +45,7 @@ async function currentVersion(db: AppDb): Promise<number> {
 }
 
 async function build(db: AppDb, version: number): Promise<Snapshot> {
-  const rows = await db
-    .select({
-      id: toilets.id,
-      name: toilets.name,
-      address: toilets.address,
-      district: toilets.district,
-      kind: toilets.kind,
-      lat: toilets.lat,
-      lng: toilets.lng,
-      hours: toilets.hours,
-      free: toilets.free,
-      accessible: toilets.accessible,
-      thirdToilet: toilets.thirdToilet,
-      babyCare: toilets.babyCare,
-    })
-    .from(toilets)
-    .where(eq(toilets.active, true));
+  const rows = await db.select(summaryColumns).from(toilets).where(eq(toilets.active, true));
   const entries: Entry[] = rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -122,7 +107,7 @@ export async function nearbyFromSnapshot(db: AppDb, q: NearbyToiletsQuery, clock
   const ranked: { e: Entry; d: number }[] = [];
   for (const i of ids) {
     const e = entries[i];
-    if (e === undefined) continue; // the placeholder point of an empty index
+    if (e === undefined) continue; // the stand-in point of an empty index
     const d = distanceMetres(centre, e);
     if (d <= q.radius) ranked.push({ e, d });
   }

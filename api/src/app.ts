@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps) {
       description: "The urban-management bureau's public-service API. Errors: {error:{code,message,details?}}.",
     },
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  app.get("/docs", swaggerUI({ url: "/openapi.json", baseUrl: deps.config.docsAssetsBase, title: "城管服务 Civic API" }));
 
   app.notFound((c) => c.json(errorBody("not_found", `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => respondWithError(c, err));

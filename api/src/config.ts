@@ -24,6 +24,8 @@ export const AppConfigInput = z.object({
     .max(24 * 365)
     .default(24 * 30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Where /docs loads Swagger UI's assets from; the Node host serves its own copy so /docs works offline. */
+  DOCS_ASSETS_BASE: z.string().min(1).default("https://cdn.jsdelivr.net/npm"),
   /** Serve nearby search from an in-memory k-d tree kept current by a version counter (Node host). */
   NEARBY_IN_MEMORY: Flag,
 });
@@ -35,6 +37,7 @@ export interface AppConfig {
   sessionTtlHours: number;
   logLevel: z.infer<typeof AppConfigInput>["LOG_LEVEL"];
   nearbyInMemory: boolean;
+  docsAssetsBase: string;
 }
 
 export interface SettingIssue {
@@ -71,5 +74,6 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
     sessionTtlHours: e.SESSION_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
     nearbyInMemory: e.NEARBY_IN_MEMORY,
+    docsAssetsBase: e.DOCS_ASSETS_BASE,
   };
 }

@@ -39,7 +39,7 @@ describe("the Node host", () => {
     }
   });
 
-  it("serves the H5 app at / on the same origin, while unknown API paths stay JSON 404s", async () => {
+  it("serves the H5 app at / and Swagger UI with its own assets, while unknown API paths stay JSON 404s", async () => {
     const dir = tempDir();
     const staticDir = join(dir, "h5");
     mkdirSync(staticDir);
@@ -49,6 +49,11 @@ describe("the Node host", () => {
       const page = await fetch(`${server.url}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("城管服务");
+      const docs = await (await fetch(`${server.url}/docs`)).text();
+      expect(docs).toContain("/docs/assets/swagger-ui-dist/swagger-ui-bundle.js");
+      const bundle = await fetch(`${server.url}/docs/assets/swagger-ui-dist/swagger-ui-bundle.js`);
+      expect(bundle.status).toBe(200);
+      expect((await bundle.text()).length).toBeGreaterThan(100_000);
       const api = await fetch(`${server.url}/api/v1/nothing-here`);
       expect(api.status).toBe(404);
       expect(((await api.json()) as { error: { code: string } }).error.code).toBe("not_found");

@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { dirname } from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "../../app";
@@ -11,6 +13,9 @@ import { createWechatClient } from "../../platform/wechat";
 import { seedDemoIfEmpty } from "../../seed/demo";
 import { diskBlobStore } from "./disk-blobs";
 import { openSqlite } from "./sqlite";
+
+const DOCS_ASSETS_PATH = "/docs/assets";
+const swaggerUiDist = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
 export interface NodeServerOptions {
   port?: number;
@@ -33,7 +38,8 @@ export interface RunningServer {
 /** Builds the Node deps, migrates (and seeds an empty database), and listens. */
 export async function startNodeServer(opts: NodeServerOptions): Promise<RunningServer> {
   // The Node process owns its SQLite file, so the in-memory nearby index is on unless turned off.
-  const config = parseAppConfig({ NEARBY_IN_MEMORY: "1", ...opts.env });
+  // Swagger UI's assets come from the installed swagger-ui-dist, so /docs works without the internet.
+  const config = parseAppConfig({ NEARBY_IN_MEMORY: "1", DOCS_ASSETS_BASE: DOCS_ASSETS_PATH, ...opts.env });
   const log = jsonLogger(config.logLevel);
   const { sqlite, db, atomic } = openSqlite(opts.databasePath);
   if (opts.seedDemo) {
@@ -50,6 +56,10 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     config,
     log,
   });
+  app.get(
+    `${DOCS_ASSETS_PATH}/swagger-ui-dist/*`,
+    serveStatic({ root: swaggerUiDist, rewriteRequestPath: (p) => p.slice(`${DOCS_ASSETS_PATH}/swagger-ui-dist`.length) }),
+  );
   const staticDir = opts.staticDir;
   if (staticDir && existsSync(staticDir)) {
     app.get("*", async (c, next) => {

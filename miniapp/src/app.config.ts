@@ -1,0 +1,34 @@
+export default defineAppConfig({
+  pages: ["pages/index/index", "pages/nearby/index", "pages/me/index", "pages/login/index", "pages/toilets/index", "pages/toilets/detail"],
+  subPackages: [
+    {
+      // Pages for bureau staff; downloaded only when an admin opens them.
+      root: "packages/admin",
+      pages: ["toilet-feedback/index"],
+    },
+  ],
+  window: {
+    backgroundTextStyle: "light",
+    navigationBarBackgroundColor: "#1a7f5a",
+    navigationBarTitleText: "城管服务",
+    navigationBarTextStyle: "white",
+    backgroundColor: "#f4f6f5",
+  },
+  tabBar: {
+    color: "#8a8a8a",
+    selectedColor: "#1a7f5a",
+    backgroundColor: "#ffffff",
+    borderStyle: "black",
+    list: [
+      { pagePath: "pages/index/index", text: "首页", iconPath: "assets/tab-home.png", selectedIconPath: "assets/tab-home-active.png" },
+      { pagePath: "pages/nearby/index", text: "附近", iconPath: "assets/tab-nearby.png", selectedIconPath: "assets/tab-nearby-active.png" },
+      { pagePath: "pages/me/index", text: "我的", iconPath: "assets/tab-me.png", selectedIconPath: "assets/tab-me-active.png" },
+    ],
+  },
+  requiredPrivateInfos: ["getLocation", "chooseLocation"],
+  permission: {
+    "scope.userLocation": { desc: "用于查找您附近的公共厕所等便民设施" },
+  },
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: "requiredComponents",
+});

@@ -1,0 +1,11 @@
+import type { PropsWithChildren } from "react";
+import "./styles/base.css";
+import "./styles/finders.css";
+import "./styles/pages.css";
+
+/* The app shell: Taro renders each page as `children`. Session and settings live in storage. */
+function App({ children }: PropsWithChildren) {
+  return children;
+}
+
+export default App;

@@ -1,0 +1,59 @@
+import { NearbyToiletsResponse, ToiletDetail, ToiletFeedback, type ToiletFeedbackRequest } from "@civic/shared";
+import { z } from "zod";
+import { type ApiResult, apiRequest } from "../services/request";
+
+/* Finders domain, toilets: nearby search, detail, residents' feedback and its handling by admins. */
+
+export interface ToiletFilters {
+  openNow: boolean;
+  free: boolean;
+  accessible: boolean;
+  babyCare: boolean;
+  thirdToilet: boolean;
+}
+
+export const NO_FILTERS: ToiletFilters = { openNow: false, free: false, accessible: false, babyCare: false, thirdToilet: false };
+
+export interface NearbySearch {
+  lat: number;
+  lng: number;
+  radius: number;
+  limit?: number;
+  filters?: ToiletFilters;
+}
+
+export const nearbyToilets = ({
+  lat,
+  lng,
+  radius,
+  limit = 30,
+  filters = NO_FILTERS,
+}: NearbySearch): Promise<ApiResult<NearbyToiletsResponse>> =>
+  apiRequest(NearbyToiletsResponse, {
+    path: "/api/v1/toilets/nearby",
+    query: {
+      lat: lat.toFixed(6),
+      lng: lng.toFixed(6),
+      radius,
+      limit,
+      openNow: filters.openNow,
+      free: filters.free,
+      accessible: filters.accessible,
+      babyCare: filters.babyCare,
+      thirdToilet: filters.thirdToilet,
+    },
+  });
+
+export const toiletDetail = (id: string): Promise<ApiResult<ToiletDetail>> =>
+  apiRequest(ToiletDetail, { path: `/api/v1/toilets/${encodeURIComponent(id)}` });
+
+export const sendToiletFeedback = (id: string, request: ToiletFeedbackRequest): Promise<ApiResult<ToiletFeedback>> =>
+  apiRequest(ToiletFeedback, { method: "POST", path: `/api/v1/toilets/${encodeURIComponent(id)}/feedback`, body: request });
+
+const ToiletFeedbackList = z.object({ feedback: z.array(ToiletFeedback) });
+
+export const adminToiletFeedback = (status: "open" | "resolved"): Promise<ApiResult<z.output<typeof ToiletFeedbackList>>> =>
+  apiRequest(ToiletFeedbackList, { path: "/api/v1/admin/toilet-feedback", query: { status } });
+
+export const resolveToiletFeedback = (id: string, note: string): Promise<ApiResult<ToiletFeedback>> =>
+  apiRequest(ToiletFeedback, { method: "POST", path: `/api/v1/admin/toilet-feedback/${encodeURIComponent(id)}/resolve`, body: { note } });

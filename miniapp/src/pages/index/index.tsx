@@ -1,0 +1,53 @@
+import { Text, View } from "@tarojs/components";
+import Taro from "@tarojs/taro";
+import { PageContainer } from "../../components/PageContainer";
+
+/*
+ * 首页: the bureau's services. 找厕所 works today; the others are shown as what they will be, so
+ * residents know what is coming, and cannot be opened yet.
+ */
+interface Service {
+  id: string;
+  name: string;
+  /** One character shown in a coloured disc (no emoji font needed). */
+  icon: string;
+  description: string;
+  url?: string;
+}
+
+const SERVICES: Service[] = [
+  { id: "toilets", name: "找厕所", icon: "厕", description: "查找附近的公共厕所和开放联盟卫生间", url: "/pages/toilets/index" },
+  { id: "report", name: "随手拍", icon: "拍", description: "拍照上报占道经营、乱贴小广告、垃圾暴露、路灯损坏等问题" },
+  { id: "bulky-waste", name: "大件垃圾预约", icon: "运", description: "预约上门清运旧家具、旧家电等大件垃圾" },
+  { id: "parking", name: "停车", icon: "停", description: "查看附近停车场和实时空余车位" },
+  { id: "night-market", name: "夜市摊位", icon: "夜", description: "查找夜间经济摊位和便民疏导点" },
+  { id: "recycling", name: "垃圾分类/积分", icon: "分", description: "查询垃圾该投哪个桶，回收可回收物攒积分" },
+];
+
+function ServiceTile({ service }: { service: Service }) {
+  const available = Boolean(service.url);
+  const open = () => {
+    if (service.url) void Taro.navigateTo({ url: service.url });
+  };
+  return (
+    <View className={`service-tile service-${service.id}${available ? "" : " is-disabled"}`} onClick={available ? open : undefined}>
+      <Text className="service-tile__icon">{service.icon}</Text>
+      <Text className="service-tile__name">{service.name}</Text>
+      {available ? null : <Text className="coming-soon">即将上线</Text>}
+      <Text className="service-tile__desc">{service.description}</Text>
+    </View>
+  );
+}
+
+export default function HomePage() {
+  return (
+    <PageContainer className="home-page" title="苏州城管服务" subtitle="市城市管理局便民服务">
+      <View className="service-grid">
+        {SERVICES.map((s) => (
+          <ServiceTile key={s.id} service={s} />
+        ))}
+      </View>
+      <Text className="page-note">如遇紧急市容问题，请拨打 12345 政务服务热线。</Text>
+    </PageContainer>
+  );
+}

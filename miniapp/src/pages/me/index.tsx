@@ -1,0 +1,94 @@
+import { hasRole, type User } from "@civic/shared";
+import { Button, Text, View } from "@tarojs/components";
+import Taro from "@tarojs/taro";
+import { useEffect } from "react";
+import { fetchMe, logout } from "../../auth/api";
+import { ROLE_LABELS_ZH } from "../../auth/roles";
+import { PageContainer } from "../../components/PageContainer";
+import { clearSession, getSession, saveSession, useSession } from "../../services/session";
+import { useApiLoad } from "../../services/useApiLoad";
+import { setLargeText, useLargeText } from "../../ui/largeText";
+
+/* 我的: who is signed in and with which roles, 适老化 large text, logout, and the admin entry. */
+
+function LargeTextSwitch() {
+  const on = useLargeText();
+  return (
+    <View className="card settings">
+      <View className="setting-row" onClick={() => setLargeText(!on)}>
+        <View className="setting-row__text">
+          <Text className="setting-row__name">大字模式（适老化）</Text>
+          <Text className="setting-row__desc">放大所有页面的文字</Text>
+        </View>
+        <View className={`toggle large-text-switch${on ? " is-on" : ""}`}>
+          <View className="toggle__knob" />
+        </View>
+      </View>
+    </View>
+  );
+}
+
+function Profile({ user, onLogout }: { user: User; onLogout: () => void }) {
+  const openAdmin = () => void Taro.navigateTo({ url: "/packages/admin/toilet-feedback/index" });
+  return (
+    <>
+      <View className="card profile">
+        <Text className="user-name">{user.nickname ?? "微信用户"}</Text>
+        <Text className="user-id">编号 {user.id.slice(-8)}</Text>
+        <View className="chip-row user-roles">
+          {user.roles.map((r) => (
+            <Text key={r} className={`user-role user-role-${r}`}>
+              {ROLE_LABELS_ZH[r]}
+            </Text>
+          ))}
+        </View>
+      </View>
+      {hasRole(user, "admin") ? (
+        <View className="card menu">
+          <View className="menu-item admin-entry" onClick={openAdmin}>
+            <Text>厕所问题反馈处理（管理）</Text>
+            <Text className="menu-item__arrow">›</Text>
+          </View>
+        </View>
+      ) : null}
+      <View className="page-actions">
+        <Button className="btn logout-button" onClick={onLogout}>
+          退出登录
+        </Button>
+      </View>
+    </>
+  );
+}
+
+export default function MePage() {
+  const session = useSession();
+  const token = session?.token ?? null;
+  const { state, reload } = useApiLoad(token ? `me:${token}` : null, fetchMe);
+
+  useEffect(() => {
+    // Keep the stored user (roles) in step with the server.
+    const current = getSession();
+    if (state.status === "ok" && current) saveSession({ ...current, user: state.data });
+  }, [state]);
+
+  const doLogout = async () => {
+    await logout();
+    clearSession();
+    void Taro.showToast({ title: "已退出登录", icon: "none" });
+  };
+
+  return (
+    <PageContainer
+      className="me-page"
+      title="我的"
+      needsLogin={!session}
+      loginHint="登录后可以查看您的账号和角色"
+      loading={state.status === "loading"}
+      error={state.status === "error" ? state.error : null}
+      onRetry={reload}
+      footer={<LargeTextSwitch />}
+    >
+      {session ? <Profile user={state.status === "ok" ? state.data : session.user} onLogout={doLogout} /> : null}
+    </PageContainer>
+  );
+}

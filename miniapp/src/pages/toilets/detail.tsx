@@ -1,0 +1,120 @@
+import { distanceMetres, TOILET_KIND_LABELS, type ToiletDetail } from "@civic/shared";
+import { Button, Text, View } from "@tarojs/components";
+import Taro, { useRouter } from "@tarojs/taro";
+import { useState } from "react";
+import { PageContainer } from "../../components/PageContainer";
+import { toiletDetail } from "../../finders/api";
+import { FeedbackForm } from "../../finders/components/FeedbackForm";
+import { HoursTable } from "../../finders/components/HoursTable";
+import { OpenBadge, ToiletTags } from "../../finders/components/ToiletItem";
+import { formatDistance } from "../../finders/format";
+import { useSearchPlace } from "../../finders/location";
+import { isWeapp } from "../../platform";
+import { goToLogin } from "../../services/loginRedirect";
+import { getSession } from "../../services/session";
+import { useApiLoad } from "../../services/useApiLoad";
+
+/* One toilet: everything known about it, each day's hours, navigation and "report a problem". */
+
+/** WeChat opens its own map; a browser has none, so H5 falls back to AMap's web page (also GCJ-02). */
+async function navigateToToilet(t: ToiletDetail) {
+  try {
+    await Taro.openLocation({ latitude: t.lat, longitude: t.lng, name: t.name, address: t.address, scale: 17 });
+  } catch {
+    if (isWeapp() || typeof window === "undefined") return;
+    const url = `https://uri.amap.com/marker?position=${t.lng},${t.lat}&name=${encodeURIComponent(t.name)}&coordinate=gaode&callnative=1`;
+    window.open(url, "_blank");
+  }
+}
+
+function InfoRow({ label, value, className }: { label: string; value: string; className: string }) {
+  return (
+    <View className={`info-row ${className}`}>
+      <Text className="info-row__label">{label}</Text>
+      <Text className="info-row__value">{value}</Text>
+    </View>
+  );
+}
+
+function ToiletInfo({ toilet }: { toilet: ToiletDetail }) {
+  const place = useSearchPlace();
+  const distance = place ? formatDistance(distanceMetres(place, toilet)) : null;
+  return (
+    <View className="card toilet-detail">
+      <Text className="toilet-name toilet-detail__name">{toilet.name}</Text>
+      <View className="toilet-item__meta">
+        <OpenBadge state={toilet.openNow} />
+        <Text className="toilet-kind">{TOILET_KIND_LABELS[toilet.kind]}</Text>
+        <ToiletTags toilet={toilet} />
+      </View>
+      {toilet.active ? null : <Text className="toilet-inactive">已停用：{toilet.deactivatedReason ?? "原因未说明"}</Text>}
+      <InfoRow className="toilet-address" label="地址" value={toilet.address} />
+      <InfoRow className="toilet-area" label="区域" value={[toilet.district, toilet.street].filter(Boolean).join(" ")} />
+      {distance && place ? <InfoRow className="toilet-detail-distance" label="距离" value={`距${place.label} ${distance}`} /> : null}
+      <InfoRow className="toilet-fee" label="收费" value={toilet.free ? "免费" : (toilet.feeNote ?? "收费")} />
+      <InfoRow className="toilet-stalls" label="厕位" value={toilet.stalls === null ? "未知" : `${toilet.stalls} 个`} />
+      <InfoRow className="toilet-accessible" label="无障碍" value={toilet.accessible ? "有无障碍设施" : "无"} />
+      <InfoRow className="toilet-third" label="第三卫生间" value={toilet.thirdToilet ? "有" : "无"} />
+      <InfoRow className="toilet-baby-care" label="母婴室" value={toilet.babyCare ? "有" : "无"} />
+      <InfoRow className="toilet-unit" label="管理单位" value={toilet.managingUnit ?? "未知"} />
+      <InfoRow className="toilet-verified" label="最近核实" value={toilet.lastVerified ?? "未核实"} />
+    </View>
+  );
+}
+
+export default function ToiletDetailPage() {
+  const id = useRouter().params.id ?? null;
+  const { state, reload } = useApiLoad(id, () => toiletDetail(id!));
+  const [reporting, setReporting] = useState(false);
+  const [reported, setReported] = useState(false);
+  const toilet = state.status === "ok" ? state.data : null;
+
+  const startReport = () => {
+    if (!getSession()) {
+      goToLogin();
+      return;
+    }
+    setReporting(true);
+  };
+  const reportDone = () => {
+    setReporting(false);
+    setReported(true);
+    void Taro.showToast({ title: "已提交，感谢反馈", icon: "success" });
+  };
+
+  return (
+    <PageContainer
+      className="toilet-detail-page"
+      loading={state.status === "loading"}
+      error={id === null ? "缺少厕所编号，请从列表重新进入" : state.status === "error" ? state.error : null}
+      onRetry={id === null ? undefined : reload}
+    >
+      {toilet ? (
+        <>
+          <ToiletInfo toilet={toilet} />
+          <View className="card">
+            <Text className="section-title">开放时间</Text>
+            <HoursTable hours={toilet.hours} />
+          </View>
+          <View className="page-actions">
+            <Button className="btn btn-primary btn-large navigate-button" onClick={() => void navigateToToilet(toilet)}>
+              导航前往
+            </Button>
+            {reported ? (
+              <Text className="feedback-sent">已收到您的反馈，我们会尽快核实。</Text>
+            ) : reporting ? null : (
+              <Button className="btn report-button" onClick={startReport}>
+                报告问题
+              </Button>
+            )}
+          </View>
+          {reporting ? (
+            <View className="card">
+              <FeedbackForm toiletId={toilet.id} onDone={reportDone} />
+            </View>
+          ) : null}
+        </>
+      ) : null}
+    </PageContainer>
+  );
+}

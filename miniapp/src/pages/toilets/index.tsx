@@ -1,0 +1,57 @@
+import { Text, View } from "@tarojs/components";
+import { useState } from "react";
+import { PageContainer } from "../../components/PageContainer";
+import { type NearbySearch, NO_FILTERS, nearbyToilets, type ToiletFilters } from "../../finders/api";
+import { PlaceBar, PlacePicker } from "../../finders/components/PlacePicker";
+import { FilterBar, type FinderView, RadiusPicker, ViewSwitch } from "../../finders/components/SearchControls";
+import { openToiletDetail, ToiletList } from "../../finders/components/ToiletList";
+import { ToiletMap } from "../../finders/components/ToiletMap";
+import { formatDistance } from "../../finders/format";
+import { useSearchPlace } from "../../finders/location";
+import { useApiLoad } from "../../services/useApiLoad";
+
+/* 找厕所: public toilets around a place, as a list or a map, with filters and a search radius. */
+export default function ToiletFinderPage() {
+  const place = useSearchPlace();
+  const [filters, setFilters] = useState<ToiletFilters>(NO_FILTERS);
+  const [radius, setRadius] = useState(1000);
+  const [view, setView] = useState<FinderView>("list");
+
+  const search: NearbySearch | null = place ? { lat: place.lat, lng: place.lng, radius, filters } : null;
+  const { state, reload } = useApiLoad(search ? JSON.stringify(search) : null, () => nearbyToilets(search!));
+  const toilets = state.status === "ok" ? state.data.toilets : [];
+
+  const toolbar = place ? (
+    <View className="finder-toolbar">
+      <PlaceBar place={place} />
+      <FilterBar filters={filters} onChange={setFilters} />
+      <View className="finder-toolbar__row">
+        <RadiusPicker radius={radius} onChange={setRadius} />
+        <ViewSwitch view={view} onChange={setView} />
+      </View>
+    </View>
+  ) : null;
+
+  return (
+    <PageContainer
+      className="toilet-finder-page"
+      toolbar={toolbar}
+      loading={state.status === "loading"}
+      error={state.status === "error" ? state.error : null}
+      onRetry={reload}
+      empty={state.status === "ok" && toilets.length === 0}
+      emptyText={`${formatDistance(radius)}内没有符合条件的厕所，可以扩大范围或减少筛选条件。`}
+    >
+      {place ? null : <PlacePicker intro="查找附近的公共厕所（含开放联盟的商户卫生间）" />}
+      {place && toilets.length > 0 ? (
+        <>
+          <Text className="result-count">
+            {formatDistance(radius)}内找到 {toilets.length} 个
+          </Text>
+          {view === "map" ? <ToiletMap centre={place} radius={radius} toilets={toilets} onOpen={openToiletDetail} /> : null}
+          <ToiletList toilets={toilets} numbered={view === "map"} />
+        </>
+      ) : null}
+    </PageContainer>
+  );
+}

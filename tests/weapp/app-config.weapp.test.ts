@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { miniappDist } from "../support/paths";
+import { mainPackageBytes } from "./package-size";
+
+const dist = miniappDist("weapp");
+const appJson = () => JSON.parse(readFileSync(join(dist, "app.json"), "utf8")) as Record<string, unknown>;
+
+const PAGES = [
+  "pages/index/index",
+  "pages/toilets/index",
+  "pages/toilets/detail",
+  "pages/login/index",
+  "pages/me/index",
+  "pages/nearby/index",
+];
+const MAIN_PACKAGE_LIMIT = 600 * 1024;
+
+interface SubPackage {
+  root: string;
+  pages: string[];
+}
+
+describe("the built weapp's app.json", () => {
+  it("lists every resident page in the main package", () => {
+    const pages = appJson().pages as string[];
+    for (const page of PAGES) expect(pages).toContain(page);
+  });
+
+  it("has a tab bar with 首页, 附近 and 我的", () => {
+    const tabBar = appJson().tabBar as { list: { pagePath: string; text: string }[] };
+    expect(tabBar?.list?.map((t) => t.text)).toEqual(expect.arrayContaining(["首页", "附近", "我的"]));
+    const tabPages = tabBar.list.map((t) => t.pagePath);
+    expect(tabPages).toEqual(expect.arrayContaining(["pages/index/index", "pages/nearby/index", "pages/me/index"]));
+  });
+
+  it("puts the admin pages into the packages/admin subpackage", () => {
+    const json = appJson();
+    const subs = (json.subPackages ?? json.subpackages) as SubPackage[] | undefined;
+    const admin = subs?.find((s) => s.root.replace(/\/$/, "") === "packages/admin");
+    expect(admin, "packages/admin subpackage").toBeDefined();
+    expect(admin?.pages.length).toBeGreaterThan(0);
+  });
+
+  it("declares getLocation in requiredPrivateInfos (privacy rules for location)", () => {
+    expect(appJson().requiredPrivateInfos).toContain("getLocation");
+  });
+
+  it("keeps the main package under 600 KB", () => {
+    const json = appJson();
+    const subs = ((json.subPackages ?? json.subpackages) as SubPackage[] | undefined) ?? [];
+    const { bytes, files } = mainPackageBytes(
+      dist,
+      subs.map((s) => s.root),
+    );
+    console.log(`weapp main package: ${(bytes / 1024).toFixed(1)} KB in ${files} files (limit ${MAIN_PACKAGE_LIMIT / 1024} KB)`);
+    expect(bytes).toBeLessThan(MAIN_PACKAGE_LIMIT);
+  });
+});

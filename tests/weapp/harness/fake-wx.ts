@@ -4,6 +4,8 @@
  * (listed in `missing`), so a new dependency on a wx API shows up as a clear test failure.
  */
 
+import { NOOP_LISTENERS, SUCCEEDING_APIS, SYSTEM_INFO, WINDOW_INFO } from "./wx-tables";
+
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
 type Options = Callbacks & Record<string, unknown>;
 
@@ -60,86 +62,6 @@ function refuse(opts: Options | undefined, api: string, message: string) {
     opts?.complete?.(err);
   });
 }
-
-const WINDOW_INFO = {
-  pixelRatio: 2,
-  screenWidth: 375,
-  screenHeight: 812,
-  windowWidth: 375,
-  windowHeight: 724,
-  statusBarHeight: 44,
-  safeArea: { top: 44, left: 0, right: 375, bottom: 778, width: 375, height: 734 },
-  screenTop: 0,
-};
-const SYSTEM_INFO = {
-  ...WINDOW_INFO,
-  brand: "devtools",
-  model: "iPhone X",
-  system: "iOS 16.0",
-  platform: "devtools",
-  version: "8.0.50",
-  SDKVersion: "3.5.0",
-  language: "zh_CN",
-  theme: "light",
-  fontSizeSetting: 16,
-  enableDebug: false,
-};
-
-/** UI and navigation calls that only need to succeed (the test inspects them through `calls`). */
-const SUCCEEDING_APIS = [
-  "showToast",
-  "hideToast",
-  "showLoading",
-  "hideLoading",
-  "showModal",
-  "showActionSheet",
-  "navigateTo",
-  "redirectTo",
-  "switchTab",
-  "reLaunch",
-  "navigateBack",
-  "setNavigationBarTitle",
-  "setNavigationBarColor",
-  "showNavigationBarLoading",
-  "hideNavigationBarLoading",
-  "startPullDownRefresh",
-  "stopPullDownRefresh",
-  "pageScrollTo",
-  "openLocation",
-  "makePhoneCall",
-  "setClipboardData",
-  "vibrateShort",
-  "setTabBarBadge",
-  "removeTabBarBadge",
-  "showTabBar",
-  "hideTabBar",
-  "requestSubscribeMessage",
-  "openPrivacyContract",
-  "authorize",
-  "setBackgroundColor",
-  "setBackgroundTextStyle",
-  "reportAnalytics",
-];
-const NOOP_LISTENERS = [
-  "onNetworkStatusChange",
-  "offNetworkStatusChange",
-  "onAppShow",
-  "offAppShow",
-  "onAppHide",
-  "offAppHide",
-  "onError",
-  "onUnhandledRejection",
-  "onPageNotFound",
-  "onThemeChange",
-  "onWindowResize",
-  "offWindowResize",
-  "onMemoryWarning",
-  "onNeedPrivacyAuthorization",
-  "onLocationChange",
-  "offLocationChange",
-  "reportEvent",
-  "reportMonitor",
-];
 
 /* Properties Taro probes on `wx` that are not APIs (absent outside WeChat's cloud/skyline runtimes). */
 const NOT_APIS = new Set(["then", "webpackJsonp", "env", "cloud"]);

@@ -1,0 +1,94 @@
+import { useEffect } from "react";
+
+/*
+ * Stands in for @tarojs/taro in jsdom (the real one needs a Taro runtime). Every API is a plain method on
+ * one object, so tests replace what they need with vi.spyOn(Taro, "request") and friends; the defaults
+ * behave like a phone where nothing was granted: no location, no stubbed network.
+ */
+type Callbacks<R> = { success?: (r: R) => void; fail?: (e: unknown) => void; complete?: () => void };
+
+const storage = new Map<string, unknown>();
+
+export const shimState = {
+  routerParams: {} as Record<string, string | undefined>,
+  pageStackDepth: 1,
+};
+
+const resolved = <T>(value: T) => Promise.resolve(value);
+
+const Taro = {
+  request(_options: {
+    url: string;
+    method?: string;
+    header?: Record<string, string>;
+    data?: unknown;
+  }): Promise<{ statusCode: number; data: unknown }> {
+    return Promise.reject({ errMsg: "request:fail no stub in this test" });
+  },
+  getStorageSync(key: string): unknown {
+    return storage.has(key) ? storage.get(key) : "";
+  },
+  setStorageSync(key: string, value: unknown): void {
+    storage.set(key, JSON.parse(JSON.stringify(value)));
+  },
+  removeStorageSync(key: string): void {
+    storage.delete(key);
+  },
+  navigateTo(_options: { url: string }) {
+    return resolved({ errMsg: "navigateTo:ok" });
+  },
+  redirectTo(_options: { url: string }) {
+    return resolved({ errMsg: "redirectTo:ok" });
+  },
+  switchTab(_options: { url: string }) {
+    return resolved({ errMsg: "switchTab:ok" });
+  },
+  navigateBack(_options?: { delta?: number }) {
+    return resolved({ errMsg: "navigateBack:ok" });
+  },
+  getCurrentPages(): unknown[] {
+    return Array.from({ length: shimState.pageStackDepth }, (_, i) => ({ route: `page-${i}` }));
+  },
+  showToast(_options: { title: string; icon?: string }) {
+    return resolved({ errMsg: "showToast:ok" });
+  },
+  showModal(_options: { title?: string; content?: string }) {
+    return resolved({ confirm: true, cancel: false, errMsg: "showModal:ok" });
+  },
+  login() {
+    return resolved({ code: "wx-code-from-test", errMsg: "login:ok" });
+  },
+  getLocation(_options: { type?: string }): Promise<{ latitude: number; longitude: number }> {
+    return Promise.reject({ errMsg: "getLocation:fail auth deny" });
+  },
+  getPrivacySetting(cb: Callbacks<{ needAuthorization: boolean; privacyContractName: string }>) {
+    cb.success?.({ needAuthorization: false, privacyContractName: "《城管服务隐私保护指引》" });
+  },
+  requirePrivacyAuthorize(cb: Callbacks<{ errMsg: string }>) {
+    cb.success?.({ errMsg: "requirePrivacyAuthorize:ok" });
+  },
+  openLocation(_options: { latitude: number; longitude: number; name?: string; address?: string }) {
+    return resolved({ errMsg: "openLocation:ok" });
+  },
+};
+
+export function useRouter() {
+  return { params: shimState.routerParams, path: "" };
+}
+
+export function useDidShow(callback: () => void) {
+  useEffect(() => callback(), []);
+}
+
+export function useLoad(callback: (params: Record<string, string | undefined>) => void) {
+  useEffect(() => callback(shimState.routerParams), []);
+}
+
+/** Forget stored values and routing between tests (spies are restored by vi.restoreAllMocks). */
+export function resetTaroShim() {
+  storage.clear();
+  shimState.routerParams = {};
+  shimState.pageStackDepth = 1;
+}
+
+export default Taro;

@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from "react";
 import "./styles/base.css";
 import "./styles/finders.css";
+import "./styles/map.css";
 import "./styles/pages.css";
 
 /* The app shell: Taro renders each page as `children`. Session and settings live in storage. */

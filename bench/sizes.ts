@@ -18,7 +18,7 @@ function dirSize(dir: string, skip: Set<string> = new Set()): number {
 export function weappMainPackageBytes(root: string): number {
   const dist = join(root, "miniapp", "dist", "weapp");
   if (!existsSync(join(dist, "app.json"))) {
-    execFileSync("pnpm", ["--filter", "@civic/miniapp", "build:weapp"], { cwd: root, stdio: "inherit" });
+    execFileSync(process.execPath, [join(root, "scripts", "miniapp-build.mjs"), "weapp"], { cwd: root, stdio: "inherit" });
   }
   const app = JSON.parse(readFileSync(join(dist, "app.json"), "utf8")) as {
     subPackages?: { root: string }[];

@@ -36,7 +36,15 @@ for (const layer of layers) {
   const report = join(outDir, `${layer.config.replaceAll("/", "_")}.json`);
   const run = spawnSync(
     process.execPath,
-    [join(root, "node_modules", "vitest", "vitest.mjs"), "run", "--config", layer.config, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    [
+      join(root, "node_modules", "vitest", "vitest.mjs"),
+      "run",
+      "--config",
+      layer.config,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
     { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
   );
   try {

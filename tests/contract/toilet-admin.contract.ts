@@ -1,6 +1,6 @@
-import { distanceMetres, everyDay, wgs84ToGcj02 } from "@civic/shared";
+import { distanceMetres, wgs84ToGcj02 } from "@civic/shared";
 import { describe, expect, it } from "vitest";
-import { createToilets, GUANQIAN, nearbyPath, offset, toilet } from "./fixtures";
+import { createToilets, GUANQIAN, nearbyPath, toilet } from "./fixtures";
 import { call, expectEnvelope, type GetHarness, loginAs } from "./harness";
 
 type Summary = { id: string; name: string; distanceM: number; openNow: string; accessible: boolean };

@@ -1,7 +1,7 @@
-import { distanceMetres, everyDay, wgs84ToGcj02 } from "@civic/shared";
+import { everyDay } from "@civic/shared";
 import { describe, expect, it } from "vitest";
 import { createToilets, GUANQIAN, nearbyPath, offset, toilet } from "./fixtures";
-import { call, expectEnvelope, type GetHarness, loginAs } from "./harness";
+import { call, expectEnvelope, type GetHarness } from "./harness";
 
 type Summary = { id: string; name: string; distanceM: number; openNow: string; accessible: boolean };
 

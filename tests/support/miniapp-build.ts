@@ -41,10 +41,10 @@ export function miniappBuildIsStale(target: MiniappTarget): { stale: boolean; re
   return newest > built ? { stale: true, reason: "sources changed since the last build" } : { stale: false, reason: "up to date" };
 }
 
-/** Runs `pnpm --filter @civic/miniapp build:<target>`, streaming its output tail on failure. */
+/** Runs `node scripts/miniapp-build.mjs <target>` (Taro's CLI, no pnpm on PATH needed), reporting its output tail on failure. */
 export function buildMiniapp(target: MiniappTarget): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn("pnpm", ["--filter", "@civic/miniapp", `build:${target}`], {
+    const child = spawn(process.execPath, [join(repoRoot, "scripts", "miniapp-build.mjs"), target], {
       cwd: repoRoot,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, CI: "1", NODE_ENV: "production" },

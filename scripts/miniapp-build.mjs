@@ -1,0 +1,50 @@
+// Builds the mini-program for one target by running Taro's CLI with this Node, from miniapp/.
+// Calling the CLI directly (not `pnpm --filter ... build:<target>`) keeps it working when pnpm itself is
+// not on PATH, e.g. under `npx pnpm start` on a fresh machine.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+const miniappDir = join(repoRoot, "miniapp");
+
+/**
+ * @param {"h5" | "weapp"} target
+ * @param {{ env?: NodeJS.ProcessEnv; quiet?: boolean }} [options] quiet: collect output, report its tail on failure
+ * @returns {Promise<void>}
+ */
+export function buildMiniapp(target, options = {}) {
+  const taro = createRequire(join(miniappDir, "package.json")).resolve("@tarojs/cli/bin/taro");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [taro, "build", "--type", target], {
+      cwd: miniappDir,
+      stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+      env: { ...process.env, NODE_ENV: "production", ...options.env },
+    });
+    let log = "";
+    const keep = (/** @type {Buffer} */ chunk) => {
+      log = (log + chunk.toString()).slice(-20_000);
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`miniapp build --type ${target} failed (exit ${code})${log ? `:\n${log}` : ""}`));
+    });
+  });
+}
+
+// CLI: `node scripts/miniapp-build.mjs <h5|weapp>` (used by the test support code and the benchmarks).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const target = process.argv[2];
+  if (target !== "h5" && target !== "weapp") {
+    console.error("usage: node scripts/miniapp-build.mjs <h5|weapp>");
+    process.exit(2);
+  }
+  buildMiniapp(target).catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -2,4 +2,5 @@ export * from "./auth";
 export * from "./errors";
 export * from "./finders";
 export * from "./geo";
+export * from "./http";
 export * from "./time";

@@ -40,4 +40,19 @@ describe("/openapi.json", () => {
       }
     }
   });
+
+  it("documents query parameters as what they accept: required numbers, defaults, flag values", async () => {
+    const { harness } = createNodeHarness(wechat, { nearbyInMemory: true });
+    type Param = { name: string; required: boolean; schema: Record<string, unknown> };
+    const doc = (await (await harness.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { parameters?: Param[] }>>;
+    };
+    const params = Object.fromEntries((doc.paths["/api/v1/toilets/nearby"]?.get?.parameters ?? []).map((p) => [p.name, p]));
+    expect(params.lat).toMatchObject({ required: true, schema: { type: "number", minimum: -85, maximum: 85 } });
+    expect(params.lng).toMatchObject({ required: true, schema: { type: "number", minimum: -180, maximum: 180 } });
+    expect(params.radius).toMatchObject({ required: false, schema: { type: "integer", minimum: 50, maximum: 5000, default: 1000 } });
+    for (const flag of ["openNow", "free", "accessible", "babyCare", "thirdToilet"]) {
+      expect(params[flag], flag).toMatchObject({ required: false, schema: { type: "string", enum: ["true", "false", "1", "0"] } });
+    }
+  });
 });

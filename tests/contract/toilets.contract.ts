@@ -75,6 +75,7 @@ export function registerToiletsContract(getHarness: GetHarness) {
       expect(await names("&thirdToilet=true")).toEqual(["paid-family"]);
       expect(await names("&kind=mall")).toEqual(["paid-family"]);
       expect(await names("&openNow=false")).toHaveLength(3);
+      expect(await names("&free=0&accessible=false")).toHaveLength(3);
       h.setNow("2026-11-26T17:30:00.000Z"); // Friday 01:30: still open from Thursday evening
       expect(await names("&openNow=true")).toEqual(["night-owl", "paid-family"]);
       h.setNow("2026-11-26T18:30:00.000Z"); // Friday 02:30: closed
@@ -90,6 +91,7 @@ export function registerToiletsContract(getHarness: GetHarness) {
         "/api/v1/toilets/nearby?lat=31.3&lng=120.6&limit=0",
         "/api/v1/toilets/nearby?lat=31.3&lng=120.6&limit=51",
         "/api/v1/toilets/nearby?lat=31.3&lng=120.6&accessible=maybe",
+        "/api/v1/toilets/nearby?lat=31.3&lng=120.6&free=",
         "/api/v1/toilets/nearby?lat=31.3&lng=120.6&kind=castle",
       ]) {
         const res = await call(h, "GET", q);

@@ -1,4 +1,4 @@
-import { AdminUserList, AuditEntry, GrantableRole, RoleGrantRequest, User } from "@civic/shared";
+import { AdminUserList, AuditEntry, GrantableRole, queryInt, RoleGrantRequest, User } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
 import { requireRole } from "./auth.middleware";
@@ -14,7 +14,7 @@ export const listUsers = createRoute({
   summary: "Find users by openid, nickname or id",
   security: bearerAuth,
   middleware: adminOnly,
-  request: { query: z.object({ q: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+  request: { query: z.object({ q: z.string().max(64).optional(), limit: queryInt(1, 200, 50) }) },
   responses: { 200: jsonContent(AdminUserList, "Users"), ...errorResponses(400, 401, 403) },
 });
 
@@ -51,7 +51,7 @@ export const listAudit = createRoute({
     query: z.object({
       targetType: z.string().max(40).optional(),
       targetId: z.string().max(64).optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
+      limit: queryInt(1, 500, 100),
     }),
   },
   responses: { 200: jsonContent(z.object({ entries: z.array(AuditEntry) }), "Entries"), ...errorResponses(400, 401, 403) },

@@ -2,6 +2,7 @@ import {
   DeactivateToiletRequest,
   NearbyToiletsQuery,
   NearbyToiletsResponse,
+  queryInt,
   ResolveToiletFeedbackRequest,
   ToiletDetail,
   ToiletFeedback,
@@ -59,7 +60,7 @@ export const listToiletFeedback = createRoute({
   request: {
     query: z.object({
       status: z.enum(["open", "resolved"]).default("open"),
-      limit: z.coerce.number().int().min(1).max(200).default(50),
+      limit: queryInt(1, 200, 50),
     }),
   },
   responses: { 200: jsonContent(z.object({ feedback: z.array(ToiletFeedback) }), "Feedback"), ...errorResponses(400, 401, 403) },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryFlag, queryInt, queryNumber } from "../http/query";
 import { OpeningHours, OpenState } from "./openingHours";
 
 export const TOILET_KINDS = ["municipal", "alliance", "mall", "transport", "park", "scenic", "hospital", "other"] as const;
@@ -106,24 +107,18 @@ export const ToiletDetail = z
   .meta({ id: "ToiletDetail" });
 export type ToiletDetail = z.infer<typeof ToiletDetail>;
 
-/** Query-string flags: "true"/"1" turn a filter on; absent or "false"/"0" leave it off. */
-const Flag = z
-  .enum(["true", "false", "1", "0"])
-  .optional()
-  .transform((v) => v === "true" || v === "1");
-
 export const MAX_SEARCH_RADIUS_M = 5000;
 
 export const NearbyToiletsQuery = z.object({
-  lat: z.coerce.number().min(-85).max(85),
-  lng: z.coerce.number().min(-180).max(180),
-  radius: z.coerce.number().int().min(50).max(MAX_SEARCH_RADIUS_M).default(1000),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  openNow: Flag,
-  free: Flag,
-  accessible: Flag,
-  babyCare: Flag,
-  thirdToilet: Flag,
+  lat: queryNumber(-85, 85),
+  lng: queryNumber(-180, 180),
+  radius: queryInt(50, MAX_SEARCH_RADIUS_M, 1000),
+  limit: queryInt(1, 50, 20),
+  openNow: queryFlag(),
+  free: queryFlag(),
+  accessible: queryFlag(),
+  babyCare: queryFlag(),
+  thirdToilet: queryFlag(),
   kind: ToiletKind.optional(),
 });
 export type NearbyToiletsQuery = z.output<typeof NearbyToiletsQuery>;

@@ -1,5 +1,6 @@
 import type { AppConfig } from "./config";
 import type { AppDb } from "./db/types";
+import type { NearbyIndex } from "./finders/toilets.snapshot";
 import type { BlobStore } from "./platform/blobs";
 import type { Logger } from "./platform/logger";
 import type { WechatClient } from "./platform/wechat";
@@ -20,6 +21,8 @@ export interface AppDeps {
   wechat: WechatClient;
   config: AppConfig;
   log: Logger;
+  /** An in-memory nearby-toilet index, for a host whose process owns its database; without it, SQL. */
+  nearbyIndex?: NearbyIndex;
 }
 
 /** A drizzle insert/update/delete/select builder not yet awaited. */

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "@civic/api";
 import { parseAppConfig } from "@civic/api/config";
+import { createNearbyIndex } from "@civic/api/finders/toilets.snapshot";
 import { diskBlobStore } from "@civic/api/hosts/node/disk-blobs";
 import { openSqlite } from "@civic/api/hosts/node/sqlite";
 import { jsonLogger } from "@civic/api/platform/logger";
@@ -22,7 +23,7 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
     LOG_LEVEL: "silent",
     NEARBY_IN_MEMORY: opts.nearbyInMemory ? "1" : "0",
   });
-  const { sqlite, db, atomic } = openSqlite(":memory:");
+  const { sqlite, db, atomic, localChanges } = openSqlite(":memory:");
   const app = createApp({
     db,
     atomic,
@@ -31,6 +32,7 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
     wechat: createWechatClient(config.wechat),
     config,
     log: jsonLogger("silent"),
+    nearbyIndex: config.nearbyInMemory ? createNearbyIndex(db, { localChanges }) : undefined,
   });
   const harness: ContractHarness = {
     request: async (path, init) => app.request(path, init),

@@ -7,13 +7,12 @@ import type { AppRouteHandler } from "../platform/router";
 import { toiletFeedbackRepo } from "./toilet-feedback.repo";
 import { toDetail, toiletsRepo } from "./toilets.repo";
 import type { nearbyToilets, reportToilet, toiletById } from "./toilets.routes";
-import { nearbyFromSnapshot } from "./toilets.snapshot";
 
 export const nearbyToiletsHandler: AppRouteHandler<typeof nearbyToilets> = async (c) => {
-  const { db, clock, config } = c.get("deps");
+  const { db, clock, config, nearbyIndex } = c.get("deps");
   const q = c.req.valid("query");
   const now = cityClock(clock(), config.cityZone);
-  const toilets = config.nearbyInMemory ? await nearbyFromSnapshot(db, q, now) : await toiletsRepo(db).nearby(q, now);
+  const toilets = nearbyIndex ? await nearbyIndex.nearby(q, now) : await toiletsRepo(db).nearby(q, now);
   return c.json({ toilets, center: { lat: q.lat, lng: q.lng }, radius: q.radius }, 200);
 };
 

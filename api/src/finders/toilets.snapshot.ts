@@ -17,9 +17,28 @@ import { summaryColumns } from "./toilets.repo";
 /*
  * An in-memory copy of the active toilets with a k-d tree (kdbush + geokdbush: nearest-first great-circle
  * search), for a host whose process owns its database (the Node host). It answers exactly what the SQL
- * search answers (a test holds the two together) and is rebuilt whenever the `toilets_version` counter,
- * kept by triggers on every write from any connection, has moved. D1 hosts keep the SQL search.
+ * search answers (a test holds the two together). Triggers bump the `toilets_version` counter on every
+ * write from any connection; the copy is rebuilt when that counter has moved. D1 hosts keep the SQL search.
+ *
+ * Reading the counter is a read transaction with file locks (about a sixth of a search's cost on
+ * Node), so a host may pass `localChanges`, a lock-free count of its own connection's writes
+ * (SQLite's total_changes()). Then the counter is read only when that count moved (every write made
+ * through this process is seen at once) or when `recheckMs` has passed (writes from other processes
+ * on the same file are seen within that time).
  */
+export interface NearbyIndexOptions {
+  localChanges?: () => number;
+  recheckMs?: number;
+  now?: () => number;
+}
+
+export interface NearbyIndex {
+  /** Same contract as the SQL search: within q.radius, filters applied, nearest first, ties by id. */
+  nearby(q: NearbyToiletsQuery, clock: CityClock): Promise<ToiletSummary[]>;
+  /** Builds the copy ahead of the first search (a host calls this at start-up). */
+  warm(): Promise<void>;
+}
+
 type Entry = Omit<ToiletSummary, "distanceM" | "openNow"> & { hours: OpeningHours };
 
 interface Snapshot {
@@ -28,23 +47,9 @@ interface Snapshot {
   index: KDBush;
 }
 
-const snapshots = new WeakMap<AppDb, Snapshot>();
+const DEFAULT_RECHECK_MS = 1000;
 
-const buildVersionStatement = (db: AppDb) =>
-  db.select({ v: toiletsVersion.version }).from(toiletsVersion).where(eq(toiletsVersion.id, 1)).prepare();
-const versionStatements = new WeakMap<AppDb, ReturnType<typeof buildVersionStatement>>();
-
-async function currentVersion(db: AppDb): Promise<number> {
-  let statement = versionStatements.get(db);
-  if (!statement) {
-    statement = buildVersionStatement(db);
-    versionStatements.set(db, statement);
-  }
-  const [row] = await statement.all();
-  return row?.v ?? -1;
-}
-
-async function build(db: AppDb, version: number): Promise<Snapshot> {
+async function load(db: AppDb, version: number): Promise<Snapshot> {
   const rows = await db.select(summaryColumns).from(toilets).where(eq(toilets.active, true));
   const entries: Entry[] = rows.map((r) => ({
     id: r.id,
@@ -67,23 +72,7 @@ async function build(db: AppDb, version: number): Promise<Snapshot> {
   return { version, entries, index };
 }
 
-/** Builds the index ahead of the first search (a host calls this at start-up). */
-export async function warmNearbySnapshot(db: AppDb): Promise<void> {
-  await snapshotFor(db);
-}
-
-async function snapshotFor(db: AppDb): Promise<Snapshot> {
-  const version = await currentVersion(db);
-  const cached = snapshots.get(db);
-  if (cached && cached.version === version) return cached;
-  const fresh = await build(db, version);
-  snapshots.set(db, fresh);
-  return fresh;
-}
-
-/** Same contract as the SQL search: within q.radius, filters applied, nearest first, ties by id. */
-export async function nearbyFromSnapshot(db: AppDb, q: NearbyToiletsQuery, clock: CityClock): Promise<ToiletSummary[]> {
-  const { entries, index } = await snapshotFor(db);
+function search({ entries, index }: Snapshot, q: NearbyToiletsQuery, clock: CityClock): ToiletSummary[] {
   const centre = { lat: q.lat, lng: q.lng };
   const { free, accessible, babyCare, thirdToilet, kind, openNow } = q;
   const filtered = free || accessible || babyCare || thirdToilet || kind !== undefined || openNow;
@@ -129,4 +118,35 @@ export async function nearbyFromSnapshot(db: AppDb, q: NearbyToiletsQuery, clock
     thirdToilet: e.thirdToilet,
     babyCare: e.babyCare,
   }));
+}
+
+export function createNearbyIndex(db: AppDb, opts: NearbyIndexOptions = {}): NearbyIndex {
+  const { localChanges } = opts;
+  const recheckMs = opts.recheckMs ?? DEFAULT_RECHECK_MS;
+  const now = opts.now ?? (() => performance.now());
+  const versionQuery = db.select({ v: toiletsVersion.version }).from(toiletsVersion).where(eq(toiletsVersion.id, 1)).prepare();
+  let current: Snapshot | null = null;
+  let seenChanges = Number.NaN;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+
+  async function fresh(): Promise<Snapshot> {
+    if (current && localChanges) {
+      if (localChanges() === seenChanges && now() - checkedAt < recheckMs) return current;
+    }
+    // Read the change count before the version: a write landing in between is then caught next time.
+    const changes = localChanges?.() ?? Number.NaN;
+    const [row] = await versionQuery.all();
+    const version = row?.v ?? -1;
+    if (!current || current.version !== version) current = await load(db, version);
+    seenChanges = changes;
+    checkedAt = now();
+    return current;
+  }
+
+  return {
+    nearby: async (q, clock) => search(await fresh(), q, clock),
+    warm: async () => {
+      await fresh();
+    },
+  };
 }

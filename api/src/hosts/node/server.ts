@@ -6,7 +6,7 @@ import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "../../app";
 import { parseAppConfig } from "../../config";
-import { warmNearbySnapshot } from "../../finders/toilets.snapshot";
+import { createNearbyIndex } from "../../finders/toilets.snapshot";
 import { jsonLogger } from "../../platform/logger";
 import { purgeExpiredRateLimits } from "../../platform/rate-limit";
 import { createWechatClient } from "../../platform/wechat";
@@ -41,12 +41,13 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   // Swagger UI's assets come from the installed swagger-ui-dist, so /docs works without the internet.
   const config = parseAppConfig({ NEARBY_IN_MEMORY: "1", DOCS_ASSETS_BASE: DOCS_ASSETS_PATH, ...opts.env });
   const log = jsonLogger(config.logLevel);
-  const { sqlite, db, atomic } = openSqlite(opts.databasePath);
+  const { sqlite, db, atomic, localChanges } = openSqlite(opts.databasePath);
   if (opts.seedDemo) {
     const seeded = await seedDemoIfEmpty(db, atomic);
     if (seeded > 0) log.info("seeded demo data", { toilets: seeded });
   }
-  if (config.nearbyInMemory) await warmNearbySnapshot(db);
+  const nearbyIndex = config.nearbyInMemory ? createNearbyIndex(db, { localChanges }) : undefined;
+  await nearbyIndex?.warm();
   const app = createApp({
     db,
     atomic,
@@ -55,6 +56,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     wechat: createWechatClient(config.wechat),
     config,
     log,
+    nearbyIndex,
   });
   app.get(
     `${DOCS_ASSETS_PATH}/swagger-ui-dist/*`,

@@ -22,5 +22,8 @@ export function openSqlite(path: string) {
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   const atomic: AppDeps["atomic"] = async (statements: readonly AtomicQuery[]) =>
     sqlite.transaction(() => statements.map((s) => s.run()))();
-  return { sqlite, db: db as unknown as AppDb, atomic };
+  // SQLite's count of rows this connection has written: no file access, so cheap enough to ask per request.
+  const totalChanges = sqlite.prepare("SELECT total_changes()").pluck();
+  const localChanges = () => totalChanges.get() as number;
+  return { sqlite, db: db as unknown as AppDb, atomic, localChanges };
 }

@@ -1,5 +1,5 @@
 import type { Role } from "@civic/shared";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler, Next } from "hono";
 import type { AppEnv } from "../platform/context";
 import { forbidden, unauthorized } from "../platform/errors";
 import { hashToken } from "../platform/ids";
@@ -9,19 +9,21 @@ import { authRepo } from "./auth.repo";
  * Reads a Bearer token if present; never rejects (a malformed or unknown token leaves the caller anonymous).
  * Routes then demand what they need.
  */
-export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const identify: MiddlewareHandler<AppEnv> = (c, next) => {
   const header = c.req.header("authorization");
-  const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,128})$/.exec(header) : null;
-  if (match?.[1]) {
-    const { db, clock } = c.get("deps");
-    const found = await authRepo(db).sessionByTokenHash(await hashToken(match[1]), clock().toISOString());
-    if (found) {
-      c.set("user", found.user);
-      c.set("sessionId", found.sessionId);
-    }
+  const token = header ? /^Bearer\s+([A-Za-z0-9_-]{20,128})$/.exec(header)?.[1] : undefined;
+  return token ? identifyBy(token, c, next) : next();
+};
+
+async function identifyBy(token: string, c: Context<AppEnv>, next: Next) {
+  const { db, clock } = c.get("deps");
+  const found = await authRepo(db).sessionByTokenHash(await hashToken(token), clock().toISOString());
+  if (found) {
+    c.set("user", found.user);
+    c.set("sessionId", found.sessionId);
   }
   await next();
-};
+}
 
 /** Signed in, with any of the given roles (every signed-in user is a resident). */
 export const requireRole =

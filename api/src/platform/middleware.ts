@@ -23,7 +23,7 @@ export const requestIdAndLog: MiddlewareHandler<AppEnv> = async (c, next) => {
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
 /** Writes under /api carry JSON (or nothing at all); anything else is a 415 before any handler runs. */
-export const jsonWritesOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const jsonWritesOnly: MiddlewareHandler<AppEnv> = (c, next) => {
   if (WRITE_METHODS.has(c.req.method)) {
     const length = c.req.header("content-length");
     const hasBody = (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
@@ -32,7 +32,7 @@ export const jsonWritesOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
       throw new ApiError(415, "unsupported_media_type", "send the body as application/json");
     }
   }
-  await next();
+  return next();
 };
 
 /** Body size cap for a route group; oversize is a 413 in the envelope. */

@@ -101,7 +101,7 @@ async function main() {
     `| bare Hono, same JSON as one nearby answer (${sample.length} bytes) | ${fmt(payloadOnly.rps)} | ${payloadOnly.p50} | ${payloadOnly.p99} | ${payloadOnly.errors} |`,
   );
   console.log(
-    `| nearby toilets (${TOILETS / 1000}k, r=1 km, nearest ${LIMIT}) | ${fmt(nearby.rps)} | ${nearby.p50} | ${nearby.p99} | ${nearby.errors} |`,
+    `| nearby toilets (${TOILETS / 1000}k, r=1 km, nearest ${LIMIT}, ${process.env.NEARBY_IN_MEMORY === "0" ? "SQL" : "in-memory index"}) | ${fmt(nearby.rps)} | ${nearby.p50} | ${nearby.p99} | ${nearby.errors} |`,
   );
   console.log(`\nnearby / bare Hono: ${(ratio * 100).toFixed(1)}% (target >= 25%); p99 ${nearby.p99} ms (target <= 25 ms)`);
   console.log(`nearby / bare Hono with the same payload: ${((nearby.rps / payloadOnly.rps) * 100).toFixed(1)}%`);

@@ -4,63 +4,18 @@ import {
   SessionResponse,
   ToiletDetail,
   ToiletFeedback,
-  ToiletSummary,
+  type ToiletSummary,
   User,
 } from "@civic/shared";
 import { vi } from "vitest";
+import { GUANQIAN_TOILETS } from "../support/sample-toilets";
 import Taro from "./shims/taro";
 
 /* Test data built through the shared schemas (a contract change breaks these tests too) and an API stub. */
 
 export const GUSU = { lat: 31.3017, lng: 120.62 };
 
-export const TOILETS: ToiletSummary[] = [
-  {
-    id: "t-1",
-    name: "观前街醋坊桥公厕",
-    address: "姑苏区观前街醋坊桥东",
-    district: "姑苏区",
-    kind: "municipal",
-    lat: 31.30195,
-    lng: 120.6207,
-    distanceM: 72,
-    openNow: "open",
-    free: true,
-    accessible: true,
-    thirdToilet: true,
-    babyCare: false,
-  },
-  {
-    id: "t-2",
-    name: "人民商场开放联盟卫生间",
-    address: "姑苏区观前街101号人民商场2楼",
-    district: "姑苏区",
-    kind: "alliance",
-    lat: 31.3029,
-    lng: 120.6188,
-    distanceM: 268,
-    openNow: "closed",
-    free: true,
-    accessible: false,
-    thirdToilet: false,
-    babyCare: true,
-  },
-  {
-    id: "t-3",
-    name: "玄妙观东广场公厕",
-    address: "姑苏区宫巷玄妙观东侧",
-    district: "姑苏区",
-    kind: "scenic",
-    lat: 31.3112,
-    lng: 120.6229,
-    distanceM: 1534,
-    openNow: "unknown",
-    free: false,
-    accessible: true,
-    thirdToilet: false,
-    babyCare: false,
-  },
-].map((t) => ToiletSummary.parse(t));
+export const TOILETS: ToiletSummary[] = GUANQIAN_TOILETS;
 
 export const nearbyBody = (toilets: ToiletSummary[], radius = 1000): NearbyToiletsResponse => ({ toilets, center: GUSU, radius });
 

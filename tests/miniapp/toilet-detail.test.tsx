@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import ToiletDetailPage from "../../miniapp/src/pages/toilets/detail";
 import { saveSession } from "../../miniapp/src/services/session";
-import { apiError, detailOf, feedbackItem, ok, sessionFor, stubApi, WEEKLY_HOURS } from "./fixtures";
+import { apiError, detailOf, feedbackItem, ok, sessionFor, stubApi, TOILETS, WEEKLY_HOURS } from "./fixtures";
 import Taro, { shimState } from "./shims/taro";
 
 const byClass = (container: HTMLElement, cls: string) => [...container.querySelectorAll<HTMLElement>(`.${cls}`)];
@@ -20,7 +20,7 @@ async function renderDetail(detail = detailOf()) {
 describe("厕所详情: the toilet detail page", () => {
   it("loads the toilet named in the route and shows its facts", async () => {
     const { container, sent } = await renderDetail();
-    expect(sent[0]?.path).toBe("/api/v1/toilets/t-1");
+    expect(sent[0]?.path).toBe(`/api/v1/toilets/${TOILETS[0]?.id}`);
     expect(container.querySelector(".toilet-name")?.textContent).toBe("观前街醋坊桥公厕");
     expect(container.querySelector(".open-badge")?.textContent).toBe("营业中");
     expect(container.querySelector(".toilet-stalls")?.textContent).toContain("12 个");
@@ -78,7 +78,7 @@ describe("厕所详情: the toilet detail page", () => {
     click(container, "feedback-submit");
     expect(await screen.findByText("已收到您的反馈，我们会尽快核实。")).toBeInTheDocument();
     const post = sent.find((r) => r.method === "POST");
-    expect(post?.path).toBe("/api/v1/toilets/t-1/feedback");
+    expect(post?.path).toBe(`/api/v1/toilets/${TOILETS[0]?.id}/feedback`);
     expect(post?.body).toEqual({ kind: "closed", note: "晚上八点就锁门了" });
     expect(post?.header.Authorization).toBe("Bearer token-resident");
   });

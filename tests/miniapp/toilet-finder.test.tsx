@@ -104,7 +104,7 @@ describe("找厕所: the toilet finder page", () => {
     fireEvent.click(first(container, "district-gusu"));
     await waitFor(() => expect(byClass(container, "toilet-item")).toHaveLength(3));
     fireEvent.click(byClass(container, "toilet-item")[1] as HTMLElement);
-    expect(navigate).toHaveBeenCalledWith({ url: "/pages/toilets/detail?id=t-2" });
+    expect(navigate).toHaveBeenCalledWith({ url: `/pages/toilets/detail?id=${TOILETS[1]?.id}` });
   });
 
   it("in H5 the map view is our own offline map: a marker per toilet, placed around the centre", async () => {
@@ -118,13 +118,13 @@ describe("找厕所: the toilet finder page", () => {
     const markers = byClass(container, "map-marker");
     expect(markers).toHaveLength(3);
     expect(container.querySelector('[data-taro="Map"]')).toBeNull();
-    // t-3 lies north of the centre, so it sits above the middle of the map
+    // the third toilet lies north of the centre, so it sits above the middle of the map
     const north = markers[2] as HTMLElement;
     expect(Number.parseFloat(north.style.top)).toBeLessThan(50);
     expect(first(container, "map-scale").textContent).toMatch(/米|公里/);
 
     fireEvent.click(north);
-    expect(navigate).toHaveBeenCalledWith({ url: "/pages/toilets/detail?id=t-3" });
+    expect(navigate).toHaveBeenCalledWith({ url: `/pages/toilets/detail?id=${TOILETS[2]?.id}` });
   });
 
   it("in the weapp the map view is WeChat's native Map with a marker per toilet", async () => {
@@ -139,7 +139,7 @@ describe("找厕所: the toilet finder page", () => {
     const markers = byClass(container, "native-marker");
     expect(markers.map((m) => m.textContent)).toEqual(TOILETS.map((t) => t.name));
     fireEvent.click(markers[0] as HTMLElement);
-    expect(navigate).toHaveBeenCalledWith({ url: "/pages/toilets/detail?id=t-1" });
+    expect(navigate).toHaveBeenCalledWith({ url: `/pages/toilets/detail?id=${TOILETS[0]?.id}` });
   });
 
   it("can change the place again", async () => {

@@ -20,7 +20,7 @@ import { summaryColumns } from "./toilets.repo";
  * search answers (a test holds the two together). Triggers bump the `toilets_version` counter on every
  * write from any connection; the copy is rebuilt when that counter has moved. D1 hosts keep the SQL search.
  *
- * Reading the counter is a read transaction with file locks (about a sixth of a search's cost on
+ * Reading the counter is a read transaction with file locks (about a sixth of a nearby request's CPU on
  * Node), so a host may pass `localChanges`, a lock-free count of its own connection's writes
  * (SQLite's total_changes()). Then the counter is read only when that count moved (every write made
  * through this process is seen at once) or when `recheckMs` has passed (writes from other processes

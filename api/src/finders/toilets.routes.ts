@@ -6,7 +6,9 @@ import {
   ResolveToiletFeedbackRequest,
   ToiletDetail,
   ToiletFeedback,
+  ToiletFeedbackList,
   ToiletFeedbackRequest,
+  ToiletFeedbackStatus,
   ToiletImportRequest,
   ToiletImportResult,
   ToiletInput,
@@ -59,11 +61,11 @@ export const listToiletFeedback = createRoute({
   middleware: adminOnly,
   request: {
     query: z.object({
-      status: z.enum(["open", "resolved"]).default("open"),
+      status: ToiletFeedbackStatus.default("open"),
       limit: queryInt(1, 200, 50),
     }),
   },
-  responses: { 200: jsonContent(z.object({ feedback: z.array(ToiletFeedback) }), "Feedback"), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonContent(ToiletFeedbackList, "Feedback"), ...errorResponses(400, 401, 403) },
 });
 
 export const resolveToiletFeedback = createRoute({

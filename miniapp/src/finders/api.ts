@@ -1,5 +1,11 @@
-import { NearbyToiletsResponse, ToiletDetail, ToiletFeedback, type ToiletFeedbackRequest } from "@civic/shared";
-import { z } from "zod";
+import {
+  NearbyToiletsResponse,
+  ToiletDetail,
+  ToiletFeedback,
+  ToiletFeedbackList,
+  type ToiletFeedbackRequest,
+  type ToiletFeedbackStatus,
+} from "@civic/shared";
 import { type ApiResult, apiRequest } from "../services/request";
 
 /* Finders domain, toilets: nearby search, detail, residents' feedback and its handling by admins. */
@@ -50,9 +56,7 @@ export const toiletDetail = (id: string): Promise<ApiResult<ToiletDetail>> =>
 export const sendToiletFeedback = (id: string, request: ToiletFeedbackRequest): Promise<ApiResult<ToiletFeedback>> =>
   apiRequest(ToiletFeedback, { method: "POST", path: `/api/v1/toilets/${encodeURIComponent(id)}/feedback`, body: request });
 
-const ToiletFeedbackList = z.object({ feedback: z.array(ToiletFeedback) });
-
-export const adminToiletFeedback = (status: "open" | "resolved"): Promise<ApiResult<z.output<typeof ToiletFeedbackList>>> =>
+export const adminToiletFeedback = (status: ToiletFeedbackStatus): Promise<ApiResult<ToiletFeedbackList>> =>
   apiRequest(ToiletFeedbackList, { path: "/api/v1/admin/toilet-feedback", query: { status } });
 
 export const resolveToiletFeedback = (id: string, note: string): Promise<ApiResult<ToiletFeedback>> =>

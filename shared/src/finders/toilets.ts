@@ -151,6 +151,9 @@ export const ToiletFeedbackRequest = z.strictObject({
 });
 export type ToiletFeedbackRequest = z.input<typeof ToiletFeedbackRequest>;
 
+export const ToiletFeedbackStatus = z.enum(["open", "resolved"]);
+export type ToiletFeedbackStatus = z.infer<typeof ToiletFeedbackStatus>;
+
 export const ToiletFeedback = z
   .object({
     id: z.string(),
@@ -158,14 +161,18 @@ export const ToiletFeedback = z
     toiletName: z.string(),
     kind: ToiletFeedbackKind,
     note: z.string(),
-    status: z.enum(["open", "resolved"]),
+    status: ToiletFeedbackStatus,
     resolutionNote: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: "ToiletFeedback" });
 export type ToiletFeedback = z.infer<typeof ToiletFeedback>;
 
+export const ToiletFeedbackList = z.object({ feedback: z.array(ToiletFeedback) }).meta({ id: "ToiletFeedbackList" });
+export type ToiletFeedbackList = z.infer<typeof ToiletFeedbackList>;
+
 export const ResolveToiletFeedbackRequest = z.strictObject({ note: z.string().trim().min(1).max(500) });
+export type ResolveToiletFeedbackRequest = z.infer<typeof ResolveToiletFeedbackRequest>;
 
 /* Import: GeoJSON FeatureCollection or CSV, all rows or none. */
 export const ToiletImportRequest = z.strictObject({

@@ -1,4 +1,5 @@
 import {
+  boundingBox,
   type CityClock,
   distanceMetres,
   type NearbyToiletsQuery,
@@ -8,15 +9,14 @@ import {
   type ToiletSummary,
 } from "@civic/shared";
 import { eq } from "drizzle-orm";
-import { around } from "geokdbush";
 import KDBush from "kdbush";
 import { toilets, toiletsVersion } from "../db/schema";
 import type { AppDb } from "../db/types";
 import { summaryColumns } from "./toilets.repo";
 
 /*
- * An in-memory copy of the active toilets with a k-d tree (kdbush + geokdbush: nearest-first great-circle
- * search), for a host whose process owns its database (the Node host). It answers exactly what the SQL
+ * An in-memory copy of the active toilets with a static k-d tree (kdbush), searched in widening circles
+ * like the SQL, for a host whose process owns its database (the Node host). It answers exactly what the SQL
  * search answers (a test holds the two together). Triggers bump the `toilets_version` counter on every
  * write from any connection; the copy is rebuilt when that counter has moved. D1 hosts keep the SQL search.
  *
@@ -72,38 +72,40 @@ async function load(db: AppDb, version: number): Promise<Snapshot> {
   return { version, entries, index };
 }
 
+/** The first circle searched; rings double from here, so a dense centre stops after one or two. */
+const FIRST_RING_M = 100;
+
 function search({ entries, index }: Snapshot, q: NearbyToiletsQuery, clock: CityClock): ToiletSummary[] {
   const centre = { lat: q.lat, lng: q.lng };
   const { free, accessible, babyCare, thirdToilet, kind, openNow } = q;
   const filtered = free || accessible || babyCare || thirdToilet || kind !== undefined || openNow;
-  const predicate = filtered
-    ? (i: number) => {
-        const e = entries[i];
-        return (
-          e !== undefined &&
-          (!free || e.free) &&
-          (!accessible || e.accessible) &&
-          (!babyCare || e.babyCare) &&
-          (!thirdToilet || e.thirdToilet) &&
-          (kind === undefined || e.kind === kind) &&
-          (!openNow || openAt(e.hours, clock) === "open")
-        );
-      }
-    : undefined;
-  // geokdbush ranks on a sphere of its own radius; take a few extra and a 1 m wider circle, then decide
-  // membership and order with the project's own distance.
-  const ids = around(index, q.lng, q.lat, q.limit + 8, (q.radius + 1) / 1000, predicate);
-  const ranked: { e: Entry; d: number }[] = [];
-  for (const i of ids) {
-    const e = entries[i];
-    if (e === undefined) continue; // the stand-in point of an empty index
-    const d = distanceMetres(centre, e);
-    if (d <= q.radius) ranked.push({ e, d });
+  const matches = (e: Entry) =>
+    (!free || e.free) &&
+    (!accessible || e.accessible) &&
+    (!babyCare || e.babyCare) &&
+    (!thirdToilet || e.thirdToilet) &&
+    (kind === undefined || e.kind === kind) &&
+    (!openNow || openAt(e.hours, clock) === "open");
+  // Widen the circle until it holds `limit` matches or reaches the radius: every toilet outside a circle
+  // is farther than every one inside, so the nearest `limit` of the last circle are the nearest overall.
+  let ring = Math.min(q.radius, FIRST_RING_M);
+  let hits: { e: Entry; d: number }[];
+  for (;;) {
+    hits = [];
+    const box = boundingBox(centre, ring);
+    for (const i of index.range(box.minLng, box.minLat, box.maxLng, box.maxLat)) {
+      const e = entries[i];
+      if (e === undefined || (filtered && !matches(e))) continue; // undefined: an empty index's stand-in
+      const d = distanceMetres(centre, e);
+      if (d <= ring) hits.push({ e, d });
+    }
+    if (hits.length >= q.limit || ring >= q.radius) break;
+    ring = Math.min(q.radius, ring * 2);
   }
-  ranked.sort((a, b) => a.d - b.d || (a.e.id < b.e.id ? -1 : 1));
-  if (ranked.length > q.limit) ranked.length = q.limit;
+  hits.sort((a, b) => a.d - b.d || (a.e.id < b.e.id ? -1 : 1));
+  if (hits.length > q.limit) hits.length = q.limit;
   // Built field by field: object rest/spread is measurably slower on this hot path.
-  return ranked.map(({ e, d }) => ({
+  return hits.map(({ e, d }) => ({
     id: e.id,
     name: e.name,
     address: e.address,

@@ -1,24 +1,30 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { AppDeps } from "../deps";
 import type { AppEnv } from "./context";
 import { ApiError, errorBody } from "./errors";
 
-/** A request id on every response (the caller's X-Request-Id if it is sane), and one JSON log line. */
-export const requestIdAndLog: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const given = c.req.header("x-request-id");
-  const requestId = given && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
-  c.set("requestId", requestId);
-  c.header("X-Request-Id", requestId);
-  const started = Date.now();
-  // Set before next(): Hono applies it to whatever response follows, error responses included, and
-  // touching c.res.headers afterwards would make the Node adapter build a full Response.
-  await next();
-  const status = c.res.status;
-  const log = c.get("deps").log;
-  const fields = { requestId, method: c.req.method, path: c.req.path, status, ms: Date.now() - started };
-  if (status >= 500) log.error("request", fields);
-  else log.debug("request", fields);
-};
+/**
+ * The first middleware of every request: hands the deps to the handlers, puts a request id on every
+ * response (the caller's X-Request-Id if it is sane), and writes one JSON log line.
+ */
+export const requestContext =
+  (deps: AppDeps): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    c.set("deps", deps);
+    const given = c.req.header("x-request-id");
+    const requestId = given && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+    c.set("requestId", requestId);
+    c.header("X-Request-Id", requestId);
+    const started = Date.now();
+    // Set before next(): Hono applies it to whatever response follows, error responses included, and
+    // touching c.res.headers afterwards would make the Node adapter build a full Response.
+    await next();
+    const status = c.res.status;
+    const fields = { requestId, method: c.req.method, path: c.req.path, status, ms: Date.now() - started };
+    if (status >= 500) deps.log.error("request", fields);
+    else deps.log.debug("request", fields);
+  };
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
 

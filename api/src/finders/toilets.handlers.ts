@@ -1,9 +1,9 @@
-import { cityClock } from "@civic/shared";
+import { cityClock, type NearbyToiletsResponse } from "@civic/shared";
 import { currentUser } from "../auth/auth.middleware";
 import { notFound } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { enforceRateLimit } from "../platform/rate-limit";
-import type { AppRouteHandler } from "../platform/router";
+import { type AppRouteHandler, jsonText } from "../platform/router";
 import { toiletFeedbackRepo } from "./toilet-feedback.repo";
 import { toDetail, toiletsRepo } from "./toilets.repo";
 import type { nearbyToilets, reportToilet, toiletById } from "./toilets.routes";
@@ -12,8 +12,14 @@ export const nearbyToiletsHandler: AppRouteHandler<typeof nearbyToilets> = async
   const { db, clock, config, nearbyIndex } = c.get("deps");
   const q = c.req.valid("query");
   const now = cityClock(clock(), config.cityZone);
-  const toilets = nearbyIndex ? await nearbyIndex.nearby(q, now) : await toiletsRepo(db).nearby(q, now);
-  return c.json({ toilets, center: { lat: q.lat, lng: q.lng }, radius: q.radius }, 200);
+  const center = { lat: q.lat, lng: q.lng };
+  if (nearbyIndex) {
+    // The in-memory index answers pre-serialized JSON (see NearbyIndex); the shape is NearbyToiletsResponse.
+    const toilets = await nearbyIndex.nearbyJson(q, now);
+    const body = `{"toilets":${toilets},"center":${JSON.stringify(center)},"radius":${q.radius}}`;
+    return jsonText<NearbyToiletsResponse, 200>(c, body, 200);
+  }
+  return c.json({ toilets: await toiletsRepo(db).nearby(q, now), center, radius: q.radius }, 200);
 };
 
 export const toiletByIdHandler: AppRouteHandler<typeof toiletById> = async (c) => {

@@ -33,13 +33,27 @@ export interface NearbyIndexOptions {
 }
 
 export interface NearbyIndex {
-  /** Same contract as the SQL search: within q.radius, filters applied, nearest first, ties by id. */
+  /**
+   * Same contract as the SQL search (within q.radius, filters applied, nearest first, ties by id),
+   * answered as the JSON text of a ToiletSummary[]: each toilet's fixed fields are serialized once when
+   * the copy is built, so a search only splices strings (the handler's biggest cost otherwise).
+   */
+  nearbyJson(q: NearbyToiletsQuery, clock: CityClock): Promise<string>;
+  /** The same answer as objects. */
   nearby(q: NearbyToiletsQuery, clock: CityClock): Promise<ToiletSummary[]>;
   /** Builds the copy ahead of the first search (a host calls this at start-up). */
   warm(): Promise<void>;
 }
 
-type Entry = Omit<ToiletSummary, "distanceM" | "openNow"> & { hours: OpeningHours };
+/**
+ * What a search reads: the filter fields, the position and hours, and the toilet's ToiletSummary JSON
+ * around the two per-search fields: `head` + `"distanceM":…,"openNow":…` + `tail`.
+ */
+type Entry = Pick<ToiletSummary, "id" | "kind" | "lat" | "lng" | "free" | "accessible" | "thirdToilet" | "babyCare"> & {
+  hours: OpeningHours;
+  head: string;
+  tail: string;
+};
 
 interface Snapshot {
   version: number;
@@ -51,20 +65,22 @@ const DEFAULT_RECHECK_MS = 1000;
 
 async function load(db: AppDb, version: number): Promise<Snapshot> {
   const rows = await db.select(summaryColumns).from(toilets).where(eq(toilets.active, true));
-  const entries: Entry[] = rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    address: r.address,
-    district: r.district,
-    kind: r.kind as ToiletKind,
-    lat: r.lat,
-    lng: r.lng,
-    hours: JSON.parse(r.hours) as OpeningHours,
-    free: r.free,
-    accessible: r.accessible,
-    thirdToilet: r.thirdToilet,
-    babyCare: r.babyCare,
-  }));
+  const entries: Entry[] = rows.map((r) => {
+    const kind = r.kind as ToiletKind;
+    // Key order is ToiletSummary's, as JSON.stringify would write the objects nearby() returns.
+    const fixed = { id: r.id, name: r.name, address: r.address, district: r.district, kind, lat: r.lat, lng: r.lng };
+    const flags = { free: r.free, accessible: r.accessible, thirdToilet: r.thirdToilet, babyCare: r.babyCare };
+    return {
+      id: r.id,
+      kind,
+      lat: r.lat,
+      lng: r.lng,
+      hours: JSON.parse(r.hours) as OpeningHours,
+      ...flags,
+      head: `${JSON.stringify(fixed).slice(0, -1)},`,
+      tail: `,${JSON.stringify(flags).slice(1)}`,
+    };
+  });
   const index = new KDBush(Math.max(1, entries.length), 32);
   for (const e of entries) index.add(e.lng, e.lat);
   if (entries.length === 0) index.add(0, -90);
@@ -75,7 +91,7 @@ async function load(db: AppDb, version: number): Promise<Snapshot> {
 /** The first circle searched; rings double from here, so a dense centre stops after one or two. */
 const FIRST_RING_M = 100;
 
-function search({ entries, index }: Snapshot, q: NearbyToiletsQuery, clock: CityClock): ToiletSummary[] {
+function search({ entries, index }: Snapshot, q: NearbyToiletsQuery, clock: CityClock): string {
   const centre = { lat: q.lat, lng: q.lng };
   const { free, accessible, babyCare, thirdToilet, kind, openNow } = q;
   const filtered = free || accessible || babyCare || thirdToilet || kind !== undefined || openNow;
@@ -104,22 +120,12 @@ function search({ entries, index }: Snapshot, q: NearbyToiletsQuery, clock: City
   }
   hits.sort((a, b) => a.d - b.d || (a.e.id < b.e.id ? -1 : 1));
   if (hits.length > q.limit) hits.length = q.limit;
-  // Built field by field: object rest/spread is measurably slower on this hot path.
-  return hits.map(({ e, d }) => ({
-    id: e.id,
-    name: e.name,
-    address: e.address,
-    district: e.district,
-    kind: e.kind,
-    lat: e.lat,
-    lng: e.lng,
-    distanceM: Math.round(d),
-    openNow: openAt(e.hours, clock),
-    free: e.free,
-    accessible: e.accessible,
-    thirdToilet: e.thirdToilet,
-    babyCare: e.babyCare,
-  }));
+  let json = "[";
+  for (let i = 0; i < hits.length; i++) {
+    const { e, d } = hits[i] as (typeof hits)[number];
+    json += `${i === 0 ? "" : ","}${e.head}"distanceM":${Math.round(d)},"openNow":"${openAt(e.hours, clock)}"${e.tail}`;
+  }
+  return `${json}]`;
 }
 
 export function createNearbyIndex(db: AppDb, opts: NearbyIndexOptions = {}): NearbyIndex {
@@ -145,8 +151,10 @@ export function createNearbyIndex(db: AppDb, opts: NearbyIndexOptions = {}): Nea
     return current;
   }
 
+  const nearbyJson = async (q: NearbyToiletsQuery, clock: CityClock) => search(await fresh(), q, clock);
   return {
-    nearby: async (q, clock) => search(await fresh(), q, clock),
+    nearbyJson,
+    nearby: async (q, clock) => JSON.parse(await nearbyJson(q, clock)) as ToiletSummary[],
     warm: async () => {
       await fresh();
     },

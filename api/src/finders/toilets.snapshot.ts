@@ -1,10 +1,12 @@
 import {
   boundingBox,
   type CityClock,
+  type CompiledHours,
+  compileHours,
   distanceMetres,
   type NearbyToiletsQuery,
   type OpeningHours,
-  openAt,
+  openAtCompiled,
   type ToiletKind,
   type ToiletSummary,
 } from "@civic/shared";
@@ -50,7 +52,7 @@ export interface NearbyIndex {
  * around the two per-search fields: `head` + `"distanceM":…,"openNow":…` + `tail`.
  */
 type Entry = Pick<ToiletSummary, "id" | "kind" | "lat" | "lng" | "free" | "accessible" | "thirdToilet" | "babyCare"> & {
-  hours: OpeningHours;
+  hours: CompiledHours;
   head: string;
   tail: string;
 };
@@ -75,7 +77,7 @@ async function load(db: AppDb, version: number): Promise<Snapshot> {
       kind,
       lat: r.lat,
       lng: r.lng,
-      hours: JSON.parse(r.hours) as OpeningHours,
+      hours: compileHours(JSON.parse(r.hours) as OpeningHours),
       ...flags,
       head: `${JSON.stringify(fixed).slice(0, -1)},`,
       tail: `,${JSON.stringify(flags).slice(1)}`,
@@ -101,7 +103,7 @@ function search({ entries, index }: Snapshot, q: NearbyToiletsQuery, clock: City
     (!babyCare || e.babyCare) &&
     (!thirdToilet || e.thirdToilet) &&
     (kind === undefined || e.kind === kind) &&
-    (!openNow || openAt(e.hours, clock) === "open");
+    (!openNow || openAtCompiled(e.hours, clock) === "open");
   // Widen the circle until it holds `limit` matches or reaches the radius: every toilet outside a circle
   // is farther than every one inside, so the nearest `limit` of the last circle are the nearest overall.
   let ring = Math.min(q.radius, FIRST_RING_M);
@@ -123,7 +125,7 @@ function search({ entries, index }: Snapshot, q: NearbyToiletsQuery, clock: City
   let json = "[";
   for (let i = 0; i < hits.length; i++) {
     const { e, d } = hits[i] as (typeof hits)[number];
-    json += `${i === 0 ? "" : ","}${e.head}"distanceM":${Math.round(d)},"openNow":"${openAt(e.hours, clock)}"${e.tail}`;
+    json += `${i === 0 ? "" : ","}${e.head}"distanceM":${Math.round(d)},"openNow":"${openAtCompiled(e.hours, clock)}"${e.tail}`;
   }
   return `${json}]`;
 }

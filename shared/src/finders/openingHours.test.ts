@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cityClock } from "../time/cityTime";
-import { describeDay, everyDay, OpeningHours, openNow } from "./openingHours";
+import { compileHours, describeDay, everyDay, OpeningHours, openAtCompiled, openNow } from "./openingHours";
 
 /** An instant given as Suzhou wall-clock time (UTC+8, no DST). */
 const suzhou = (local: string) => new Date(`${local}+08:00`);
@@ -77,8 +77,18 @@ describe("openNow", () => {
           }),
         );
         expect(openNow({ kind: "weekly", days }, instant)).toBe(covered ? "open" : "closed");
+        // The compiled form the in-memory search uses judges the same.
+        expect(openAtCompiled(compileHours({ kind: "weekly", days }), cityClock(instant))).toBe(covered ? "open" : "closed");
       }),
     );
+  });
+
+  it("compiled hours keep 24 h, all-day intervals and unknown", () => {
+    const at = cityClock(suzhou("2026-11-26T03:00:00"));
+    expect(openAtCompiled(compileHours({ kind: "always" }), at)).toBe("open");
+    expect(openAtCompiled(compileHours({ kind: "unknown" }), at)).toBe("unknown");
+    expect(openAtCompiled(compileHours(everyDay({ open: "00:00", close: "24:00" })), at)).toBe("open");
+    expect(openAtCompiled(compileHours(everyDay({ open: "06:00", close: "24:00" })), at)).toBe("closed");
   });
 
   it("rejects malformed schedules", () => {

@@ -64,6 +64,43 @@ export function openAt(hours: OpeningHours, { weekday, minutes }: CityClock): Op
   return openWithinDay(today, minutes) || carriedOverFromYesterday(yesterday, minutes) ? "open" : "closed";
 }
 
+/**
+ * Opening hours turned into minute ranges per weekday, for judging many places in a hot loop (the
+ * in-memory nearby search): `ranges[weekday]` holds [start, end) pairs, today's intervals capped at
+ * midnight plus yesterday's overnight tails. Judges exactly as openAt does.
+ */
+export type CompiledHours = "always" | "unknown" | readonly Int16Array[];
+
+export function compileHours(hours: OpeningHours): CompiledHours {
+  if (hours.kind !== "weekly") return hours.kind;
+  return hours.days.map((today, weekday) => {
+    const yesterday = hours.days[(weekday + 6) % 7] ?? [];
+    const pairs: number[] = [];
+    for (const i of today) {
+      const open = toMinutes(i.open);
+      const close = toMinutes(i.close);
+      pairs.push(open, close > open ? close : 24 * 60);
+    }
+    for (const i of yesterday) {
+      const open = toMinutes(i.open);
+      const close = toMinutes(i.close);
+      if (close < open) pairs.push(0, close);
+    }
+    return Int16Array.from(pairs);
+  });
+}
+
+export function openAtCompiled(hours: CompiledHours, { weekday, minutes }: CityClock): OpenState {
+  if (hours === "unknown" || hours === "always") return hours === "always" ? "open" : "unknown";
+  const ranges = hours[weekday];
+  if (ranges) {
+    for (let i = 0; i < ranges.length; i += 2) {
+      if (minutes >= (ranges[i] as number) && minutes < (ranges[i + 1] as number)) return "open";
+    }
+  }
+  return "closed";
+}
+
 /** Same hours every day of the week. */
 export function everyDay(...intervals: OpeningInterval[]): OpeningHours {
   return { kind: "weekly", days: Array.from({ length: 7 }, () => intervals.map((i) => ({ ...i }))) };

@@ -11,28 +11,18 @@ const miniappDir = join(repoRoot, "miniapp");
 
 /**
  * @param {"h5" | "weapp"} target
- * @param {{ env?: NodeJS.ProcessEnv; quiet?: boolean }} [options] quiet: collect output, report its tail on failure
  * @returns {Promise<void>}
  */
-export function buildMiniapp(target, options = {}) {
+export function buildMiniapp(target) {
   const taro = createRequire(join(miniappDir, "package.json")).resolve("@tarojs/cli/bin/taro");
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [taro, "build", "--type", target], {
       cwd: miniappDir,
-      stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-      env: { ...process.env, NODE_ENV: "production", ...options.env },
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
     });
-    let log = "";
-    const keep = (/** @type {Buffer} */ chunk) => {
-      log = (log + chunk.toString()).slice(-20_000);
-    };
-    child.stdout?.on("data", keep);
-    child.stderr?.on("data", keep);
     child.on("error", reject);
-    child.on("close", (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`miniapp build --type ${target} failed (exit ${code})${log ? `:\n${log}` : ""}`));
-    });
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`miniapp build --type ${target} failed (exit ${code})`))));
   });
 }
 

@@ -17,8 +17,7 @@ export const requestContext =
     c.set("requestId", requestId);
     c.header("X-Request-Id", requestId);
     const started = Date.now();
-    // Set before next(): Hono applies it to whatever response follows, error responses included, and
-    // touching c.res.headers afterwards would make the Node adapter build a full Response.
+    // Set before next(): Hono applies it to whatever response follows, error responses included.
     await next();
     const status = c.res.status;
     const fields = { requestId, method: c.req.method, path: c.req.path, status, ms: Date.now() - started };

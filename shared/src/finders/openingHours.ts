@@ -33,21 +33,30 @@ export type OpenState = z.infer<typeof OpenState>;
 
 export const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-function openWithinDay(intervals: readonly OpeningInterval[], minutes: number): boolean {
-  return intervals.some((i) => {
+/**
+ * The minutes of `weekday` that are open, as [start, end) pairs: that day's intervals capped at midnight,
+ * plus the previous day's intervals that run past midnight. The one rule every open-now judgement uses.
+ */
+function openRanges(days: readonly (readonly OpeningInterval[])[], weekday: number): number[] {
+  const pairs: number[] = [];
+  for (const i of days[weekday] ?? []) {
     const open = toMinutes(i.open);
     const close = toMinutes(i.close);
-    const end = close > open ? close : 24 * 60;
-    return minutes >= open && minutes < end;
-  });
+    pairs.push(open, close > open ? close : 24 * 60);
+  }
+  for (const i of days[(weekday + 6) % 7] ?? []) {
+    const open = toMinutes(i.open);
+    const close = toMinutes(i.close);
+    if (close < open) pairs.push(0, close);
+  }
+  return pairs;
 }
 
-function carriedOverFromYesterday(intervals: readonly OpeningInterval[], minutes: number): boolean {
-  return intervals.some((i) => {
-    const open = toMinutes(i.open);
-    const close = toMinutes(i.close);
-    return close < open && minutes < close;
-  });
+function withinRanges(ranges: ArrayLike<number>, minutes: number): boolean {
+  for (let i = 0; i + 1 < ranges.length; i += 2) {
+    if (minutes >= (ranges[i] as number) && minutes < (ranges[i + 1] as number)) return true;
+  }
+  return false;
 }
 
 /** Open, closed or unknown at `instant`, judged on the city's wall clock. */
@@ -57,48 +66,24 @@ export function openNow(hours: OpeningHours, instant: Date, zone: string = DEFAU
 
 /** Same as openNow for a wall-clock time already read (one read serves a whole result list). */
 export function openAt(hours: OpeningHours, { weekday, minutes }: CityClock): OpenState {
-  if (hours.kind === "unknown") return "unknown";
-  if (hours.kind === "always") return "open";
-  const today = hours.days[weekday] ?? [];
-  const yesterday = hours.days[(weekday + 6) % 7] ?? [];
-  return openWithinDay(today, minutes) || carriedOverFromYesterday(yesterday, minutes) ? "open" : "closed";
+  if (hours.kind !== "weekly") return hours.kind === "always" ? "open" : "unknown";
+  return withinRanges(openRanges(hours.days, weekday), minutes) ? "open" : "closed";
 }
 
 /**
- * Opening hours turned into minute ranges per weekday, for judging many places in a hot loop (the
- * in-memory nearby search): `ranges[weekday]` holds [start, end) pairs, today's intervals capped at
- * midnight plus yesterday's overnight tails. Judges exactly as openAt does.
+ * Opening hours with each weekday's open ranges worked out ahead, for judging many places in a hot loop
+ * (the in-memory nearby search). Judges exactly as openAt does.
  */
 export type CompiledHours = "always" | "unknown" | readonly Int16Array[];
 
 export function compileHours(hours: OpeningHours): CompiledHours {
   if (hours.kind !== "weekly") return hours.kind;
-  return hours.days.map((today, weekday) => {
-    const yesterday = hours.days[(weekday + 6) % 7] ?? [];
-    const pairs: number[] = [];
-    for (const i of today) {
-      const open = toMinutes(i.open);
-      const close = toMinutes(i.close);
-      pairs.push(open, close > open ? close : 24 * 60);
-    }
-    for (const i of yesterday) {
-      const open = toMinutes(i.open);
-      const close = toMinutes(i.close);
-      if (close < open) pairs.push(0, close);
-    }
-    return Int16Array.from(pairs);
-  });
+  return hours.days.map((_, weekday) => Int16Array.from(openRanges(hours.days, weekday)));
 }
 
 export function openAtCompiled(hours: CompiledHours, { weekday, minutes }: CityClock): OpenState {
   if (hours === "unknown" || hours === "always") return hours === "always" ? "open" : "unknown";
-  const ranges = hours[weekday];
-  if (ranges) {
-    for (let i = 0; i < ranges.length; i += 2) {
-      if (minutes >= (ranges[i] as number) && minutes < (ranges[i + 1] as number)) return "open";
-    }
-  }
-  return "closed";
+  return withinRanges(hours[weekday] ?? [], minutes) ? "open" : "closed";
 }
 
 /** Same hours every day of the week. */

@@ -28,6 +28,18 @@ export const AppConfigInput = z.object({
   DOCS_ASSETS_BASE: z.string().min(1).default("https://cdn.jsdelivr.net/npm"),
   /** Serve nearby search from an in-memory k-d tree kept current by a version counter (Node host). */
   NEARBY_IN_MEMORY: Flag,
+  /** Signs the short-lived photo URLs (HMAC); required unless DEV_LOGIN=1, and the same on every instance. */
+  MEDIA_URL_SECRET: z.string().default(""),
+  /** Minutes a signed photo URL stays valid. */
+  MEDIA_URL_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** This service's public origin (https://...), so WeChat's mediaCheckAsync can fetch a photo; empty = relative URLs. */
+  PUBLIC_BASE_URL: z.string().default(""),
+  /** The token configured for WeChat's message push (signature check on the media-check callback). */
+  WECHAT_CALLBACK_TOKEN: z.string().default(""),
+  /** The subscribe-message template for report status changes. */
+  WECHAT_REPORT_TEMPLATE_ID: z.string().default("civic-report-status"),
+  /** formal | trial | developer: which mini-program build a subscribe message opens. */
+  WECHAT_MINIPROGRAM_STATE: z.enum(["formal", "trial", "developer"]).default("formal"),
 });
 
 export interface AppConfig {
@@ -38,7 +50,12 @@ export interface AppConfig {
   logLevel: z.infer<typeof AppConfigInput>["LOG_LEVEL"];
   nearbyInMemory: boolean;
   docsAssetsBase: string;
+  media: { urlSecret: string; urlTtlMinutes: number; publicBaseUrl: string };
+  notifications: { reportTemplateId: string; miniprogramState: "formal" | "trial" | "developer"; callbackToken: string };
 }
+
+/** Only for demos and tests (DEV_LOGIN=1): photo URLs signed with a secret everyone can read. */
+const DEV_MEDIA_SECRET = "civic-dev-media-url-secret";
 
 export interface SettingIssue {
   setting: string;
@@ -62,6 +79,9 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
   if (!e.DEV_LOGIN && (!e.WECHAT_APPID || !e.WECHAT_SECRET)) {
     throw new ConfigError([{ setting: "WECHAT_APPID, WECHAT_SECRET", problem: "required unless DEV_LOGIN=1 (no one could sign in)" }]);
   }
+  if (!e.DEV_LOGIN && e.MEDIA_URL_SECRET.length < 16) {
+    throw new ConfigError([{ setting: "MEDIA_URL_SECRET", problem: "at least 16 characters, required unless DEV_LOGIN=1" }]);
+  }
   return {
     devLogin: e.DEV_LOGIN,
     cityZone: e.CITY_ZONE,
@@ -75,5 +95,15 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
     logLevel: e.LOG_LEVEL,
     nearbyInMemory: e.NEARBY_IN_MEMORY,
     docsAssetsBase: e.DOCS_ASSETS_BASE,
+    media: {
+      urlSecret: e.MEDIA_URL_SECRET || DEV_MEDIA_SECRET,
+      urlTtlMinutes: e.MEDIA_URL_TTL_MINUTES,
+      publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ""),
+    },
+    notifications: {
+      reportTemplateId: e.WECHAT_REPORT_TEMPLATE_ID,
+      miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
+      callbackToken: e.WECHAT_CALLBACK_TOKEN,
+    },
   };
 }

@@ -1,10 +1,27 @@
 export default defineAppConfig({
-  pages: ["pages/index/index", "pages/nearby/index", "pages/me/index", "pages/login/index", "pages/toilets/index", "pages/toilets/detail"],
+  pages: [
+    "pages/index/index",
+    "pages/nearby/index",
+    "pages/me/index",
+    "pages/login/index",
+    "pages/toilets/index",
+    "pages/toilets/detail",
+    "pages/reports/new",
+    "pages/reports/mine",
+    "pages/reports/detail",
+    "pages/reports/map",
+    "pages/inbox/index",
+  ],
   subPackages: [
     {
       // Pages for bureau staff; downloaded only when an admin opens them.
       root: "packages/admin",
       pages: ["toilet-feedback/index"],
+    },
+    {
+      // Bureau staff's case handling (moderator, admin): queue, case detail with its actions, KPIs.
+      root: "packages/moderation",
+      pages: ["queue/index", "report/index", "kpis/index"],
     },
   ],
   window: {

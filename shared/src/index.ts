@@ -3,4 +3,5 @@ export * from "./errors";
 export * from "./finders";
 export * from "./geo";
 export * from "./http";
+export * from "./reports";
 export * from "./time";

@@ -2,7 +2,7 @@ import { type AppConfig, parseAppConfig } from "../../config";
 
 /**
  * The Worker's bindings. Non-secret settings come from [vars] in wrangler.toml; WECHAT_APPID and
- * WECHAT_SECRET are secrets (`wrangler secret put`, or .dev.vars locally).
+ * WECHAT_SECRET, MEDIA_URL_SECRET and WECHAT_CALLBACK_TOKEN are secrets (`wrangler secret put`, or .dev.vars locally).
  */
 export interface WorkerEnv {
   DB: D1Database;
@@ -15,6 +15,12 @@ export interface WorkerEnv {
   WECHAT_TIMEOUT_MS?: string;
   SESSION_TTL_HOURS?: string;
   LOG_LEVEL?: string;
+  MEDIA_URL_SECRET?: string;
+  MEDIA_URL_TTL_MINUTES?: string;
+  PUBLIC_BASE_URL?: string;
+  WECHAT_CALLBACK_TOKEN?: string;
+  WECHAT_REPORT_TEMPLATE_ID?: string;
+  WECHAT_MINIPROGRAM_STATE?: string;
 }
 
 const SETTING_NAMES = [
@@ -26,6 +32,12 @@ const SETTING_NAMES = [
   "WECHAT_TIMEOUT_MS",
   "SESSION_TTL_HOURS",
   "LOG_LEVEL",
+  "MEDIA_URL_SECRET",
+  "MEDIA_URL_TTL_MINUTES",
+  "PUBLIC_BASE_URL",
+  "WECHAT_CALLBACK_TOKEN",
+  "WECHAT_REPORT_TEMPLATE_ID",
+  "WECHAT_MINIPROGRAM_STATE",
 ] as const;
 
 /** The only place on the Worker host that reads the env: string settings in, AppConfig out (or ConfigError). */

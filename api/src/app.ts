@@ -6,6 +6,7 @@ import { registerFinders } from "./finders";
 import { errorBody, respondWithError } from "./platform/errors";
 import { jsonWritesOnly, maxBody, requestContext } from "./platform/middleware";
 import { createRouter } from "./platform/router";
+import { registerReports } from "./reports";
 
 export type { AppDeps } from "./deps";
 
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
   app.get("/healthz", (c) => c.json({ ok: true }));
   registerAuth(app, { devLogin: deps.config.devLogin });
   registerFinders(app);
+  registerReports(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

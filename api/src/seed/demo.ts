@@ -1,9 +1,11 @@
-import { latBand } from "@civic/shared";
+import { CategoryInput, latBand } from "@civic/shared";
 import { sql } from "drizzle-orm";
-import { toilets } from "../db/schema";
+import { reportCategories, toilets } from "../db/schema";
 import type { AppDb } from "../db/types";
 import type { AppDeps } from "../deps";
 import { newId } from "../platform/ids";
+import { categoryValues } from "../reports/categories.repo";
+import { DEMO_CATEGORIES } from "./report-categories";
 import { type GeneratorOptions, generateDemoToilets } from "./toilet-generator";
 
 export const DEMO_TOILET_COUNT = 2400;
@@ -32,8 +34,22 @@ export async function insertToilets(
   return rows.length;
 }
 
-/** Seeds the Suzhou demo toilets into an empty database; returns how many were added (0 if not empty). */
+/** The demo report categories, if there are none yet; returns how many were added. */
+export async function seedCategoriesIfEmpty(db: AppDb, atomic: AppDeps["atomic"]): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(reportCategories);
+  if (Number(row?.n ?? 0) > 0) return 0;
+  const now = new Date().toISOString();
+  const rows = DEMO_CATEGORIES.map((c) => categoryValues(CategoryInput.parse(c), now));
+  await atomic([db.insert(reportCategories).values(rows)]);
+  return rows.length;
+}
+
+/**
+ * Seeds the Suzhou demo data into an empty database (toilets, report categories); returns how many
+ * toilets were added (0 if there were some).
+ */
 export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"]): Promise<number> {
+  await seedCategoriesIfEmpty(db, atomic);
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(toilets);
   if (Number(row?.n ?? 0) > 0) return 0;
   return insertToilets(db, atomic, DEMO_TOILET_COUNT);

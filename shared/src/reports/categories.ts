@@ -48,38 +48,56 @@ export const CategoryAttribute = z
 export type CategoryAttribute = z.output<typeof CategoryAttribute>;
 export type CategoryAttributeInput = z.input<typeof CategoryAttribute>;
 
+function checkAttributeDefinitions(attributes: readonly CategoryAttribute[], ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  attributes.forEach((a, i) => {
+    if (seen.has(a.code)) ctx.addIssue({ code: "custom", path: ["attributes", i, "code"], message: "duplicate attribute code" });
+    seen.add(a.code);
+    const isList = a.datatype === "singlevaluelist" || a.datatype === "multivaluelist";
+    if (isList && a.values.length === 0)
+      ctx.addIssue({ code: "custom", path: ["attributes", i, "values"], message: "a list needs values" });
+  });
+}
+
 const categoryFields = {
   name: z.string().trim().min(1).max(40),
   group: CategoryGroupCode,
   /** The department a case goes to by default (派遣 may choose another). */
   department: z.string().trim().min(1).max(60),
   /** Hours from acceptance (立案) to closure (结案) for an on-time case. */
-  slaHours: z.number().int().min(1).max(24 * 90),
-  description: z.string().trim().max(200).default(""),
+  slaHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90),
+  description: z.string().trim().max(200),
   /** Words residents use for it (search in the category picker). */
-  keywords: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
-  attributes: z.array(CategoryAttribute).max(10).default([]),
-  sortOrder: z.number().int().min(0).max(10_000).default(0),
+  keywords: z.array(z.string().trim().min(1).max(20)).max(20),
+  attributes: z.array(CategoryAttribute).max(10),
+  sortOrder: z.number().int().min(0).max(10_000),
 };
 
 export const CategoryInput = z
-  .strictObject({ code: Code, ...categoryFields })
-  .superRefine((c, ctx) => {
-    const seen = new Set<string>();
-    c.attributes.forEach((a, i) => {
-      if (seen.has(a.code)) ctx.addIssue({ code: "custom", path: ["attributes", i, "code"], message: "duplicate attribute code" });
-      seen.add(a.code);
-      const isList = a.datatype === "singlevaluelist" || a.datatype === "multivaluelist";
-      if (isList && a.values.length === 0) ctx.addIssue({ code: "custom", path: ["attributes", i, "values"], message: "a list needs values" });
-    });
+  .strictObject({
+    code: Code,
+    ...categoryFields,
+    description: categoryFields.description.default(""),
+    keywords: categoryFields.keywords.default([]),
+    attributes: categoryFields.attributes.default([]),
+    sortOrder: categoryFields.sortOrder.default(0),
   })
+  .superRefine((c, ctx) => checkAttributeDefinitions(c.attributes, ctx))
   .meta({ id: "CategoryInput" });
 export type CategoryInput = z.input<typeof CategoryInput>;
 export type CategoryRecordInput = z.output<typeof CategoryInput>;
 
+/** A partial change: only the fields sent are touched (no defaults fill in). */
 export const CategoryUpdate = z
   .strictObject({ ...categoryFields, active: z.boolean() })
   .partial()
+  .superRefine((c, ctx) => {
+    if (c.attributes) checkAttributeDefinitions(c.attributes, ctx);
+  })
   .meta({ id: "CategoryUpdate" });
 export type CategoryUpdate = z.input<typeof CategoryUpdate>;
 
@@ -113,11 +131,17 @@ export const CategoryList = z.object({ categories: z.array(Category) }).meta({ i
 export type CategoryList = z.infer<typeof CategoryList>;
 
 /** Extra-field answers: attribute code → value (a list type's key, or keys for multivaluelist). */
-export const AttributeValues = z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.array(z.string().max(40)).max(20)]));
+export const AttributeValues = z.record(
+  z.string().max(40),
+  z.union([z.string().max(200), z.number(), z.array(z.string().max(40)).max(20)]),
+);
 export type AttributeValues = z.infer<typeof AttributeValues>;
 
 /** Checks answers against a category's attributes; returns problems (empty when fine). Unknown codes are problems. */
-export function checkAttributeValues(attributes: readonly CategoryAttribute[], values: AttributeValues): { path: string; message: string }[] {
+export function checkAttributeValues(
+  attributes: readonly CategoryAttribute[],
+  values: AttributeValues,
+): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   const byCode = new Map(attributes.map((a) => [a.code, a]));
   for (const code of Object.keys(values)) {

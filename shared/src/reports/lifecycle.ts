@@ -41,7 +41,21 @@ export const REJECT_REASON_LABELS: Record<RejectReason, string> = {
 /** How long after resolution the reporter may still reopen the case. */
 export const REOPEN_WINDOW_DAYS = 7;
 
-export const HISTORY_ACTIONS = ["submit", "accept", "reject", "merge", "dispatch", "resolve", "close", "reopen", "rate", "redact", "hide_photo", "show_photo", "follow"] as const;
+export const HISTORY_ACTIONS = [
+  "submit",
+  "accept",
+  "reject",
+  "merge",
+  "dispatch",
+  "resolve",
+  "close",
+  "reopen",
+  "rate",
+  "redact",
+  "hide_photo",
+  "show_photo",
+  "follow",
+] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 export const HISTORY_ACTION_LABELS: Record<HistoryAction, string> = {
@@ -133,7 +147,12 @@ export function withinReopenWindow(resolvedAt: string | null, now: Date): boolea
 }
 
 /** The state after an allowed decision (the fields the lifecycle owns). */
-export function applyDecision(state: LifecycleState, action: LifecycleAction, decision: Extract<Decision, { ok: true }>, now: Date): LifecycleState {
+export function applyDecision(
+  state: LifecycleState,
+  action: LifecycleAction,
+  decision: Extract<Decision, { ok: true }>,
+  now: Date,
+): LifecycleState {
   const next: LifecycleState = { ...state, status: decision.to };
   if (action.type === "resolve") next.resolvedAt = now.toISOString();
   if (action.type === "reopen") next.rating = null;

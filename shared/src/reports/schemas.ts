@@ -151,7 +151,9 @@ export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 export const DuplicatesResponse = z.object({ candidates: z.array(DuplicateCandidate) }).meta({ id: "Duplicates" });
 export type DuplicatesResponse = z.infer<typeof DuplicatesResponse>;
 
-export const FollowResponse = z.object({ id: z.string(), followers: z.number().int(), following: z.boolean() }).meta({ id: "FollowResult" });
+export const FollowResponse = z
+  .object({ id: z.string(), followers: z.number().int(), following: z.boolean() })
+  .meta({ id: "FollowResult" });
 
 export const RateRequest = z.strictObject({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(500).default("") });
 export type RateRequest = z.input<typeof RateRequest>;
@@ -229,7 +231,10 @@ export const AcceptRequest = z.strictObject({ note: Note.optional() });
 export const RejectRequest = z.strictObject({ reason: RejectReason, note: Note.optional() });
 export const MergeRequest = z.strictObject({ into: Id, note: Note.optional() });
 export const DispatchRequest = z.strictObject({ department: z.string().trim().min(1).max(60), note: Note.optional() });
-export const ResolveRequest = z.strictObject({ note: z.string().trim().min(1).max(500), photoIds: z.array(Id).max(MAX_REPORT_PHOTOS).default([]) });
+export const ResolveRequest = z.strictObject({
+  note: z.string().trim().min(1).max(500),
+  photoIds: z.array(Id).max(MAX_REPORT_PHOTOS).default([]),
+});
 export const CloseRequest = z.strictObject({ note: Note.optional() });
 export const RedactRequest = z.strictObject({ description: z.string().trim().min(1).max(MAX_DESCRIPTION_CHARS), note: Note.optional() });
 export const HidePhotoRequest = z.strictObject({ reason: z.string().trim().min(1).max(200) });
@@ -286,7 +291,14 @@ export type KpiResponse = z.infer<typeof KpiResponse>;
 /* Inbox */
 
 export const InboxMessage = z
-  .object({ id: z.string(), reportId: z.string().nullable(), title: z.string(), body: z.string(), createdAt: z.string(), readAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    reportId: z.string().nullable(),
+    title: z.string(),
+    body: z.string(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
   .meta({ id: "InboxMessage" });
 export type InboxMessage = z.infer<typeof InboxMessage>;
 export const InboxResponse = z.object({ messages: z.array(InboxMessage), unread: z.number().int() }).meta({ id: "Inbox" });

@@ -68,3 +68,21 @@ export function isValidZone(zone: string): boolean {
     return false;
   }
 }
+
+/** The instant a city date (YYYY-MM-DD) begins in the zone. */
+export function cityDayStart(date: string, zone: string = DEFAULT_CITY_ZONE): Date {
+  const naive = Date.parse(`${date}T00:00:00Z`);
+  let start = naive;
+  // Two rounds settle the offset even across a daylight-saving change.
+  for (let i = 0; i < 2; i++) {
+    const c = readCityClock(new Date(start), zone);
+    const shownAsUtc = Date.parse(`${c.date}T00:00:00Z`) + c.minutes * 60_000;
+    start += naive - shownAsUtc;
+  }
+  return new Date(start);
+}
+
+/** A city date `days` later (or earlier), YYYY-MM-DD. */
+export function addCityDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

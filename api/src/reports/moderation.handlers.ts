@@ -1,0 +1,296 @@
+import { type LifecycleAction, OPEN_STATUSES, type QueueItem, type ReportStatus } from "@civic/shared";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Context } from "hono";
+import { currentUser } from "../auth/auth.middleware";
+import { reportCategories, reportFollowers, reportPhotos, reports, uploads } from "../db/schema";
+import type { AppDeps } from "../deps";
+import type { AppEnv } from "../platform/context";
+import { conflict, notFound, validationFailed } from "../platform/errors";
+import { guardedInsert } from "../platform/guarded-insert";
+import type { AppRouteHandler } from "../platform/router";
+import type * as routes from "./moderation.routes";
+import { signedPhotoUrl } from "./photo-urls";
+import { heldSql, type ReportRow, reportsRepo } from "./reports.repo";
+import { audienceOf, commitStep, decideOrThrow, type StepInput } from "./transitions";
+import { reportDetail } from "./views";
+
+/* The bureau's side of the closed loop: the queue, lifecycle actions, and moderation edits. */
+
+const NEEDS_ACTION: ReportStatus[] = ["submitted", "accepted", "dispatched", "reopened", "resolved"];
+const openList = sql.join(
+  OPEN_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
+
+export const queueHandler: AppRouteHandler<typeof routes.queue> = async (c) => {
+  const deps = c.get("deps");
+  const q = c.req.valid("query");
+  const now = deps.clock().toISOString();
+  const overdueSql = sql`(${reports.slaDueAt} < ${now} and ${reports.status} in (${openList}))`;
+  const conds: SQL[] = [q.status ? eq(reports.status, q.status) : inArray(reports.status, NEEDS_ACTION)];
+  if (q.category) conds.push(eq(reports.categoryCode, q.category));
+  if (q.district) conds.push(eq(reports.district, q.district));
+  if (q.overdue) conds.push(overdueSql);
+  if (q.held) conds.push(sql`${heldSql}`);
+  const where = and(...conds);
+  const [rows, counted] = await Promise.all([
+    deps.db
+      .select({ report: reports, categoryName: reportCategories.name, held: heldSql, overdue: sql<number>`${overdueSql}` })
+      .from(reports)
+      .innerJoin(reportCategories, eq(reportCategories.code, reports.categoryCode))
+      .where(where)
+      // Most urgent first: overdue cases, then by SLA due time, then oldest.
+      .orderBy(sql`${overdueSql} desc`, asc(reports.slaDueAt), asc(reports.createdAt))
+      .limit(q.limit)
+      .offset(q.offset),
+    deps.db.select({ n: sql<number>`count(*)` }).from(reports).where(where),
+  ]);
+  const thumbs = await reportsRepo(deps.db).thumbnails(
+    rows.map((r) => r.report.id),
+    true,
+  );
+  const clock = deps.clock();
+  const items: QueueItem[] = await Promise.all(
+    rows.map(async ({ report, categoryName, held, overdue }) => {
+      const thumb = thumbs.get(report.id);
+      return {
+        id: report.id,
+        categoryCode: report.categoryCode,
+        categoryName,
+        status: report.status as ReportStatus,
+        description: report.publicDescription ?? report.description,
+        address: report.address,
+        district: report.district,
+        department: report.department,
+        held: Boolean(held),
+        overdue: Boolean(overdue),
+        slaDueAt: report.slaDueAt,
+        followers: report.followers,
+        thumbnailUrl: thumb ? await signedPhotoUrl(deps.config.media, thumb, clock) : null,
+        createdAt: report.createdAt,
+        version: report.version,
+      };
+    }),
+  );
+  return c.json({ reports: items, total: Number(counted[0]?.n ?? 0) }, 200);
+};
+
+async function loadReport(deps: AppDeps, id: string): Promise<ReportRow> {
+  const report = await reportsRepo(deps.db).byId(id);
+  if (!report) throw notFound("report");
+  return report;
+}
+
+async function staffAnswer(c: Context<AppEnv>, id: string) {
+  const deps = c.get("deps");
+  return c.json(await reportDetail(deps, await loadReport(deps, id), "staff", c.get("user")), 200);
+}
+
+export const staffReportHandler: AppRouteHandler<typeof routes.staffReport> = async (c) => staffAnswer(c, c.req.valid("param").id);
+
+/** A lifecycle action: decide, then commit the step with its columns, notifications and audit row. */
+async function lifecycle(
+  c: Context<AppEnv>,
+  id: string,
+  action: LifecycleAction,
+  build: (report: ReportRow) => Promise<Partial<StepInput>>,
+) {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const report = await loadReport(deps, id);
+  const d = decideOrThrow(report, action, user, deps.clock());
+  const extra = await build(report);
+  await commitStep(deps, {
+    report,
+    actor: user,
+    action: d.action,
+    to: d.to,
+    audit: true,
+    notify: await audienceOf(deps, report),
+    ...extra,
+  });
+  return staffAnswer(c, id);
+}
+
+const nowPlusHours = (deps: AppDeps, hours: number) => new Date(deps.clock().getTime() + hours * 3_600_000).toISOString();
+
+export const acceptHandler: AppRouteHandler<typeof routes.accept> = async (c) => {
+  const { note } = c.req.valid("json");
+  const deps = c.get("deps");
+  return lifecycle(c, c.req.valid("param").id, { type: "accept", note }, async (r) => ({
+    note: note ?? null,
+    // 立案 starts the SLA clock.
+    set: { acceptedAt: deps.clock().toISOString(), slaDueAt: nowPlusHours(deps, r.slaHours) },
+  }));
+};
+
+export const rejectHandler: AppRouteHandler<typeof routes.reject> = async (c) => {
+  const { reason, note } = c.req.valid("json");
+  return lifecycle(c, c.req.valid("param").id, { type: "reject", reason, note }, async (r) => ({
+    note: note ?? null,
+    detail: { reason },
+    set: { rejectReason: reason },
+    notify: r.reporterId ? [r.reporterId] : [],
+  }));
+};
+
+export const mergeHandler: AppRouteHandler<typeof routes.merge> = async (c) => {
+  const deps = c.get("deps");
+  const { into, note } = c.req.valid("json");
+  const id = c.req.valid("param").id;
+  if (into === id) throw validationFailed("a report cannot be merged into itself", [{ path: "into", message: "same report" }]);
+  const original = await reportsRepo(deps.db).byId(into);
+  if (!original) throw validationFailed("the original report does not exist", [{ path: "into", message: "no such report" }]);
+  if (original.status === "rejected") throw conflict("the original was itself rejected; merge into an open case");
+  return lifecycle(c, id, { type: "merge", into, note }, async (dup) => ({
+    note: note ?? null,
+    detail: { into },
+    set: { rejectReason: "duplicate", duplicateOf: into },
+    extra: (guard) => moveFollowers(deps, dup, original, guard),
+  }));
+};
+
+/** The duplicate's followers and its reporter now follow the original; its count is recomputed from rows. */
+function moveFollowers(deps: AppDeps, dup: ReportRow, original: ReportRow, guard: SQL) {
+  const now = deps.clock().toISOString();
+  const notOriginalReporter = sql`coalesce(${original.reporterId}, '')`;
+  return [
+    deps.db
+      .insert(reportFollowers)
+      .select(
+        sql`select ${original.id}, f.user_id, ${now} from ${reportFollowers} f where f.report_id = ${dup.id} and f.user_id <> ${notOriginalReporter} and ${guard}`,
+      )
+      .onConflictDoNothing(),
+    ...(dup.reporterId && dup.reporterId !== original.reporterId
+      ? [
+          guardedInsert(
+            deps.db,
+            reportFollowers,
+            { reportId: original.id, userId: dup.reporterId, createdAt: now },
+            guard,
+          ).onConflictDoNothing(),
+        ]
+      : []),
+    deps.db
+      .update(reports)
+      .set({ followers: sql`(select count(*) from ${reportFollowers} where ${reportFollowers.reportId} = ${original.id})` })
+      .where(and(eq(reports.id, original.id), guard)),
+  ];
+}
+
+export const dispatchHandler: AppRouteHandler<typeof routes.dispatch> = async (c) => {
+  const { department, note } = c.req.valid("json");
+  return lifecycle(c, c.req.valid("param").id, { type: "dispatch", department, note }, async () => ({
+    note: note ?? null,
+    detail: { department },
+    set: { department },
+  }));
+};
+
+export const resolveHandler: AppRouteHandler<typeof routes.resolve> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const { note, photoIds } = c.req.valid("json");
+  await checkOwnUnusedUploads(deps, user.id, photoIds);
+  return lifecycle(c, c.req.valid("param").id, { type: "resolve", note }, async (r) => {
+    const now = deps.clock().toISOString();
+    return {
+      note,
+      detail: { photos: photoIds.length },
+      set: { resolvedAt: now, everResolved: true, resolutionNote: note },
+      extra: (guard) =>
+        photoIds.map((uploadId, position) =>
+          guardedInsert(deps.db, reportPhotos, { uploadId, reportId: r.id, kind: "resolution", position, hidden: false }, guard),
+        ),
+    };
+  });
+};
+
+async function checkOwnUnusedUploads(deps: AppDeps, ownerId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  if (new Set(ids).size !== ids.length) throw validationFailed("a photo is listed twice", [{ path: "photoIds", message: "duplicate id" }]);
+  const rows = await deps.db
+    .select({ id: uploads.id, ownerId: uploads.ownerId, usedBy: reportPhotos.reportId })
+    .from(uploads)
+    .leftJoin(reportPhotos, eq(reportPhotos.uploadId, uploads.id))
+    .where(inArray(uploads.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const problems = ids.flatMap((id, i) => {
+    const row = byId.get(id);
+    if (!row || row.ownerId !== ownerId) return [{ path: `photoIds.${i}`, message: "no such upload of yours" }];
+    return row.usedBy ? [{ path: `photoIds.${i}`, message: "already attached to a report" }] : [];
+  });
+  if (problems.length) throw validationFailed("some photos cannot be used", problems);
+}
+
+export const closeHandler: AppRouteHandler<typeof routes.close> = async (c) => {
+  const { note } = c.req.valid("json");
+  const deps = c.get("deps");
+  return lifecycle(c, c.req.valid("param").id, { type: "close", note }, async () => ({
+    note: note ?? null,
+    set: { closedAt: deps.clock().toISOString() },
+  }));
+};
+
+export const reopenHandler: AppRouteHandler<typeof routes.reopen> = async (c) => {
+  const { reason } = c.req.valid("json");
+  return lifecycle(c, c.req.valid("param").id, { type: "reopen", reason }, async (r) => ({
+    note: reason,
+    set: { reopenCount: r.reopenCount + 1, rating: null, ratingComment: null, closedAt: null },
+  }));
+};
+
+export const redactHandler: AppRouteHandler<typeof routes.redact> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const id = c.req.valid("param").id;
+  const { description, note } = c.req.valid("json");
+  const report = await loadReport(deps, id);
+  await commitStep(deps, {
+    report,
+    actor: user,
+    action: "redact",
+    to: report.status as ReportStatus,
+    note: note ?? null,
+    // The text it replaces stays in history; the reporter's original is never changed.
+    detail: { previous: report.publicDescription ?? report.description, next: description },
+    set: { publicDescription: description },
+    audit: true,
+  });
+  return staffAnswer(c, id);
+};
+
+async function setPhotoHidden(c: Context<AppEnv>, id: string, photoId: string, hidden: boolean, reason: string | null) {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const report = await loadReport(deps, id);
+  const photo = (await reportsRepo(deps.db).photosOf(id)).find((p) => p.uploadId === photoId);
+  if (!photo) throw notFound("photo");
+  if (photo.hidden === hidden) throw conflict(hidden ? "the photo is hidden already" : "the photo is not hidden");
+  await commitStep(deps, {
+    report,
+    actor: user,
+    action: hidden ? "hide_photo" : "show_photo",
+    to: report.status as ReportStatus,
+    note: reason,
+    detail: { photoId },
+    audit: true,
+    extra: (guard) => [
+      deps.db
+        .update(reportPhotos)
+        .set({ hidden })
+        .where(and(eq(reportPhotos.uploadId, photoId), eq(reportPhotos.reportId, id), guard)),
+    ],
+  });
+  return staffAnswer(c, id);
+}
+
+export const hidePhotoHandler: AppRouteHandler<typeof routes.hidePhoto> = async (c) => {
+  const { id, photoId } = c.req.valid("param");
+  return setPhotoHidden(c, id, photoId, true, c.req.valid("json").reason);
+};
+
+export const showPhotoHandler: AppRouteHandler<typeof routes.showPhoto> = async (c) => {
+  const { id, photoId } = c.req.valid("param");
+  return setPhotoHidden(c, id, photoId, false, null);
+};

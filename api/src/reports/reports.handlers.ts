@@ -1,0 +1,263 @@
+import { coarsen, DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS, PUBLIC_STATUSES, type ReportStatus, type ReportSummary } from "@civic/shared";
+import { sql } from "drizzle-orm";
+import { currentUser } from "../auth/auth.middleware";
+import { reportFollowers, reports } from "../db/schema";
+import { auditStatement } from "../platform/audit";
+import { clientIp } from "../platform/client-ip";
+import { conflict, forbidden, notFound } from "../platform/errors";
+import { enforceRateLimit } from "../platform/rate-limit";
+import type { AppRouteHandler } from "../platform/router";
+import { categoriesRepo, toCategory } from "./categories.repo";
+import { signedPhotoUrl } from "./photo-urls";
+import { reportsRepo } from "./reports.repo";
+import type * as routes from "./reports.routes";
+import { createReport } from "./reports.service";
+import { audienceOf, commitStep, decideOrThrow } from "./transitions";
+import { isStaff, reportDetail, viewerOf } from "./views";
+
+const HOUR = 3600;
+/** Filing limits: generous for a resident, firm against a script. */
+const CREATE_LIMITS = { perUser: 30, perIp: 120 };
+
+export const listCategoriesHandler: AppRouteHandler<typeof routes.listCategories> = async (c) => {
+  const { all } = c.req.valid("query");
+  const includeInactive = all && isStaff(c.get("user")) && !!c.get("user")?.roles.includes("admin");
+  return c.json({ categories: await categoriesRepo(c.get("deps").db).list(includeInactive) }, 200);
+};
+
+export const createCategoryHandler: AppRouteHandler<typeof routes.createCategory> = async (c) => {
+  const deps = c.get("deps");
+  const input = c.req.valid("json");
+  const admin = currentUser(c);
+  const now = deps.clock().toISOString();
+  const repo = categoriesRepo(deps.db);
+  if (await repo.byCode(input.code)) throw conflict(`category ${input.code} exists already`);
+  await deps.atomic([
+    repo.insertStatement(input, now),
+    auditStatement(deps.db, {
+      actorId: admin.id,
+      action: "category.create",
+      targetType: "report_category",
+      targetId: input.code,
+      detail: { name: input.name },
+      at: now,
+    }),
+  ]);
+  const row = await repo.byCode(input.code);
+  if (!row) throw conflict("the category could not be stored");
+  return c.json(toCategory(row), 201);
+};
+
+export const updateCategoryHandler: AppRouteHandler<typeof routes.updateCategory> = async (c) => {
+  const deps = c.get("deps");
+  const { code } = c.req.valid("param");
+  const change = c.req.valid("json");
+  const admin = currentUser(c);
+  const repo = categoriesRepo(deps.db);
+  if (!(await repo.byCode(code))) throw notFound("category");
+  const now = deps.clock().toISOString();
+  await deps.atomic([
+    repo.updateStatement(code, change, now),
+    auditStatement(deps.db, {
+      actorId: admin.id,
+      action: "category.update",
+      targetType: "report_category",
+      targetId: code,
+      detail: change,
+      at: now,
+    }),
+  ]);
+  const row = await repo.byCode(code);
+  if (!row) throw notFound("category");
+  return c.json(toCategory(row), 200);
+};
+
+export const createReportHandler: AppRouteHandler<typeof routes.createReport> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const body = c.req.valid("json");
+  const key = c.req.valid("header")["idempotency-key"];
+  const now = deps.clock();
+  await enforceRateLimit(deps.db, { bucket: `report:user:${user.id}`, limit: CREATE_LIMITS.perUser, windowSeconds: HOUR, now });
+  await enforceRateLimit(deps.db, { bucket: `report:ip:${clientIp(c)}`, limit: CREATE_LIMITS.perIp, windowSeconds: HOUR, now });
+  const { report, created } = await createReport(
+    deps,
+    { kind: "user", user },
+    {
+      categoryCode: body.category,
+      description: body.description,
+      photoIds: body.photoIds,
+      location: body.location,
+      locationSource: body.locationSource,
+      address: body.address,
+      attributes: body.attributes,
+      subscriptions: body.subscriptions,
+    },
+    key,
+  );
+  if (report.reporterId !== user.id) throw notFound("report");
+  const detail = await reportDetail(deps, report, "reporter", user);
+  return created ? c.json(detail, 201) : c.json(detail, 200);
+};
+
+export const duplicatesHandler: AppRouteHandler<typeof routes.duplicates> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const q = c.req.valid("query");
+  const since = new Date(deps.clock().getTime() - DUPLICATE_WINDOW_HOURS * HOUR * 1000).toISOString();
+  const rows = await reportsRepo(deps.db).openNear(q.category, q.lat, q.lng, DUPLICATE_RADIUS_M, since);
+  const candidates = await Promise.all(
+    rows.slice(0, 10).map(async ({ report, categoryName, distanceM }) => ({
+      id: report.id,
+      categoryName,
+      status: report.status as ReportStatus,
+      // A case no moderator has seen yet shows no text to other residents.
+      description: PUBLIC_STATUSES.includes(report.status as ReportStatus) ? (report.publicDescription ?? report.description) : null,
+      distanceM: Math.round(distanceM),
+      followers: report.followers,
+      following: await reportsRepo(deps.db).isFollower(report.id, user.id),
+      mine: report.reporterId === user.id,
+      createdAt: report.createdAt,
+    })),
+  );
+  return c.json({ candidates }, 200);
+};
+
+export const myReportsHandler: AppRouteHandler<typeof routes.myReports> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const repo = reportsRepo(deps.db);
+  const rows = await repo.mine(user.id);
+  const thumbs = await repo.thumbnails(
+    rows.map((r) => r.report.id),
+    true,
+  );
+  const now = deps.clock();
+  const out: ReportSummary[] = await Promise.all(
+    rows.map(async ({ report, categoryName }) => {
+      const mine = report.reporterId === user.id;
+      const thumb = thumbs.get(report.id);
+      return {
+        id: report.id,
+        categoryCode: report.categoryCode,
+        categoryName,
+        status: report.status as ReportStatus,
+        description: mine ? report.description : (report.publicDescription ?? report.description),
+        address: report.address,
+        district: report.district,
+        thumbnailUrl: thumb ? await signedPhotoUrl(deps.config.media, thumb, now) : null,
+        followers: report.followers,
+        relation: mine ? ("reporter" as const) : ("follower" as const),
+        createdAt: report.createdAt,
+        updatedAt: report.updatedAt,
+      };
+    }),
+  );
+  return c.json({ reports: out }, 200);
+};
+
+export const publicReportsHandler: AppRouteHandler<typeof routes.publicReports> = async (c) => {
+  const deps = c.get("deps");
+  const q = c.req.valid("query");
+  const repo = reportsRepo(deps.db);
+  const rows = await repo.publicNear(q.lat, q.lng, q.radius, q.limit);
+  const photos = await repo.publicPhotoIds(rows.map((r) => r.report.id));
+  const now = deps.clock();
+  const out = await Promise.all(
+    rows.map(async ({ report, categoryName }) => ({
+      id: report.id,
+      categoryCode: report.categoryCode,
+      categoryName,
+      status: report.status as ReportStatus,
+      description: report.publicDescription ?? report.description,
+      location: coarsen(report),
+      district: report.district,
+      photoUrls: await Promise.all((photos.get(report.id) ?? []).map((p) => signedPhotoUrl(deps.config.media, p, now))),
+      followers: report.followers,
+      createdAt: report.createdAt,
+    })),
+  );
+  return c.json({ reports: out }, 200);
+};
+
+export const reportByIdHandler: AppRouteHandler<typeof routes.reportById> = async (c) => {
+  const deps = c.get("deps");
+  const { id } = c.req.valid("param");
+  const report = await reportsRepo(deps.db).byId(id);
+  const viewer = report ? await viewerOf(deps, report, c.get("user")) : null;
+  if (!report || !viewer) throw notFound("report");
+  return c.json(await reportDetail(deps, report, viewer, c.get("user")), 200);
+};
+
+export const followReportHandler: AppRouteHandler<typeof routes.followReport> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const { id } = c.req.valid("param");
+  const repo = reportsRepo(deps.db);
+  const report = await repo.byId(id);
+  // Followable: anything offered as a duplicate (open) or public; a rejected case is neither.
+  const visible = report && (report.status === "submitted" || PUBLIC_STATUSES.includes(report.status as ReportStatus) || isStaff(user));
+  if (!report || !visible) throw notFound("report");
+  if (report.reporterId === user.id) throw conflict("you filed this report; you hear about it already");
+  if (report.status === "closed" || report.status === "rejected") throw conflict(`a ${report.status} report cannot be followed`);
+  const now = deps.clock().toISOString();
+  const inserted = await deps.db
+    .insert(reportFollowers)
+    .values({ reportId: id, userId: user.id, createdAt: now })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted.length > 0) {
+    // The count is recomputed from the rows, so parallel follows can never drift from them.
+    await deps.db
+      .update(reports)
+      .set({ followers: sql`(select count(*) from ${reportFollowers} where ${reportFollowers.reportId} = ${id})` })
+      .where(sql`${reports.id} = ${id}`);
+  }
+  const after = await repo.byId(id);
+  return c.json({ id, followers: after?.followers ?? report.followers, following: true }, 200);
+};
+
+export const rateReportHandler: AppRouteHandler<typeof routes.rateReport> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const report = await reportsRepo(deps.db).byId(id);
+  if (!report || !(await viewerOf(deps, report, user))) throw notFound("report");
+  const d = decideOrThrow(report, { type: "rate", rating: body.rating, comment: body.comment }, user, deps.clock());
+  await commitStep(deps, {
+    report,
+    actor: user,
+    action: "rate",
+    to: d.to,
+    note: body.comment || null,
+    detail: { rating: body.rating },
+    set: { rating: body.rating, ratingComment: body.comment || null },
+  });
+  const after = await reportsRepo(deps.db).byId(id);
+  return c.json(await reportDetail(deps, after ?? report, "reporter", user), 200);
+};
+
+export const reopenReportHandler: AppRouteHandler<typeof routes.reopenReport> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const { id } = c.req.valid("param");
+  const { reason } = c.req.valid("json");
+  const report = await reportsRepo(deps.db).byId(id);
+  const viewer = report ? await viewerOf(deps, report, user) : null;
+  if (!report || !viewer) throw notFound("report");
+  if (viewer !== "reporter") throw forbidden("only the reporter reopens here; staff use the moderation route");
+  const d = decideOrThrow(report, { type: "reopen", reason }, user, deps.clock());
+  await commitStep(deps, {
+    report,
+    actor: user,
+    action: "reopen",
+    to: d.to,
+    note: reason,
+    set: { reopenCount: report.reopenCount + 1, rating: null, ratingComment: null, closedAt: null },
+    notify: await audienceOf(deps, report),
+    audit: true,
+  });
+  const after = await reportsRepo(deps.db).byId(id);
+  return c.json(await reportDetail(deps, after ?? report, "reporter", user), 200);
+};

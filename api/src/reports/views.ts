@@ -1,0 +1,131 @@
+import {
+  type AttributeValues,
+  type ContentCheck,
+  categoryGroupName,
+  coarsen,
+  decide,
+  OPEN_STATUSES,
+  PUBLIC_STATUSES,
+  REOPEN_WINDOW_DAYS,
+  type RejectReason,
+  type ReportDetail,
+  type ReportStatus,
+  type TimelineEntry,
+  type User,
+} from "@civic/shared";
+import type { AppDeps } from "../deps";
+import { categoriesRepo } from "./categories.repo";
+import { signedPhotoUrl } from "./photo-urls";
+import { type ReportRow, reportsRepo } from "./reports.repo";
+
+/*
+ * What each viewer sees of a report. Staff see everything; the reporter sees their own words, exact
+ * place and all notes; followers and the public see the moderated text, a place coarsened to ~100 m,
+ * visible photos only, and never who reported it.
+ */
+export type Viewer = ReportDetail["viewer"];
+
+export const isStaff = (user: Pick<User, "roles"> | null | undefined) =>
+  !!user && (user.roles.includes("moderator") || user.roles.includes("admin"));
+
+/** How `user` may see the report, or null when they may not (answer 404). */
+export async function viewerOf(deps: AppDeps, report: ReportRow, user: User | null | undefined): Promise<Viewer | null> {
+  if (isStaff(user)) return "staff";
+  if (user && report.reporterId === user.id) return "reporter";
+  if (user && (await reportsRepo(deps.db).isFollower(report.id, user.id))) return "follower";
+  if (PUBLIC_STATUSES.includes(report.status as ReportStatus)) return "public";
+  return null;
+}
+
+export const isOverdue = (r: Pick<ReportRow, "slaDueAt" | "status">, now: Date) =>
+  r.slaDueAt !== null && OPEN_STATUSES.includes(r.status as ReportStatus) && r.slaDueAt < now.toISOString();
+
+export function reopenUntil(r: Pick<ReportRow, "resolvedAt" | "status">): string | null {
+  if (!r.resolvedAt || (r.status !== "resolved" && r.status !== "closed")) return null;
+  return new Date(Date.parse(r.resolvedAt) + REOPEN_WINDOW_DAYS * 86_400_000).toISOString();
+}
+
+export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Viewer, user: User | null | undefined): Promise<ReportDetail> {
+  const repo = reportsRepo(deps.db);
+  const now = deps.clock();
+  const [category, photos, history, following] = await Promise.all([
+    categoriesRepo(deps.db).byCode(report.categoryCode),
+    repo.photosOf(report.id),
+    repo.historyOf(report.id),
+    user ? repo.isFollower(report.id, user.id) : Promise.resolve(false),
+  ]);
+  const staff = viewer === "staff";
+  const close = staff || viewer === "reporter";
+  const shownPhotos = photos.filter((p) => close || (!p.hidden && p.contentCheck !== "risky"));
+  const photoViews = await Promise.all(
+    shownPhotos.map(async (p) => ({
+      id: p.uploadId,
+      url: await signedPhotoUrl(deps.config.media, p.uploadId, now),
+      kind: p.kind as "report" | "resolution",
+      hidden: p.hidden,
+    })),
+  );
+  const timeline: TimelineEntry[] = history.map((h) => ({
+    seq: h.seq,
+    action: h.action as TimelineEntry["action"],
+    from: h.fromStatus as ReportStatus | null,
+    to: h.toStatus as ReportStatus,
+    note: close ? h.note : null,
+    at: h.at,
+    actor: h.actorKind as TimelineEntry["actor"],
+    ...(staff ? { actorId: h.actorId } : {}),
+  }));
+  const lifecycle = {
+    status: report.status as ReportStatus,
+    reporterId: report.reporterId,
+    resolvedAt: report.resolvedAt,
+    rating: report.rating,
+  };
+  const actor = user ? { id: user.id, roles: user.roles } : { id: "", roles: [] };
+  const canRate = viewer === "reporter" && decide(lifecycle, { type: "rate", rating: 5 }, actor, now).ok;
+  const canReopen = viewer === "reporter" && decide(lifecycle, { type: "reopen", reason: "-" }, actor, now).ok;
+  const detail: ReportDetail = {
+    id: report.id,
+    category: {
+      code: report.categoryCode,
+      name: category?.name ?? report.categoryCode,
+      groupName: categoryGroupName(category?.groupCode ?? "other"),
+    },
+    description: viewer === "reporter" ? report.description : (report.publicDescription ?? report.description),
+    status: report.status as ReportStatus,
+    address: report.address,
+    location: close ? { lat: report.lat, lng: report.lng } : coarsen(report),
+    district: report.district,
+    attributes: JSON.parse(report.attributes) as AttributeValues,
+    photos: photoViews,
+    followers: report.followers,
+    following,
+    viewer,
+    department: report.department,
+    rejectReason: report.rejectReason as RejectReason | null,
+    duplicateOf: report.duplicateOf,
+    resolutionNote: report.resolutionNote,
+    rating: report.rating,
+    ratingComment: close ? report.ratingComment : null,
+    canRate,
+    canReopen,
+    reopenUntil: viewer === "reporter" ? reopenUntil(report) : null,
+    slaDueAt: report.slaDueAt,
+    createdAt: report.createdAt,
+    updatedAt: report.updatedAt,
+    timeline,
+  };
+  if (!staff) return detail;
+  const reporter = report.reporterId ? await repo.reporterOf(report.reporterId) : undefined;
+  return {
+    ...detail,
+    version: report.version,
+    originalDescription: report.description,
+    reporter: reporter ? { id: reporter.id, nickname: reporter.nickname } : null,
+    source: report.source as "app" | "open311",
+    textCheck: report.textCheck as ContentCheck,
+    photoChecks: photos.map((p) => ({ id: p.uploadId, check: p.contentCheck as ContentCheck })),
+    held: report.textCheck !== "pass" || photos.some((p) => p.kind === "report" && p.contentCheck !== "pass"),
+    overdue: isOverdue(report, now),
+  };
+}

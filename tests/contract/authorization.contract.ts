@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { createToilets, GUANQIAN, toilet } from "./fixtures";
 import { type ContractHarness, call, type GetHarness, loginAs } from "./harness";
+import { createCategories, fileReport, reportBody, SPOT } from "./report-fixtures";
 
 /*
  * Who may call what, declared as a table. Every route the OpenAPI document lists must have a row, so a
- * new route without a decision fails this suite. "allowed" means the caller gets past the role check
- * (any status but 401/403); otherwise anonymous callers get 401 and signed-in callers without the role 403.
+ * new route without a decision fails this suite. "allowed" means the caller gets past the checks (any
+ * status but 401/403/404); otherwise anonymous callers get 401 and signed-in callers without the role 403
+ * — or, for an object the caller may not see (`hidden`), 404 for everyone turned away who is signed in
+ * (and anonymous too on a route that needs no sign-in).
+ * `owner` is the resident who filed the fixture reports and uploaded their photos; `resident` is another.
  */
-const CALLERS = ["anonymous", "resident", "collector", "volunteer", "moderator", "admin"] as const;
+const CALLERS = ["anonymous", "owner", "resident", "collector", "volunteer", "moderator", "admin"] as const;
 type Caller = (typeof CALLERS)[number];
 type Access = "public" | "signed-in" | Caller[];
 
@@ -15,13 +19,33 @@ interface Fixture {
   toiletId: string;
   userId: string;
   feedbackId: string;
+  /** The owner's report, left submitted: visible to the owner and staff only. */
+  privateReportId: string;
+  /** The owner's report that the moderation rows act on. */
+  caseReportId: string;
+  /** The owner's photo on the private report. */
+  photoId: string;
 }
 
 interface Row {
   access: Access;
   path: (f: Fixture) => string;
   body?: (f: Fixture, h: ContractHarness) => unknown;
+  /** Turned-away callers get 404: the object is invisible to them. */
+  hidden?: boolean;
+  /** The route needs no sign-in (so a hidden object is 404 for anonymous callers too). */
+  anonymousAllowedIn?: boolean;
+  /** Turned away, but they may see the object: 403 rather than 404 (staff on the reporter's own actions). */
+  visibleTo?: Caller[];
 }
+
+const STAFF: Caller[] = ["moderator", "admin"];
+const REPORTER_AND_STAFF: Caller[] = ["owner", "moderator", "admin"];
+const staffAction = (action: string, body: unknown): Row => ({
+  access: STAFF,
+  path: (f) => `/api/v1/moderation/reports/${f.caseReportId}/${action}`,
+  body: () => body,
+});
 
 const ADMIN_ONLY: Caller[] = ["admin"];
 
@@ -75,6 +99,70 @@ export const AUTHORIZATION: Record<string, Row> = {
     path: () => "/api/v1/admin/toilets/import",
     body: () => ({ format: "csv", content: "name\nx" }),
   },
+  "GET /api/v1/report-categories": { access: "public", path: () => "/api/v1/report-categories" },
+  "POST /api/v1/admin/report-categories": {
+    access: ADMIN_ONLY,
+    path: () => "/api/v1/admin/report-categories",
+    body: () => ({ code: `matrix_${Math.random().toString(36).slice(2, 8)}`, name: "矩阵", group: "other", department: "d", slaHours: 24 }),
+  },
+  "PATCH /api/v1/admin/report-categories/{code}": {
+    access: ADMIN_ONLY,
+    path: () => "/api/v1/admin/report-categories/illegal_posters",
+    body: () => ({ slaHours: 24 }),
+  },
+  "POST /api/v1/reports": {
+    access: "signed-in",
+    path: () => "/api/v1/reports",
+    // A photo the caller does not own: every signed-in caller gets past the role check to a 422.
+    body: (f) => reportBody([f.photoId]),
+  },
+  "GET /api/v1/reports/duplicates": {
+    access: "signed-in",
+    path: () => `/api/v1/reports/duplicates?category=illegal_posters&lat=${SPOT.lat}&lng=${SPOT.lng}`,
+  },
+  "GET /api/v1/reports/mine": { access: "signed-in", path: () => "/api/v1/reports/mine" },
+  "GET /api/v1/reports/public": { access: "public", path: () => `/api/v1/reports/public?lat=${SPOT.lat}&lng=${SPOT.lng}` },
+  "GET /api/v1/reports/{id}": {
+    access: REPORTER_AND_STAFF,
+    hidden: true,
+    anonymousAllowedIn: true,
+    path: (f) => `/api/v1/reports/${f.privateReportId}`,
+  },
+  "POST /api/v1/reports/{id}/follow": { access: "signed-in", path: (f) => `/api/v1/reports/${f.caseReportId}/follow` },
+  "POST /api/v1/reports/{id}/rate": {
+    access: ["owner"],
+    hidden: true,
+    visibleTo: STAFF,
+    path: (f) => `/api/v1/reports/${f.privateReportId}/rate`,
+    body: () => ({ rating: 5 }),
+  },
+  "POST /api/v1/reports/{id}/reopen": {
+    access: ["owner"],
+    hidden: true,
+    visibleTo: STAFF,
+    path: (f) => `/api/v1/reports/${f.privateReportId}/reopen`,
+    body: () => ({ reason: "矩阵检查" }),
+  },
+  "GET /api/v1/moderation/reports": { access: STAFF, path: () => "/api/v1/moderation/reports" },
+  "GET /api/v1/moderation/reports/{id}": { access: STAFF, path: (f) => `/api/v1/moderation/reports/${f.caseReportId}` },
+  "POST /api/v1/moderation/reports/{id}/accept": staffAction("accept", {}),
+  "POST /api/v1/moderation/reports/{id}/reject": staffAction("reject", { reason: "invalid" }),
+  "POST /api/v1/moderation/reports/{id}/merge": staffAction("merge", { into: "0190f0f0-0000-7000-8000-000000000000" }),
+  "POST /api/v1/moderation/reports/{id}/dispatch": staffAction("dispatch", { department: "市容管理科" }),
+  "POST /api/v1/moderation/reports/{id}/resolve": staffAction("resolve", { note: "矩阵" }),
+  "POST /api/v1/moderation/reports/{id}/close": staffAction("close", {}),
+  "POST /api/v1/moderation/reports/{id}/reopen": staffAction("reopen", { reason: "矩阵" }),
+  "POST /api/v1/moderation/reports/{id}/redact": staffAction("redact", { description: "矩阵" }),
+  "POST /api/v1/moderation/reports/{id}/photos/{photoId}/hide": {
+    access: STAFF,
+    path: (f) => `/api/v1/moderation/reports/${f.caseReportId}/photos/none/hide`,
+    body: () => ({ reason: "矩阵" }),
+  },
+  "POST /api/v1/moderation/reports/{id}/photos/{photoId}/show": {
+    access: STAFF,
+    path: (f) => `/api/v1/moderation/reports/${f.caseReportId}/photos/none/show`,
+  },
+  "GET /api/v1/moderation/kpis": { access: STAFF, path: () => "/api/v1/moderation/kpis" },
 };
 
 function allowed(access: Access, caller: Caller): boolean {
@@ -88,8 +176,31 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
   const target = await loginAs(h, "matrix-target", "collector");
   const reporter = await loginAs(h, "matrix-reporter");
   const fb = await call(h, "POST", `/api/v1/toilets/${toiletId}/feedback`, { token: reporter.token, body: { kind: "closed" } });
-  return { toiletId: toiletId as string, userId: target.user.id, feedbackId: fb.json.id };
+  await createCategories(h);
+  const owner = await loginAs(h, "matrix-owner");
+  const privateReport = await fileReport(h, owner.token);
+  const caseReport = await fileReport(h, owner.token);
+  return {
+    toiletId: toiletId as string,
+    userId: target.user.id,
+    feedbackId: fb.json.id,
+    privateReportId: privateReport.id,
+    caseReportId: caseReport.id,
+    photoId: privateReport.photos[0].id,
+  };
 }
+
+function expectedFor(row: Row, caller: Caller): "through" | 401 | 403 | 404 {
+  if (allowed(row.access, caller)) return "through";
+  if (caller === "anonymous") return row.hidden && row.anonymousAllowedIn ? 404 : 401;
+  return row.hidden && !row.visibleTo?.includes(caller) ? 404 : 403;
+}
+
+const callerToken = async (h: ContractHarness, caller: Caller) => {
+  if (caller === "anonymous") return undefined;
+  const role = caller === "owner" || caller === "resident" ? undefined : caller;
+  return (await loginAs(h, `matrix-${caller}`, role)).token;
+};
 
 export function registerAuthorizationContract(getHarness: GetHarness) {
   describe("authorization matrix", () => {
@@ -107,14 +218,14 @@ export function registerAuthorizationContract(getHarness: GetHarness) {
       for (const [route, row] of Object.entries(AUTHORIZATION)) {
         const method = route.split(" ")[0] as string;
         for (const caller of CALLERS) {
-          const token =
-            caller === "anonymous" ? undefined : (await loginAs(h, `matrix-${caller}`, caller === "resident" ? undefined : caller)).token;
+          const token = await callerToken(h, caller);
           const res = await call(h, method, row.path(f), {
             ...(token ? { token } : {}),
             ...(row.body ? { body: await row.body(f, h) } : {}),
           });
-          const expected = allowed(row.access, caller) ? "through" : caller === "anonymous" ? 401 : 403;
-          const got = res.status === 401 || res.status === 403 ? res.status : "through";
+          const expected = expectedFor(row, caller);
+          const denials = row.hidden ? [401, 403, 404] : [401, 403];
+          const got = denials.includes(res.status) ? res.status : "through";
           if (got !== expected) failures.push(`${route} as ${caller}: expected ${expected}, got ${res.status}`);
           if (res.status >= 500) failures.push(`${route} as ${caller}: server error ${res.status}`);
         }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createToilets, GUANQIAN, toilet } from "./fixtures";
 import { call, type GetHarness, loginAs } from "./harness";
+import { createCategories, fileReport, reportBody, uploadPhoto } from "./report-fixtures";
 
 export function registerConcurrencyContract(getHarness: GetHarness) {
   describe("concurrency: guarded statements, not read-then-write", () => {
@@ -45,6 +46,47 @@ export function registerConcurrencyContract(getHarness: GetHarness) {
       const sessions = await Promise.all(Array.from({ length: 10 }, () => loginAs(h, "same-person")));
       expect(new Set(sessions.map((s) => s.user.id)).size).toBe(1);
       expect(new Set(sessions.map((s) => s.token)).size).toBe(10);
+    });
+
+    it("20 moderators accepting one report at once: exactly one succeeds, one history row", async () => {
+      const h = getHarness();
+      await createCategories(h);
+      const resident = await loginAs(h, "contested-reporter");
+      const report = await fileReport(h, resident.token);
+      const mods = await Promise.all(Array.from({ length: 20 }, (_, i) => loginAs(h, `racing-mod-${i}`, i % 2 ? "moderator" : "admin")));
+      const results = await Promise.all(
+        mods.map((m) => call(h, "POST", `/api/v1/moderation/reports/${report.id}/accept`, { token: m.token, body: { note: m.user.id } })),
+      );
+      expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+      expect(results.filter((r) => r.status === 409)).toHaveLength(19);
+      const winner = results.find((r) => r.status === 200)?.json;
+      expect(winner.timeline.filter((t: { action: string }) => t.action === "accept")).toHaveLength(1);
+      expect(winner.version).toBe(2);
+      const audit = await call(h, "GET", `/api/v1/admin/audit?targetType=report&targetId=${report.id}`, {
+        token: (mods[0] as { token: string }).token,
+      });
+      expect(audit.json.entries).toHaveLength(1);
+    });
+
+    it("20 parallel creates with one Idempotency-Key make one report, and every answer names it", async () => {
+      const h = getHarness();
+      await createCategories(h);
+      const resident = await loginAs(h, "double-tapper");
+      const photo = await uploadPhoto(h, resident.token);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          call(h, "POST", "/api/v1/reports", {
+            token: resident.token,
+            body: reportBody([photo]),
+            headers: { "idempotency-key": "tap-tap-tap-0001" },
+          }),
+        ),
+      );
+      expect(results.map((r) => r.status).filter((s) => s !== 200 && s !== 201)).toEqual([]);
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.json.id)).size).toBe(1);
+      const mine = await call(h, "GET", "/api/v1/reports/mine", { token: resident.token });
+      expect(mine.json.reports).toHaveLength(1);
     });
   });
 }

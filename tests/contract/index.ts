@@ -3,6 +3,8 @@ import { registerAuthContract } from "./auth.contract";
 import { registerAuthorizationContract } from "./authorization.contract";
 import { registerConcurrencyContract } from "./concurrency.contract";
 import type { GetHarness } from "./harness";
+import { registerModerationContract } from "./moderation.contract";
+import { registerReportsContract } from "./reports.contract";
 import { registerSystemContract } from "./system.contract";
 import { registerToiletAdminContract } from "./toilet-admin.contract";
 import { registerToiletsContract } from "./toilets.contract";
@@ -12,6 +14,8 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerAuthContract(getHarness);
   registerToiletsContract(getHarness);
   registerToiletAdminContract(getHarness);
+  registerReportsContract(getHarness);
+  registerModerationContract(getHarness);
   registerConcurrencyContract(getHarness);
   registerAuthorizationContract(getHarness);
 }

@@ -151,7 +151,7 @@ export async function createReport(
     if (answer.id !== id) return { report: answer, created: false };
   }
   const openid = submitter.kind === "user" ? (await reportsRepo(db).reporterOf(submitter.user.id))?.openid : undefined;
-  await checkReportText(deps, { reportId: id, text: input.description, openid });
+  await checkReportText(deps, { reportId: id, text: input.description, openid: openid ?? null });
   const report = await reportsRepo(db).byId(id);
   if (!report) throw conflict("the report could not be stored; try again");
   return { report, created: true };

@@ -1,29 +1,6 @@
 import { everyDay, type OpeningHours, type ToiletKind, type ToiletRecordInput } from "@civic/shared";
+import { pick, pointIn, prng, type Rand, weighted } from "./random";
 import { type DemoArea, SUZHOU_AREAS } from "./suzhou";
-
-/** Small fast PRNG (mulberry32): the same seed always yields the same demo city. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = () => number;
-const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
-function weighted<T>(rand: Rand, items: readonly (readonly [T, number])[]): T {
-  const total = items.reduce((s, [, w]) => s + w, 0);
-  let r = rand() * total;
-  for (const [item, w] of items) {
-    r -= w;
-    if (r <= 0) return item;
-  }
-  return (items[items.length - 1] as readonly [T, number])[0];
-}
 
 const KIND_WEIGHTS: readonly (readonly [ToiletKind, number])[] = [
   ["municipal", 55],
@@ -120,15 +97,6 @@ function nameFor(kind: ToiletKind, road: string, n: number, rand: Rand): { name:
     default:
       return { name: `${road}${n}号便民厕所`, unit: "" };
   }
-}
-
-/** A point around an area's centre: dense in the middle, thinning out to spreadKm × scale. */
-function pointIn(area: DemoArea, rand: Rand, spreadScale: number) {
-  const distanceKm = area.spreadKm * spreadScale * Math.sqrt(rand()) * (0.35 + 0.65 * rand());
-  const bearing = rand() * 2 * Math.PI;
-  const dLat = (distanceKm / 111.32) * Math.cos(bearing);
-  const dLng = (distanceKm / (111.32 * Math.cos((area.centre.lat * Math.PI) / 180))) * Math.sin(bearing);
-  return { lat: Number((area.centre.lat + dLat).toFixed(6)), lng: Number((area.centre.lng + dLng).toFixed(6)) };
 }
 
 export interface GeneratorOptions {

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: "KPI 看板" });

@@ -1,0 +1,166 @@
+import { REJECT_REASON_LABELS, REJECT_REASONS, type ReportDetail } from "@civic/shared";
+import { Button, Input, Text, Textarea, View } from "@tarojs/components";
+import { useState } from "react";
+import { Chip } from "../../../components/Chip";
+import { caseAction } from "../api";
+import { AfterPhotos, useAfterPhotos } from "./AfterPhotos";
+import { type ActionFields, buildActionRequest, type CaseActionInfo, initialFields } from "./caseActions";
+import type { RunAction } from "./useCaseAction";
+
+/*
+ * The in-page confirm panel of one action: what it does, its fields, 确认 and 取消. Field problems found
+ * here or by the server (422) show beside their field; a 409 closes the panel (the page reloads).
+ */
+export interface ActionFormProps {
+  action: CaseActionInfo;
+  report: ReportDetail;
+  departments: readonly string[];
+  defaultDepartment: string;
+  busy: boolean;
+  run: RunAction;
+  onClose: () => void;
+}
+
+export function ActionForm(props: ActionFormProps) {
+  const { action, report } = props;
+  const [fields, setFields] = useState<ActionFields>(() => initialFields(report, props.defaultDepartment));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const photos = useAfterPhotos();
+  const set = (patch: Partial<ActionFields>) => setFields((f) => ({ ...f, ...patch }));
+
+  const submit = async () => {
+    if (props.busy || photos.uploading) return;
+    const built = buildActionRequest(action.name, fields, report, photos.ids);
+    setMessage(null);
+    if (!built.ok) {
+      setErrors(built.errors);
+      return;
+    }
+    setErrors({});
+    const outcome = await props.run(action.name, () => caseAction(report.id, action.name, built.body));
+    if (outcome.ok || outcome.conflict) {
+      props.onClose();
+      return;
+    }
+    setErrors(outcome.fields);
+    setMessage(outcome.message);
+  };
+
+  const fieldError = (name: string) =>
+    errors[name] ? <Text className={`form-error field-error field-error-${name}`}>{errors[name]}</Text> : null;
+  const noteInput = (label: string, className = "action-note") => (
+    <View className="form-field">
+      <Text className="field-label">{label}</Text>
+      <Textarea
+        className={`text-input text-area ${className}`}
+        value={fields.note}
+        maxlength={500}
+        onInput={(e) => set({ note: e.detail.value })}
+      />
+      {fieldError("note")}
+    </View>
+  );
+
+  return (
+    <View className={`action-form action-form-${action.name}`}>
+      <Text className="action-form__title">{action.label}</Text>
+      <Text className="action-form__prompt">{action.prompt}</Text>
+
+      {action.name === "reject" ? (
+        <View className="form-field">
+          <View className="chip-row reject-reasons">
+            {REJECT_REASONS.map((r) => (
+              <Chip
+                key={r}
+                label={REJECT_REASON_LABELS[r]}
+                className={`reject-reason reject-reason-${r}`}
+                active={fields.rejectReason === r}
+                onTap={() => set({ rejectReason: r })}
+              />
+            ))}
+          </View>
+          {fieldError("reason")}
+        </View>
+      ) : null}
+
+      {action.name === "merge" ? (
+        <View className="form-field">
+          <Text className="field-label">原案件编号</Text>
+          <Input
+            className="text-input merge-into"
+            value={fields.into}
+            maxlength={64}
+            placeholder="从队列或原案件页复制编号"
+            onInput={(e) => set({ into: e.detail.value })}
+          />
+          {fieldError("into")}
+        </View>
+      ) : null}
+
+      {action.name === "dispatch" ? (
+        <View className="form-field">
+          <Text className="field-label">处置部门</Text>
+          <Input
+            className="text-input department-input"
+            value={fields.department}
+            maxlength={60}
+            onInput={(e) => set({ department: e.detail.value })}
+          />
+          <View className="chip-row department-options">
+            {props.departments.map((d) => (
+              <Chip key={d} label={d} className="department-option" active={fields.department === d} onTap={() => set({ department: d })} />
+            ))}
+          </View>
+          {fieldError("department")}
+        </View>
+      ) : null}
+
+      {action.name === "reopen" ? (
+        <View className="form-field">
+          <Text className="field-label">重新打开的原因</Text>
+          <Textarea
+            className="text-input text-area reopen-reason"
+            value={fields.reason}
+            maxlength={500}
+            onInput={(e) => set({ reason: e.detail.value })}
+          />
+          {fieldError("reason")}
+        </View>
+      ) : null}
+
+      {action.name === "redact" ? (
+        <View className="form-field">
+          <Text className="field-label">公开描述</Text>
+          <Textarea
+            className="text-input text-area redact-description"
+            value={fields.description}
+            maxlength={1000}
+            onInput={(e) => set({ description: e.detail.value })}
+          />
+          {fieldError("description")}
+        </View>
+      ) : null}
+
+      {action.name === "resolve" ? (
+        <>
+          {noteInput("处理结果（必填）", "resolve-note")}
+          <AfterPhotos state={photos} />
+          {fieldError("photoIds")}
+        </>
+      ) : action.name === "reopen" ? null : (
+        noteInput("备注（可选）")
+      )}
+
+      {message ? <Text className="form-error action-error">{message}</Text> : null}
+      <View className="action-form__buttons">
+        <Button className="btn action-cancel" disabled={props.busy} onClick={props.onClose}>
+          取消
+        </Button>
+        <Button className="btn btn-primary action-confirm" disabled={props.busy || photos.uploading} onClick={() => void submit()}>
+          {props.busy ? "提交中…" : photos.uploading ? "照片上传中…" : action.confirm}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,96 @@
+import type { ContentCheck, ReportDetail } from "@civic/shared";
+import { Button, Image, Input, Text, View } from "@tarojs/components";
+import { useState } from "react";
+import { hidePhoto, photoSrc, showPhoto } from "../api";
+import type { RunAction } from "./useCaseAction";
+
+/* The case's photos as staff see them: each with its content-check result, hidden ones marked; hide (with a reason) or show again. */
+export const CHECK_LABELS: Record<ContentCheck, string> = {
+  pending: "检测中",
+  pass: "检测通过",
+  review: "需人工复核",
+  risky: "疑似违规",
+  error: "检测失败",
+};
+
+export function PhotoGrid({ report, busy, run }: { report: ReportDetail; busy: string | null; run: RunAction }) {
+  const [hiding, setHiding] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const checks = new Map((report.photoChecks ?? []).map((c) => [c.id, c.check]));
+
+  const act = async (name: string, call: Parameters<RunAction>[1]) => {
+    setError(null);
+    const outcome = await run(name, call);
+    if (outcome.ok || outcome.conflict) {
+      setHiding(null);
+      setReason("");
+    } else setError(outcome.fields.reason ?? outcome.message);
+  };
+  const confirmHide = (photoId: string) => {
+    if (!reason.trim()) {
+      setError("请填写隐藏原因");
+      return;
+    }
+    void act("hide_photo", () => hidePhoto(report.id, photoId, reason.trim()));
+  };
+
+  if (report.photos.length === 0) return <Text className="page-subtitle">没有照片</Text>;
+  return (
+    <View className="report-photos">
+      {report.photos.map((p) => {
+        const check = checks.get(p.id);
+        return (
+          <View key={p.id} className={`report-photo report-photo--${p.kind}${p.hidden ? " report-photo--hidden" : ""}`} data-id={p.id}>
+            <Image className="report-photo__img" src={photoSrc(p.url)} mode="aspectFill" />
+            <View className="badge-row">
+              <Text className="badge photo-kind">{p.kind === "resolution" ? "处理后" : "上报照片"}</Text>
+              {check ? <Text className={`badge photo-check photo-check--${check}`}>{CHECK_LABELS[check]}</Text> : null}
+              {p.hidden ? <Text className="badge photo-hidden-label">已隐藏</Text> : null}
+            </View>
+            {p.hidden ? (
+              <Button
+                className="btn photo-show"
+                disabled={busy !== null}
+                onClick={() => void act("show_photo", () => showPhoto(report.id, p.id))}
+              >
+                恢复显示
+              </Button>
+            ) : hiding === p.id ? (
+              <View className="photo-hide-form">
+                <Input
+                  className="text-input photo-hide-reason"
+                  value={reason}
+                  maxlength={200}
+                  placeholder="隐藏原因，如：含人脸或车牌"
+                  onInput={(e) => setReason(e.detail.value)}
+                />
+                {error ? <Text className="form-error">{error}</Text> : null}
+                <View className="action-form__buttons">
+                  <Button className="btn action-cancel" onClick={() => setHiding(null)}>
+                    取消
+                  </Button>
+                  <Button className="btn btn-primary photo-hide-confirm" disabled={busy !== null} onClick={() => confirmHide(p.id)}>
+                    确认隐藏
+                  </Button>
+                </View>
+              </View>
+            ) : (
+              <Button
+                className="btn photo-hide"
+                disabled={busy !== null}
+                onClick={() => {
+                  setHiding(p.id);
+                  setReason("");
+                  setError(null);
+                }}
+              >
+                隐藏
+              </Button>
+            )}
+          </View>
+        );
+      })}
+    </View>
+  );
+}

@@ -3,10 +3,14 @@ import { registerAuth } from "./auth";
 import { identify } from "./auth/auth.middleware";
 import type { AppDeps } from "./deps";
 import { registerFinders } from "./finders";
+import { registerOpen311 } from "./open311";
 import { errorBody, respondWithError } from "./platform/errors";
 import { jsonWritesOnly, maxBody, requestContext } from "./platform/middleware";
 import { createRouter } from "./platform/router";
 import { registerReports } from "./reports";
+import { registerInbox } from "./reports/inbox.routes";
+import { registerUploads, UPLOADS_PATH, uploadBodyLimit, uploadWritesOnly } from "./reports/uploads.routes";
+import { registerWechatCallbacks } from "./reports/wechat-callback.routes";
 
 export type { AppDeps } from "./deps";
 
@@ -25,6 +29,10 @@ export function createApp(deps: AppDeps) {
     const identified = () => identify(c, next) as Promise<void>;
     // Reads carry no body; skipping the body checks also spares the Node adapter a full Request.
     if (c.req.method === "GET" || c.req.method === "HEAD") return identified();
+    // Photo uploads carry multipart or a raw image instead of JSON, up to 10 MB (checked by magic bytes later).
+    if (c.req.method === "POST" && c.req.path === UPLOADS_PATH) {
+      return uploadBodyLimit(c, () => uploadWritesOnly(c, identified) as Promise<void>);
+    }
     const limit = LARGE_BODY_PATHS.has(c.req.path) ? largeBody : smallBody;
     return limit(c, () => jsonWritesOnly(c, identified) as Promise<void>);
   });
@@ -32,7 +40,11 @@ export function createApp(deps: AppDeps) {
   app.get("/healthz", (c) => c.json({ ok: true }));
   registerAuth(app, { devLogin: deps.config.devLogin });
   registerFinders(app);
+  registerUploads(app);
+  registerInbox(app);
+  registerWechatCallbacks(app);
   registerReports(app);
+  registerOpen311(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -31,7 +31,12 @@ export const AppConfigInput = z.object({
   /** Signs the short-lived photo URLs (HMAC); required unless DEV_LOGIN=1, and the same on every instance. */
   MEDIA_URL_SECRET: z.string().default(""),
   /** Minutes a signed photo URL stays valid. */
-  MEDIA_URL_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  MEDIA_URL_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** This service's public origin (https://...), so WeChat's mediaCheckAsync can fetch a photo; empty = relative URLs. */
   PUBLIC_BASE_URL: z.string().default(""),
   /** The token configured for WeChat's message push (signature check on the media-check callback). */

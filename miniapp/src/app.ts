@@ -3,6 +3,7 @@ import "./styles/base.css";
 import "./styles/finders.css";
 import "./styles/map.css";
 import "./styles/pages.css";
+import "./styles/reports.css";
 
 /* The app shell: Taro renders each page as `children`. Session and settings live in storage. */
 function App({ children }: PropsWithChildren) {

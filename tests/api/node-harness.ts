@@ -6,10 +6,12 @@ import { parseAppConfig } from "@civic/api/config";
 import { createNearbyIndex } from "@civic/api/finders/toilets.snapshot";
 import { diskBlobStore } from "@civic/api/hosts/node/disk-blobs";
 import { openSqlite } from "@civic/api/hosts/node/sqlite";
+import { dispatchOutbox } from "@civic/api/platform/dispatcher";
 import { jsonLogger } from "@civic/api/platform/logger";
 import { createWechatClient } from "@civic/api/platform/wechat";
 import type { ContractHarness } from "../contract/harness";
 import { FAKE_APPID, FAKE_SECRET, type FakeWechat } from "../fakes/wechat";
+import { TEST_CALLBACK_TOKEN, TEST_PUBLIC_BASE_URL, wechatControls } from "../fakes/wechat-controls";
 
 /** A fresh app over a fresh in-memory SQLite database with every migration applied. */
 export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: boolean }) {
@@ -22,9 +24,11 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
     WECHAT_TIMEOUT_MS: "1000",
     LOG_LEVEL: "silent",
     NEARBY_IN_MEMORY: opts.nearbyInMemory ? "1" : "0",
+    WECHAT_CALLBACK_TOKEN: TEST_CALLBACK_TOKEN,
+    PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL,
   });
   const { sqlite, db, atomic, localChanges } = openSqlite(":memory:");
-  const app = createApp({
+  const deps = {
     db,
     atomic,
     blobs: diskBlobStore(mkdtempSync(join(tmpdir(), "civic-blobs-"))),
@@ -33,17 +37,20 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
     config,
     log: jsonLogger("silent"),
     nearbyIndex: config.nearbyInMemory ? createNearbyIndex(db, { localChanges }) : undefined,
-  });
+  };
+  const app = createApp(deps);
   const harness: ContractHarness = {
     request: async (path, init) => app.request(path, init),
     wechat: {
       url: wechat.url,
       issueCode: async (openid) => wechat.issueCode(openid),
       setMode: async (mode) => wechat.setMode(mode),
+      controls: wechatControls(wechat.url),
+      dispatch: () => dispatchOutbox(deps),
     },
     setNow: (iso) => {
       now = new Date(iso);
     },
   };
-  return { harness, app, sqlite, db, atomic };
+  return { harness, app, sqlite, db, atomic, deps };
 }

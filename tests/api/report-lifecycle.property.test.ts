@@ -54,21 +54,24 @@ describe("report lifecycle through the API (model-based)", () => {
     let now = Date.parse("2026-11-01T00:00:00.000Z");
     h.setNow(new Date(now).toISOString());
     await createCategories(h);
-    const sessions: Record<Who, Session> = {
+    const signIn = async (): Promise<Record<Who, Session>> => ({
       reporter: await loginAs(h, "prop-reporter"),
       neighbour: await loginAs(h, "prop-neighbour"),
       moderator: await loginAs(h, "prop-moderator", "moderator"),
-    };
-    const actors = Object.fromEntries(Object.entries(sessions).map(([k, s]) => [k, { id: s.user.id, roles: s.user.roles }]));
+    });
 
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 12 }), async (steps) => {
         h.setNow(new Date(now).toISOString());
+        // Fresh sessions each run: the clock runs on for months across runs, past a session's lifetime.
+        let sessions = await signIn();
+        const actors = Object.fromEntries(Object.entries(sessions).map(([k, s]) => [k, { id: s.user.id, roles: s.user.roles }]));
         const report = await fileReport(h, sessions.reporter.token);
         let model: LifecycleState = { status: "submitted", reporterId: sessions.reporter.user.id, resolvedAt: null, rating: null };
         for (const { who, action, days } of steps) {
           now += days * 86_400_000;
           h.setNow(new Date(now).toISOString());
+          if (days > 0) sessions = await signIn();
           const [path, body] = request(action, who, report.id);
           const res = await call(h, "POST", path, { token: sessions[who].token, body });
           const staffRouteForResident = who !== "moderator" && path.includes("/moderation/");

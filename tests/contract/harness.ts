@@ -1,3 +1,5 @@
+import type { WechatControls } from "../fakes/wechat-controls";
+
 /**
  * What a contract suite needs from a host: a way to send requests to the app, the fake WeChat, and a
  * settable clock. The Node runner (tests/api) and the workerd runner (tests/workerd) each provide one, so
@@ -9,6 +11,14 @@ export interface ContractHarness {
     url: string;
     issueCode(openid: string): Promise<string>;
     setMode(mode: "normal" | "busy" | "rate_limited" | "slow"): Promise<void>;
+    /**
+     * Content checks, subscribe messages and their records (fakes/wechat-controls.ts). The app under test
+     * has WECHAT_CALLBACK_TOKEN = TEST_CALLBACK_TOKEN; build a push with signedMediaCheckPush() and POST it
+     * to /wechat/media-check through request().
+     */
+    controls: WechatControls;
+    /** Runs the notification dispatcher once, as the Node timer / Workers cron would (at the harness clock). */
+    dispatch(): Promise<{ sent: number; inboxOnly: number; failed: number }>;
   };
   setNow(iso: string): void;
 }

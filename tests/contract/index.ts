@@ -4,10 +4,13 @@ import { registerAuthorizationContract } from "./authorization.contract";
 import { registerConcurrencyContract } from "./concurrency.contract";
 import type { GetHarness } from "./harness";
 import { registerModerationContract } from "./moderation.contract";
+import { registerNotificationsContract } from "./notifications.contract";
+import { registerOpen311Contract } from "./open311.contract";
 import { registerReportsContract } from "./reports.contract";
 import { registerSystemContract } from "./system.contract";
 import { registerToiletAdminContract } from "./toilet-admin.contract";
 import { registerToiletsContract } from "./toilets.contract";
+import { registerUploadsContract } from "./uploads.contract";
 
 export function registerAllContracts(getHarness: GetHarness) {
   registerSystemContract(getHarness);
@@ -16,6 +19,9 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerToiletAdminContract(getHarness);
   registerReportsContract(getHarness);
   registerModerationContract(getHarness);
+  registerOpen311Contract(getHarness);
+  registerUploadsContract(getHarness);
+  registerNotificationsContract(getHarness);
   registerConcurrencyContract(getHarness);
   registerAuthorizationContract(getHarness);
 }

@@ -1,9 +1,11 @@
 import { env } from "cloudflare:workers";
 import { createApp } from "@civic/api";
 import { buildWorkerDeps, type WorkerEnv } from "@civic/api/hosts/worker/index";
+import { dispatchOutbox } from "@civic/api/platform/dispatcher";
 import { jsonLogger } from "@civic/api/platform/logger";
 import { inject } from "vitest";
 import type { ContractHarness } from "../contract/harness";
+import { TEST_CALLBACK_TOKEN, TEST_PUBLIC_BASE_URL, wechatControls } from "../fakes/wechat-controls";
 
 /*
  * The contract harness inside workerd: the Worker's own deps (drizzle over the D1 binding, db.batch
@@ -26,6 +28,8 @@ export function testWorkerEnv(overrides: Partial<WorkerEnv> = {}): WorkerEnv {
     WECHAT_SECRET: FAKE_SECRET,
     WECHAT_TIMEOUT_MS: "1000",
     LOG_LEVEL: "silent",
+    WECHAT_CALLBACK_TOKEN: TEST_CALLBACK_TOKEN,
+    PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL,
     ...overrides,
   };
 }
@@ -52,6 +56,8 @@ export function createWorkerdHarness(): ContractHarness {
       setMode: async (mode) => {
         await control("/__test/mode", { mode });
       },
+      controls: wechatControls(wechatUrl),
+      dispatch: () => dispatchOutbox(deps),
     },
     setNow: (iso) => {
       now = new Date(iso);

@@ -245,10 +245,7 @@ export const reports = sqliteTable(
     index("reports_geo_idx").on(t.latBand, t.lng, t.lat),
     index("reports_accepted_idx").on(t.acceptedAt),
     index("reports_open311_idx").on(t.open311KeyId),
-    check(
-      "reports_status_ck",
-      sql`${t.status} in ('submitted','accepted','rejected','dispatched','resolved','closed','reopened')`,
-    ),
+    check("reports_status_ck", sql`${t.status} in ('submitted','accepted','rejected','dispatched','resolved','closed','reopened')`),
     check("reports_text_check_ck", sql`${t.textCheck} in ('pending','pass','review','risky','error')`),
     check("reports_rating_ck", sql`${t.rating} is null or ${t.rating} between 1 and 5`),
     check("reports_source_ck", sql`${t.source} in ('app','open311')`),
@@ -274,7 +271,10 @@ export const reportPhotos = sqliteTable(
     position: integer("position").notNull(),
     hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [index("report_photos_report_idx").on(t.reportId, t.position), check("report_photos_kind_ck", sql`${t.kind} in ('report','resolution')`)],
+  (t) => [
+    index("report_photos_report_idx").on(t.reportId, t.position),
+    check("report_photos_kind_ck", sql`${t.kind} in ('report','resolution')`),
+  ],
 );
 
 /** Append-only: one row per status change or moderation act; seq equals the report's version after it. */

@@ -37,7 +37,13 @@ export async function signedPhotoUrl(media: AppConfig["media"], uploadId: string
   return `${absolute ? media.publicBaseUrl : ""}${photoContentPath(uploadId)}?exp=${exp}&sig=${sig}`;
 }
 
-export async function photoSignatureValid(media: AppConfig["media"], uploadId: string, exp: string, sig: string, now: Date): Promise<boolean> {
+export async function photoSignatureValid(
+  media: AppConfig["media"],
+  uploadId: string,
+  exp: string,
+  sig: string,
+  now: Date,
+): Promise<boolean> {
   const expS = Number(exp);
   if (!Number.isInteger(expS) || expS * 1000 < now.getTime()) return false;
   const expected = await signature(media.urlSecret, uploadId, expS);

@@ -36,6 +36,8 @@ export interface RequestOptions {
   body?: unknown;
   /** What a 401 does: "login" (default) opens the login page; "stay" only clears the session. */
   on401?: "login" | "stay";
+  /** Extra request headers (e.g. `Idempotency-Key`); they cannot replace Authorization or Accept. */
+  headers?: Record<string, string>;
 }
 
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -53,7 +55,7 @@ interface RawResponse {
 }
 
 async function send(options: RequestOptions): Promise<RawResponse | ApiFailure> {
-  const header: Record<string, string> = { Accept: "application/json" };
+  const header: Record<string, string> = { ...options.headers, Accept: "application/json" };
   const session = getSession();
   if (session) header.Authorization = `Bearer ${session.token}`;
   if (options.body !== undefined) header["Content-Type"] = "application/json";

@@ -12,6 +12,7 @@ const storage = new Map<string, unknown>();
 export const shimState = {
   routerParams: {} as Record<string, string | undefined>,
   pageStackDepth: 1,
+  pullDownRefresh: null as (() => void) | null,
 };
 
 const resolved = <T>(value: T) => Promise.resolve(value);
@@ -70,6 +71,38 @@ const Taro = {
   openLocation(_options: { latitude: number; longitude: number; name?: string; address?: string }) {
     return resolved({ errMsg: "openLocation:ok" });
   },
+  // Reports (随手拍): by default the user cancels the pickers and nothing is uploaded; tests stub what they need.
+  chooseMedia(_options: {
+    count?: number;
+    mediaType?: string[];
+    sourceType?: string[];
+  }): Promise<{ tempFiles: { tempFilePath: string; size?: number }[] }> {
+    return Promise.reject({ errMsg: "chooseMedia:fail cancel" });
+  },
+  uploadFile(_options: { url: string; filePath: string; name: string; header?: Record<string, string> }): Promise<{
+    statusCode: number;
+    data: string;
+  }> & {
+    onProgressUpdate?: (cb: (res: { progress: number }) => void) => void;
+  } {
+    return Promise.reject({ errMsg: "uploadFile:fail no stub in this test" });
+  },
+  chooseLocation(_options: {
+    latitude?: number;
+    longitude?: number;
+  }): Promise<{ latitude: number; longitude: number; name: string; address: string }> {
+    return Promise.reject({ errMsg: "chooseLocation:fail cancel" });
+  },
+  requestSubscribeMessage(options: { tmplIds: string[] }): Promise<Record<string, string>> {
+    return resolved({ errMsg: "requestSubscribeMessage:ok", ...Object.fromEntries(options.tmplIds.map((id) => [id, "accept"])) });
+  },
+  previewImage(_options: { urls: string[]; current?: string }) {
+    return resolved({ errMsg: "previewImage:ok" });
+  },
+  // Moderation: pull to refresh; tests fire the handler through `shimState.pullDownRefresh`.
+  stopPullDownRefresh() {
+    return resolved({ errMsg: "stopPullDownRefresh:ok" });
+  },
 };
 
 export function useRouter() {
@@ -78,6 +111,11 @@ export function useRouter() {
 
 export function useDidShow(callback: () => void) {
   useEffect(() => callback(), []);
+}
+
+/** The page's pull-to-refresh handler, kept for tests to fire (`shimState.pullDownRefresh?.()`). */
+export function usePullDownRefresh(callback: () => void) {
+  shimState.pullDownRefresh = callback;
 }
 
 export function useLoad(callback: (params: Record<string, string | undefined>) => void) {
@@ -89,6 +127,7 @@ export function resetTaroShim() {
   storage.clear();
   shimState.routerParams = {};
   shimState.pageStackDepth = 1;
+  shimState.pullDownRefresh = null;
 }
 
 export default Taro;

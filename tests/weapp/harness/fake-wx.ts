@@ -32,6 +32,10 @@ export interface FakeWxOptions {
   storage?: Record<string, unknown>;
   /** What the user answers to wx.showModal (default: confirm). */
   modalConfirm?: boolean;
+  /** Temp file paths wx.chooseMedia hands back (default: one photo). */
+  media?: string[];
+  /** Answers wx.uploadFile (default: 201 with an upload id made from the file name). */
+  onUpload?: (filePath: string) => WxResponse;
 }
 
 export interface FakeWx {
@@ -130,6 +134,53 @@ export function createFakeWx(opts: FakeWxOptions): FakeWx {
       record("getLocation", o);
       if (privacyPending) return refuse(o, "getLocation", "privacy permission is not authorized");
       answer(o, "getLocation", { ...location, speed: 0, accuracy: 30, altitude: 0, verticalAccuracy: 0, horizontalAccuracy: 30 });
+    },
+    // Reports (随手拍): photo picking and upload with progress, the map picker, subscribe messages.
+    chooseMedia(o: Options) {
+      record("chooseMedia", o);
+      const paths = opts.media ?? ["wxfile://tmp/photo-1.jpg"];
+      answer(o, "chooseMedia", {
+        type: "image",
+        tempFiles: paths.map((tempFilePath) => ({ tempFilePath, size: 2048, fileType: "image" })),
+      });
+    },
+    uploadFile(o: Options) {
+      record("uploadFile", o);
+      const progress: ((res: unknown) => void)[] = [];
+      const filePath = String(o.filePath);
+      const reply = opts.onUpload?.(filePath) ?? {
+        statusCode: 201,
+        data: {
+          id: `upload-${filePath.split("/").pop()}`,
+          url: "/api/v1/uploads/x/content?exp=1&sig=s",
+          contentType: "image/jpeg",
+          size: 2048,
+        },
+      };
+      later(() => {
+        for (const cb of progress) cb({ progress: 50, totalBytesSent: 1024, totalBytesExpectedToSend: 2048 });
+        answer(o, "uploadFile", { statusCode: reply.statusCode, data: JSON.stringify(reply.data) });
+      });
+      return {
+        abort() {},
+        onProgressUpdate: (cb: (res: unknown) => void) => progress.push(cb),
+        offProgressUpdate() {},
+        onHeadersReceived() {},
+        offHeadersReceived() {},
+      };
+    },
+    chooseLocation(o: Options) {
+      record("chooseLocation", o);
+      answer(o, "chooseLocation", { ...location, name: "观前街", address: "江苏省苏州市姑苏区观前街" });
+    },
+    requestSubscribeMessage(o: Options) {
+      record("requestSubscribeMessage", o);
+      const ids = (o.tmplIds ?? []) as string[];
+      answer(o, "requestSubscribeMessage", Object.fromEntries(ids.map((id) => [id, "accept"])));
+    },
+    previewImage(o: Options) {
+      record("previewImage", o);
+      answer(o, "previewImage");
     },
     getFuzzyLocation(o: Options) {
       record("getFuzzyLocation", o);

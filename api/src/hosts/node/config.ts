@@ -10,6 +10,8 @@ const NodeSettings = z.object({
   PHOTO_DIR: z.string().min(1).default("./data/photos"),
   STATIC_DIR: z.string().default(""),
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  /** How often the notification outbox is dispatched (ms); 0 turns the dispatcher off. */
+  DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
 });
 
 export interface NodeConfig {
@@ -19,6 +21,7 @@ export interface NodeConfig {
   photoDir: string;
   staticDir: string | null;
   seedDemo: boolean;
+  dispatchIntervalMs: number;
   app: AppConfig;
 }
 
@@ -34,6 +37,7 @@ export function readNodeConfig(env: Record<string, string | undefined> = process
     photoDir: resolve(s.PHOTO_DIR),
     staticDir: s.STATIC_DIR ? resolve(s.STATIC_DIR) : null,
     seedDemo: s.SEED_DEMO === "1",
+    dispatchIntervalMs: s.DISPATCH_INTERVAL_MS,
     app,
   };
 }

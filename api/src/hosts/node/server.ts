@@ -7,6 +7,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "../../app";
 import { parseAppConfig } from "../../config";
 import { createNearbyIndex } from "../../finders/toilets.snapshot";
+import { dispatchOutbox } from "../../platform/dispatcher";
 import { jsonLogger } from "../../platform/logger";
 import { purgeExpiredRateLimits } from "../../platform/rate-limit";
 import { createWechatClient } from "../../platform/wechat";
@@ -28,6 +29,8 @@ export interface NodeServerOptions {
   env?: Record<string, string | undefined>;
   seedDemo?: boolean;
   clock?: () => Date;
+  /** Dispatch the notification outbox every this many ms (default 5000; 0 = never, e.g. in tests that drive it). */
+  dispatchIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -48,7 +51,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   }
   const nearbyIndex = config.nearbyInMemory ? createNearbyIndex(db, { localChanges }) : undefined;
   await nearbyIndex?.warm();
-  const app = createApp({
+  const deps = {
     db,
     atomic,
     blobs: diskBlobStore(opts.photoDir ?? `${opts.databasePath}.photos`),
@@ -57,7 +60,8 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     config,
     log,
     nearbyIndex,
-  });
+  };
+  const app = createApp(deps);
   app.get(
     `${DOCS_ASSETS_PATH}/swagger-ui-dist/*`,
     serveStatic({ root: swaggerUiDist, rewriteRequestPath: (p) => p.slice(`${DOCS_ASSETS_PATH}/swagger-ui-dist`.length) }),
@@ -74,6 +78,25 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     purgeExpiredRateLimits(db, new Date()).catch((err) => log.error("housekeeping failed", { error: String(err) }));
   }, 3_600_000);
   housekeeping.unref();
+  // Node's stand-in for the cron's dispatch: one run at a time, never keeping the process alive.
+  const dispatchEvery = opts.dispatchIntervalMs ?? 5000;
+  let dispatching = false;
+  const dispatcher =
+    dispatchEvery > 0
+      ? setInterval(() => {
+          if (dispatching) return;
+          dispatching = true;
+          dispatchOutbox(deps)
+            .then((r) => {
+              if (r.sent + r.inboxOnly + r.failed > 0) log.info("dispatched notifications", { ...r });
+            })
+            .catch((err) => log.error("dispatch failed", { error: String(err) }))
+            .finally(() => {
+              dispatching = false;
+            });
+        }, dispatchEvery)
+      : undefined;
+  dispatcher?.unref();
   const server = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? "127.0.0.1" });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
@@ -86,6 +109,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(housekeeping);
+        if (dispatcher) clearInterval(dispatcher);
         server.close(() => {
           sqlite.close();
           resolve();

@@ -4,6 +4,7 @@ import { ConfigError } from "../../config";
 import * as schema from "../../db/schema";
 import type { AppDb } from "../../db/types";
 import type { AppDeps } from "../../deps";
+import { dispatchOutbox } from "../../platform/dispatcher";
 import { errorBody } from "../../platform/errors";
 import { jsonLogger } from "../../platform/logger";
 import { purgeExpiredRateLimits } from "../../platform/rate-limit";
@@ -80,6 +81,8 @@ export default {
     }
     const { deps } = built;
     const purged = await purgeExpiredRateLimits(deps.db, new Date(controller.scheduledTime));
-    deps.log.info("cron", { cron: controller.cron, purgedRateLimits: purged });
+    // Each minute's run sends what is due; a row another run claimed is skipped (see dispatchOutbox).
+    const dispatched = await dispatchOutbox(deps);
+    deps.log.info("cron", { cron: controller.cron, purgedRateLimits: purged, ...dispatched });
   },
 } satisfies ExportedHandler<WorkerEnv>;

@@ -3,8 +3,8 @@ import Taro from "@tarojs/taro";
 import { PageContainer } from "../../components/PageContainer";
 
 /*
- * 首页: the bureau's services. 找厕所 works today; the others are shown as what they will be, so
- * residents know what is coming, and cannot be opened yet.
+ * 首页: the bureau's services. 找厕所 and 随手拍 work today; the others are shown as what they will be,
+ * so residents know what is coming, and cannot be opened yet.
  */
 interface Service {
   id: string;
@@ -17,7 +17,13 @@ interface Service {
 
 const SERVICES: Service[] = [
   { id: "toilets", name: "找厕所", icon: "厕", description: "查找附近的公共厕所和开放联盟卫生间", url: "/pages/toilets/index" },
-  { id: "report", name: "随手拍", icon: "拍", description: "拍照上报占道经营、乱贴小广告、垃圾暴露、路灯损坏等问题" },
+  {
+    id: "report",
+    name: "随手拍",
+    icon: "拍",
+    description: "拍照上报占道经营、乱贴小广告、垃圾暴露、路灯损坏等问题",
+    url: "/pages/reports/new",
+  },
   { id: "bulky-waste", name: "大件垃圾预约", icon: "运", description: "预约上门清运旧家具、旧家电等大件垃圾" },
   { id: "parking", name: "停车", icon: "停", description: "查看附近停车场和实时空余车位" },
   { id: "night-market", name: "夜市摊位", icon: "夜", description: "查找夜间经济摊位和便民疏导点" },
@@ -46,6 +52,12 @@ export default function HomePage() {
         {SERVICES.map((s) => (
           <ServiceTile key={s.id} service={s} />
         ))}
+      </View>
+      <View className="card menu home-reports">
+        <View className="menu-item reports-map-entry" onClick={() => void Taro.navigateTo({ url: "/pages/reports/map" })}>
+          <Text>身边的上报：看看附近的问题处理得怎么样</Text>
+          <Text className="menu-item__arrow">›</Text>
+        </View>
       </View>
       <Text className="page-note">如遇紧急市容问题，请拨打 12345 政务服务热线。</Text>
     </PageContainer>

@@ -5,11 +5,42 @@ import { useEffect } from "react";
 import { fetchMe, logout } from "../../auth/api";
 import { ROLE_LABELS_ZH } from "../../auth/roles";
 import { PageContainer } from "../../components/PageContainer";
+import { inboxUnread } from "../../reports/api";
+import { INBOX_PAGE, MY_REPORTS_PAGE } from "../../reports/navigation";
 import { clearSession, getSession, saveSession, useSession } from "../../services/session";
 import { useApiLoad } from "../../services/useApiLoad";
 import { setLargeText, useLargeText } from "../../ui/largeText";
 
-/* 我的: who is signed in and with which roles, 适老化 large text, logout, and the admin entry. */
+/* 我的: who is signed in and with which roles, my reports and messages, 适老化 large text, logout, and the staff entries. */
+
+const MODERATION_QUEUE_PAGE = "/packages/moderation/queue/index";
+
+function ReportEntries({ token, isStaff }: { token: string; isStaff: boolean }) {
+  const unread = useApiLoad(`inbox-unread:${token}`, inboxUnread).state;
+  const count = unread.status === "ok" ? unread.data.unread : 0;
+  const go = (url: string) => void Taro.navigateTo({ url });
+  return (
+    <View className="card menu">
+      <View className="menu-item my-reports-entry" onClick={() => go(MY_REPORTS_PAGE)}>
+        <Text>我的上报</Text>
+        <Text className="menu-item__arrow">›</Text>
+      </View>
+      <View className="menu-item inbox-entry" onClick={() => go(INBOX_PAGE)}>
+        <Text>消息</Text>
+        <View className="menu-item__end">
+          {count > 0 ? <Text className="unread-count">{count > 99 ? "99+" : count}</Text> : null}
+          <Text className="menu-item__arrow">›</Text>
+        </View>
+      </View>
+      {isStaff ? (
+        <View className="menu-item moderation-entry" onClick={() => go(MODERATION_QUEUE_PAGE)}>
+          <Text>随手拍案件处理（审核、派遣、结案）</Text>
+          <Text className="menu-item__arrow">›</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
 
 function LargeTextSwitch() {
   const on = useLargeText();
@@ -28,7 +59,7 @@ function LargeTextSwitch() {
   );
 }
 
-function Profile({ user, onLogout }: { user: User; onLogout: () => void }) {
+function Profile({ user, token, onLogout }: { user: User; token: string; onLogout: () => void }) {
   const openAdmin = () => void Taro.navigateTo({ url: "/packages/admin/toilet-feedback/index" });
   return (
     <>
@@ -43,6 +74,7 @@ function Profile({ user, onLogout }: { user: User; onLogout: () => void }) {
           ))}
         </View>
       </View>
+      <ReportEntries token={token} isStaff={hasRole(user, "moderator") || hasRole(user, "admin")} />
       {hasRole(user, "admin") ? (
         <View className="card menu">
           <View className="menu-item admin-entry" onClick={openAdmin}>
@@ -88,7 +120,7 @@ export default function MePage() {
       onRetry={reload}
       footer={<LargeTextSwitch />}
     >
-      {session ? <Profile user={state.status === "ok" ? state.data : session.user} onLogout={doLogout} /> : null}
+      {session ? <Profile user={state.status === "ok" ? state.data : session.user} token={session.token} onLogout={doLogout} /> : null}
     </PageContainer>
   );
 }

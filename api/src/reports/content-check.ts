@@ -1,0 +1,87 @@
+import type { ContentCheck } from "@civic/shared";
+import { eq } from "drizzle-orm";
+import { reports, users } from "../db/schema";
+import type { AppDb } from "../db/types";
+import type { AppDeps } from "../deps";
+import { WechatError } from "../platform/wechat";
+import { signedPhotoUrl } from "./photo-urls";
+import { uploadsRepo } from "./uploads.repo";
+
+/*
+ * WeChat content safety for reports. Text: msgSecCheck (v2, synchronous) sets reports.text_check.
+ * Images: mediaCheckAsync starts a check whose verdict arrives at POST /wechat/media-check (see
+ * wechat-callback.handlers.ts) and sets uploads.content_check. Anything but 'pass' (review, risky, or an
+ * error/timeout recorded as 'error') keeps a report held for a moderator; a failure is never a pass.
+ * Neither function throws: the caller's request goes on, and the held state shows in the queue.
+ */
+
+/** msgSecCheck scene: 3 = forum post (a public report is closest to it). */
+const SCENE_FORUM = 3;
+
+/** The user's WeChat openid (needed by the v2 checks), or null. */
+export async function openidOf(db: AppDb, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const [row] = await db.select({ openid: users.openid }).from(users).where(eq(users.id, userId));
+  return row?.openid ?? null;
+}
+
+const describe = (err: unknown) => (err instanceof WechatError ? `wechat ${err.errcode}: ${err.message}` : String(err));
+
+/**
+ * Checks a report's text and records the verdict in reports.text_check ('pass' | 'review' | 'risky', or
+ * 'error' on any failure). Without an openid (an Open311 request) the v2 API cannot be called: 'review'.
+ * Returns the recorded verdict.
+ */
+export async function checkReportText(
+  deps: Pick<AppDeps, "db" | "wechat" | "log">,
+  input: { reportId: string; text: string; openid: string | null },
+): Promise<ContentCheck> {
+  let verdict: ContentCheck;
+  if (!input.openid) {
+    verdict = "review";
+  } else {
+    try {
+      verdict = (await deps.wechat.msgSecCheck({ content: input.text, openid: input.openid, scene: SCENE_FORUM })).suggest;
+    } catch (err) {
+      deps.log.warn("text check failed; holding the report", { reportId: input.reportId, error: describe(err) });
+      verdict = "error";
+    }
+  }
+  try {
+    await deps.db.update(reports).set({ textCheck: verdict }).where(eq(reports.id, input.reportId));
+  } catch (err) {
+    deps.log.error("text check verdict not saved", { reportId: input.reportId, error: String(err) });
+  }
+  return verdict;
+}
+
+/**
+ * Starts WeChat's asynchronous image check for an upload with an absolute signed URL WeChat can fetch
+ * (PUBLIC_BASE_URL), and stores the trace id its callback will carry. A failure to start marks the upload
+ * 'error'; without an openid it is left for a human ('review'). Never throws.
+ */
+export async function startImageCheck(
+  deps: Pick<AppDeps, "db" | "wechat" | "log" | "config" | "clock">,
+  input: { uploadId: string; openid: string | null },
+): Promise<void> {
+  const repo = uploadsRepo(deps.db);
+  try {
+    if (!input.openid) {
+      await repo.setCheck(input.uploadId, "review");
+      return;
+    }
+    if (!deps.config.media.publicBaseUrl) {
+      deps.log.warn("PUBLIC_BASE_URL is not set: WeChat cannot fetch the photo for its check", { uploadId: input.uploadId });
+    }
+    const mediaUrl = await signedPhotoUrl(deps.config.media, input.uploadId, deps.clock(), true);
+    try {
+      const { traceId } = await deps.wechat.mediaCheckAsync({ mediaUrl, openid: input.openid, scene: SCENE_FORUM });
+      await repo.setTraceId(input.uploadId, traceId);
+    } catch (err) {
+      deps.log.warn("image check not started; holding the photo", { uploadId: input.uploadId, error: describe(err) });
+      await repo.setCheck(input.uploadId, "error");
+    }
+  } catch (err) {
+    deps.log.error("image check state not saved", { uploadId: input.uploadId, error: String(err) });
+  }
+}

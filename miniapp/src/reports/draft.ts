@@ -1,0 +1,148 @@
+import {
+  type AttributeValues,
+  type Category,
+  type CategoryAttribute,
+  type CreateReportRequest,
+  checkAttributeValues,
+  MAX_DESCRIPTION_CHARS,
+} from "@civic/shared";
+
+/*
+ * The wizard's draft, kept in memory while the resident moves between steps, and what it takes to turn
+ * it into a CreateReportRequest. One Idempotency-Key per wizard run, so a retry after a lost answer
+ * cannot file the report twice.
+ */
+export interface DraftPhoto {
+  /** Local handle (the temp file path can repeat when the same photo is chosen twice). */
+  key: string;
+  path: string;
+  status: "uploading" | "done" | "failed";
+  progress: number;
+  uploadId?: string;
+  error?: string;
+}
+
+export interface DraftLocation {
+  lat: number;
+  lng: number;
+  source: "gps" | "map";
+  /** What the location step shows ("我的位置", "姑苏区中心附近", the picked place's name). */
+  label: string;
+}
+
+/** Form values as typed: text for every field, keys for the list types. */
+export type DraftAttributes = Record<string, string | string[]>;
+
+export interface ReportDraft {
+  category: Category | null;
+  photos: DraftPhoto[];
+  location: DraftLocation | null;
+  address: string;
+  description: string;
+  attributes: DraftAttributes;
+  idempotencyKey: string;
+}
+
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  const cryptoApi = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto;
+  if (cryptoApi?.getRandomValues) cryptoApi.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return `rpt-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+export const emptyDraft = (): ReportDraft => ({
+  category: null,
+  photos: [],
+  location: null,
+  address: "",
+  description: "",
+  attributes: {},
+  idempotencyKey: newIdempotencyKey(),
+});
+
+type Attribute = Category["attributes"][number];
+
+/** "2026-11-26 14:05" (city time) → ISO with the city's offset; other text is passed on unchanged. */
+function datetimeValue(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m) return text.trim();
+  return `${m[1]}T${m[2]?.padStart(2, "0")}:${m[3]}:00+08:00`;
+}
+
+/** The answers the API gets: blanks left out, numbers as numbers, date-times as ISO. */
+export function attributeValues(attributes: readonly Attribute[], typed: DraftAttributes): AttributeValues {
+  const values: AttributeValues = {};
+  for (const a of attributes) {
+    const v = typed[a.code];
+    if (v === undefined) continue;
+    if (Array.isArray(v)) {
+      if (v.length > 0) values[a.code] = v;
+      continue;
+    }
+    const text = v.trim();
+    if (text === "") continue;
+    if (a.datatype === "number") values[a.code] = Number.isFinite(Number(text)) ? Number(text) : text;
+    else if (a.datatype === "datetime") values[a.code] = datetimeValue(text);
+    else values[a.code] = text;
+  }
+  return values;
+}
+
+/** Problems with the extra fields, in Chinese, keyed by attribute code (checked by the shared rules). */
+export function attributeProblemsZh(attributes: readonly Attribute[], typed: DraftAttributes): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const byCode = new Map(attributes.map((a) => [a.code, a]));
+  for (const p of checkAttributeValues(attributes as readonly CategoryAttribute[], attributeValues(attributes, typed))) {
+    const code = p.path.replace(/^attributes\./, "");
+    const a = byCode.get(code);
+    if (!a || problems[code]) continue;
+    if (/required/.test(p.message)) problems[code] = `请填写“${a.label}”`;
+    else if (a.datatype === "number") problems[code] = `“${a.label}”请填写数字`;
+    else if (a.datatype === "datetime") problems[code] = `“${a.label}”请按 2026-11-26 14:00 的格式填写`;
+    else if (a.datatype === "singlevaluelist" || a.datatype === "multivaluelist") problems[code] = `请从选项中选择“${a.label}”`;
+    else problems[code] = `“${a.label}”填写有误`;
+  }
+  return problems;
+}
+
+export const descriptionProblemZh = (description: string): string | null => {
+  const text = description.trim();
+  if (text.length === 0) return "请描述一下问题";
+  if (text.length > MAX_DESCRIPTION_CHARS) return `问题描述不能超过 ${MAX_DESCRIPTION_CHARS} 字`;
+  return null;
+};
+
+export const uploadedPhotoIds = (draft: ReportDraft): string[] =>
+  draft.photos.flatMap((p) => (p.status === "done" && p.uploadId ? [p.uploadId] : []));
+
+export function toCreateRequest(draft: ReportDraft, subscriptions: string[]): CreateReportRequest | null {
+  if (!draft.category || !draft.location) return null;
+  return {
+    category: draft.category.code,
+    description: draft.description.trim(),
+    photoIds: uploadedPhotoIds(draft),
+    location: { lat: draft.location.lat, lng: draft.location.lng },
+    locationSource: draft.location.source,
+    address: draft.address.trim(),
+    attributes: attributeValues(draft.category.attributes, draft.attributes),
+    subscriptions,
+  };
+}
+
+/** The Chinese name of a field the API's 422 details point at. */
+export function fieldNameZh(path: string, category: Category | null): string {
+  if (path.startsWith("attributes.")) {
+    const code = path.slice("attributes.".length).split(".")[0];
+    return category?.attributes.find((a) => a.code === code)?.label ?? "补充信息";
+  }
+  const names: Record<string, string> = {
+    category: "问题类型",
+    description: "问题描述",
+    photoIds: "照片",
+    location: "位置",
+    address: "地址",
+    subscriptions: "消息通知",
+  };
+  return names[path.split(".")[0] ?? ""] ?? "填写内容";
+}

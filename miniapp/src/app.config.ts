@@ -44,7 +44,7 @@ export default defineAppConfig({
   },
   requiredPrivateInfos: ["getLocation", "chooseLocation"],
   permission: {
-    "scope.userLocation": { desc: "用于查找您附近的公共厕所等便民设施" },
+    "scope.userLocation": { desc: "用于查找您附近的公共厕所等便民设施，以及标注您上报问题的位置" },
   },
   __usePrivacyCheck__: true,
   lazyCodeLoading: "requiredComponents",

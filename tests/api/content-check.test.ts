@@ -97,6 +97,15 @@ describe("checkReportText", () => {
     expect(await checkReportText(node.deps, { reportId: "r-311", text: "井盖缺失", openid: null })).toBe("review");
     expect((await controls.textChecks()).length).toBe(before);
   });
+
+  it("a demo without WeChat credentials holds text for a human without calling out", async () => {
+    const node = createNodeHarness(wechat, { nearbyInMemory: false });
+    await seedReport(node.db, "r-demo");
+    const before = (await controls.textChecks()).length;
+    const demo = { ...node.deps, config: { ...node.deps.config, wechat: { ...node.deps.config.wechat, appId: "" } } };
+    expect(await checkReportText(demo, { reportId: "r-demo", text: "路灯不亮", openid: "o-reporter" })).toBe("review");
+    expect((await controls.textChecks()).length).toBe(before);
+  });
 });
 
 describe("image checks and uploads storage", () => {

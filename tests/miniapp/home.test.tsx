@@ -16,7 +16,6 @@ describe("首页: the service grid", () => {
     const { container } = render(<HomePage />);
     const coming = [...container.querySelectorAll<HTMLElement>(".service-tile.is-disabled")];
     expect(coming.map((t) => t.querySelector(".service-tile__name")?.textContent)).toEqual([
-      "随手拍",
       "大件垃圾预约",
       "停车",
       "夜市摊位",

@@ -15,6 +15,12 @@ import { uploadsRepo } from "./uploads.repo";
  * Neither function throws: the caller's request goes on, and the held state shows in the queue.
  */
 
+/**
+ * A demo without WeChat credentials (DEV_LOGIN=1 and no WECHAT_APPID) has no checker to ask: its content
+ * goes straight to a human ('review') instead of waiting on a call that cannot succeed.
+ */
+const checkerConfigured = (deps: Pick<AppDeps, "config">) => deps.config.wechat.appId !== "";
+
 /** msgSecCheck scene: 3 = forum post (a public report is closest to it). */
 const SCENE_FORUM = 3;
 
@@ -33,11 +39,11 @@ const describe = (err: unknown) => (err instanceof WechatError ? `wechat ${err.e
  * Returns the recorded verdict.
  */
 export async function checkReportText(
-  deps: Pick<AppDeps, "db" | "wechat" | "log">,
+  deps: Pick<AppDeps, "db" | "wechat" | "log" | "config">,
   input: { reportId: string; text: string; openid: string | null },
 ): Promise<ContentCheck> {
   let verdict: ContentCheck;
-  if (!input.openid) {
+  if (!input.openid || !checkerConfigured(deps)) {
     verdict = "review";
   } else {
     try {
@@ -66,7 +72,7 @@ export async function startImageCheck(
 ): Promise<void> {
   const repo = uploadsRepo(deps.db);
   try {
-    if (!input.openid) {
+    if (!input.openid || !checkerConfigured(deps)) {
       await repo.setCheck(input.uploadId, "review");
       return;
     }

@@ -25,12 +25,15 @@ interface Fixture {
   caseReportId: string;
   /** The owner's photo on the private report. */
   photoId: string;
+  /** An Open311 api_key issued by an admin. */
+  open311Key: string;
 }
 
 interface Row {
   access: Access;
   path: (f: Fixture) => string;
   body?: (f: Fixture, h: ContractHarness) => unknown;
+  headers?: Record<string, string>;
   /** Turned-away callers get 404: the object is invisible to them. */
   hidden?: boolean;
   /** The route needs no sign-in (so a hidden object is 404 for anonymous callers too). */
@@ -173,6 +176,31 @@ export const AUTHORIZATION: Record<string, Row> = {
     path: (f) => `/api/v1/uploads/${f.photoId}/content`,
   },
   "GET /api/v1/inbox": { access: "signed-in", path: () => "/api/v1/inbox" },
+  // Open311 works by api_key, not by user: bearer tokens change nothing there.
+  "GET /open311/v2/discovery.json": { access: "public", path: () => "/open311/v2/discovery.json" },
+  "GET /open311/v2/services.json": { access: "public", path: () => "/open311/v2/services.json" },
+  "GET /open311/v2/services/{service_code}.json": { access: "public", path: () => "/open311/v2/services/street_light.json" },
+  "GET /open311/v2/requests.json": { access: "public", path: () => "/open311/v2/requests.json" },
+  "POST /open311/v2/requests.json": {
+    access: "public",
+    path: () => "/open311/v2/requests.json",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: (f) =>
+      new URLSearchParams({
+        api_key: f.open311Key,
+        service_code: "illegal_posters",
+        lat: "31.31",
+        long: "120.61",
+        description: "矩阵",
+      }).toString(),
+  },
+  // Not accepted yet: no one without the filing key can see it, whatever their role.
+  "GET /open311/v2/requests/{service_request_id}.json": {
+    access: [],
+    hidden: true,
+    anonymousAllowedIn: true,
+    path: (f) => `/open311/v2/requests/${f.privateReportId}.json`,
+  },
   "POST /api/v1/inbox/{id}/read": { access: "signed-in", path: () => "/api/v1/inbox/0190f0f0-0000-7000-8000-000000000000/read" },
   "POST /api/v1/admin/open311/keys": { access: ADMIN_ONLY, path: () => "/api/v1/admin/open311/keys", body: () => ({ name: "矩阵" }) },
   "GET /api/v1/admin/open311/keys": { access: ADMIN_ONLY, path: () => "/api/v1/admin/open311/keys" },
@@ -197,7 +225,10 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
   const owner = await loginAs(h, "matrix-owner");
   const privateReport = await fileReport(h, owner.token);
   const caseReport = await fileReport(h, owner.token);
+  const admin = await loginAs(h, "matrix-key-admin", "admin");
+  const key = await call(h, "POST", "/api/v1/admin/open311/keys", { token: admin.token, body: { name: "matrix client" } });
   return {
+    open311Key: key.json.apiKey,
     toiletId: toiletId as string,
     userId: target.user.id,
     feedbackId: fb.json.id,
@@ -239,6 +270,7 @@ export function registerAuthorizationContract(getHarness: GetHarness) {
           const res = await call(h, method, row.path(f), {
             ...(token ? { token } : {}),
             ...(row.body ? { body: await row.body(f, h) } : {}),
+            ...(row.headers ? { headers: row.headers } : {}),
           });
           const expected = expectedFor(row, caller);
           const denials = row.hidden ? [401, 403, 404] : [401, 403];

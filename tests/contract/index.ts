@@ -6,6 +6,7 @@ import type { GetHarness } from "./harness";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
+import { registerReportNotificationsContract } from "./report-notifications.contract";
 import { registerReportsContract } from "./reports.contract";
 import { registerSystemContract } from "./system.contract";
 import { registerToiletAdminContract } from "./toilet-admin.contract";
@@ -19,6 +20,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerToiletAdminContract(getHarness);
   registerReportsContract(getHarness);
   registerModerationContract(getHarness);
+  registerReportNotificationsContract(getHarness);
   registerOpen311Contract(getHarness);
   registerUploadsContract(getHarness);
   registerNotificationsContract(getHarness);

@@ -9,10 +9,12 @@ import type { createRouter } from "../platform/router";
 import { georeportApp } from "./georeport.routes";
 import * as handlers from "./keys.handlers";
 import * as routes from "./keys.routes";
+import { documentOpen311 } from "./openapi-doc";
 
 export function registerOpen311(app: ReturnType<typeof createRouter>) {
   app.openapi(routes.createKey, handlers.createKeyHandler);
   app.openapi(routes.listKeys, handlers.listKeysHandler);
   app.openapi(routes.revokeKey, handlers.revokeKeyHandler);
   app.route("/open311", georeportApp());
+  documentOpen311(app);
 }

@@ -1,11 +1,13 @@
 /**
  * Writes the Suzhou demo toilets (the same ones the Node host seeds) as GeoJSON, for the admin import, and
- * as SQL for D1: `wrangler d1 execute civic --local --file=api/seed/demo-toilets.sql`.
+ * as SQL for D1 (with the report categories): `wrangler d1 execute civic --local --file=api/seed/demo-toilets.sql`.
  * Usage: pnpm seed:generate [count] [seed]
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { latBand } from "@civic/shared";
+import { CategoryInput, latBand } from "@civic/shared";
+import { categoryValues } from "../src/reports/categories.repo";
+import { DEMO_CATEGORIES } from "../src/seed/report-categories";
 import { newId } from "../src/platform/ids";
 import { DEMO_TOILET_COUNT } from "../src/seed/demo";
 import { generateDemoToilets } from "../src/seed/toilet-generator";
@@ -64,5 +66,11 @@ const lines = toilets.map((t) => {
   ];
   return `insert or ignore into toilets (id,name,address,district,street,lat,lng,lat_band,kind,hours,free,fee_note,accessible,third_toilet,baby_care,stalls,managing_unit,last_verified,source_ref,active,created_at,updated_at) values (${values.map(q).join(",")});`;
 });
-writeFileSync(`${outDir}demo-toilets.sql`, `${lines.join("\n")}\n`);
-console.log(`wrote ${toilets.length} toilets to ${outDir}demo-toilets.geojson and demo-toilets.sql`);
+// The report categories too, so the Workers demo can file reports (the Node host seeds them itself).
+const categoryLines = DEMO_CATEGORIES.map((input) => {
+  const c = categoryValues(CategoryInput.parse(input), now);
+  const values = [c.code, c.name, c.groupCode, c.department, c.slaHours, c.description, c.keywords, c.attributes, c.sortOrder, true, now, now];
+  return `insert or ignore into report_categories (code,name,group_code,department,sla_hours,description,keywords,attributes,sort_order,active,created_at,updated_at) values (${values.map(q).join(",")});`;
+});
+writeFileSync(`${outDir}demo-toilets.sql`, `${[...lines, ...categoryLines].join("\n")}\n`);
+console.log(`wrote ${toilets.length} toilets to ${outDir}demo-toilets.geojson, and them and ${categoryLines.length} report categories to demo-toilets.sql`);

@@ -16,17 +16,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Waits for the API answer matching `match` while `action` runs, and returns its JSON. */
+/**
+ * Waits for the API answer matching `match` (and `method`, when given) while `action` runs, and returns its
+ * status, its JSON (null for an empty body, e.g. 204) and the JSON the page sent (null when none).
+ */
 export async function answerTo<T>(
   page: Page,
   match: (url: URL) => boolean,
   action: () => Promise<unknown>,
-): Promise<{ url: URL; body: T }> {
-  const waiting = page.waitForResponse((r: Response) => match(new URL(r.url())) && r.request().method() !== "OPTIONS");
+  method?: string,
+): Promise<{ url: URL; status: number; body: T; sent: unknown }> {
+  const waiting = page.waitForResponse((r: Response) => {
+    const m = r.request().method();
+    return m !== "OPTIONS" && (method === undefined || m === method) && match(new URL(r.url()));
+  });
   await action();
   const response = await waiting;
   if (!response.ok()) throw new Error(`${response.url()} answered ${response.status()}: ${await response.text()}`);
-  return { url: new URL(response.url()), body: (await response.json()) as T };
+  const text = await response.text();
+  let sent: unknown = null;
+  try {
+    sent = response.request().postDataJSON();
+  } catch {
+    sent = null; // not JSON (e.g. a multipart upload)
+  }
+  return { url: new URL(response.url()), status: response.status(), body: (text ? JSON.parse(text) : null) as T, sent };
 }
 
 /* The browser asks for /favicon.ico on its own; the app has none and does not need one. */

@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { startNodeServer } from "@civic/api/hosts/node/server";
 import { freshTempDir } from "./temp-dirs";
@@ -11,16 +12,40 @@ export interface CivicServer {
   close(): Promise<void>;
 }
 
-export async function startCivicServer(opts: { staticDir?: string; env?: Record<string, string> } = {}): Promise<CivicServer> {
+export interface CivicServerOptions {
+  staticDir?: string;
+  /** Extra settings as environment strings (WECHAT_*, PUBLIC_BASE_URL, ...); DEV_LOGIN=1 is always on. */
+  env?: Record<string, string>;
+  /** A fixed port (e.g. from freePort(), when a setting must name the URL before start); default any free one. */
+  port?: number;
+  /** How often the notification dispatcher runs (the Node host's default when left out). */
+  dispatchIntervalMs?: number;
+}
+
+/** A loopback port that was free a moment ago (for settings that must know the server's URL before it starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startCivicServer(opts: CivicServerOptions = {}): Promise<CivicServer> {
   const dir = freshTempDir("server");
   const server = await startNodeServer({
-    port: 0,
+    port: opts.port ?? 0,
     host: "127.0.0.1",
     databasePath: join(dir.path, "civic.sqlite"),
     photoDir: join(dir.path, "photos"),
     staticDir: opts.staticDir,
     env: { DEV_LOGIN: "1", LOG_LEVEL: "warn", ...opts.env },
     seedDemo: true,
+    ...(opts.dispatchIntervalMs !== undefined ? { dispatchIntervalMs: opts.dispatchIntervalMs } : {}),
   });
   return {
     url: server.url,

@@ -230,8 +230,10 @@ export function registerReportsContract(getHarness: GetHarness) {
       const theirs = await call(h, "GET", "/api/v1/reports/mine", { token: neighbour.token });
       expect(theirs.json.reports).toEqual([expect.objectContaining({ id: original.id, relation: "follower" })]);
       const asFollower = await call(h, "GET", `/api/v1/reports/${original.id}`, { token: neighbour.token });
-      expect(asFollower.json).toMatchObject({ viewer: "follower", following: true });
+      expect(asFollower.json).toMatchObject({ viewer: "follower", following: true, status: "submitted" });
       expect(asFollower.json.location).not.toEqual(SPOT);
+      // Not accepted yet: the follower hears its progress but sees none of its content.
+      expect(asFollower.json).toMatchObject({ description: "", photos: [], attributes: {} });
 
       h.setNow("2026-11-23T03:00:00.000Z");
       expect((await q(near)).json.candidates).toEqual([]);
@@ -260,6 +262,7 @@ export function registerReportsContract(getHarness: GetHarness) {
       expect(pub.status).toBe(200);
       expect(pub.json).toMatchObject({ viewer: "public", status: "accepted", canRate: false, canReopen: false });
       expect(pub.json.reporter).toBeUndefined();
+      expect(pub.json.address).toBe("姑苏区");
       expect(pub.json.location).not.toEqual(SPOT);
       expect(Math.abs(pub.json.location.lat - SPOT.lat)).toBeLessThan(0.001);
       expect(pub.json.timeline.every((t: { note: unknown; actorId?: unknown }) => t.note === null && t.actorId === undefined)).toBe(true);

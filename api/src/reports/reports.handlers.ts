@@ -128,22 +128,32 @@ export const myReportsHandler: AppRouteHandler<typeof routes.myReports> = async 
   const user = currentUser(c);
   const repo = reportsRepo(deps.db);
   const rows = await repo.mine(user.id);
-  const thumbs = await repo.thumbnails(
-    rows.map((r) => r.report.id),
-    true,
-  );
+  const isOwn = (r: (typeof rows)[number]) => r.report.reporterId === user.id;
+  // A followed case shows its content only once accepted, and then only what the public may see.
+  const contentVisible = (r: (typeof rows)[number]) => isOwn(r) || PUBLIC_STATUSES.includes(r.report.status as ReportStatus);
+  const [ownThumbs, followedThumbs] = await Promise.all([
+    repo.thumbnails(
+      rows.filter(isOwn).map((r) => r.report.id),
+      true,
+    ),
+    repo.thumbnails(
+      rows.filter((r) => !isOwn(r) && contentVisible(r)).map((r) => r.report.id),
+      false,
+    ),
+  ]);
   const now = deps.clock();
   const out: ReportSummary[] = await Promise.all(
-    rows.map(async ({ report, categoryName }) => {
-      const mine = report.reporterId === user.id;
-      const thumb = thumbs.get(report.id);
+    rows.map(async (row) => {
+      const { report, categoryName } = row;
+      const mine = isOwn(row);
+      const thumb = (mine ? ownThumbs : followedThumbs).get(report.id);
       return {
         id: report.id,
         categoryCode: report.categoryCode,
         categoryName,
         status: report.status as ReportStatus,
-        description: mine ? report.description : (report.publicDescription ?? report.description),
-        address: report.address,
+        description: mine ? report.description : contentVisible(row) ? (report.publicDescription ?? report.description) : "",
+        address: mine ? report.address : report.district,
         district: report.district,
         thumbnailUrl: thumb ? await signedPhotoUrl(deps.config.media, thumb, now) : null,
         followers: report.followers,

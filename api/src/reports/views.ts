@@ -56,7 +56,9 @@ export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Vie
   ]);
   const staff = viewer === "staff";
   const close = staff || viewer === "reporter";
-  const shownPhotos = photos.filter((p) => close || (!p.hidden && p.contentCheck !== "risky"));
+  // A follower of a case no moderator has accepted yet hears its progress but sees none of its content.
+  const contentVisible = close || PUBLIC_STATUSES.includes(report.status as ReportStatus);
+  const shownPhotos = photos.filter((p) => close || (contentVisible && !p.hidden && p.contentCheck !== "risky"));
   const photoViews = await Promise.all(
     shownPhotos.map(async (p) => ({
       id: p.uploadId,
@@ -91,12 +93,13 @@ export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Vie
       name: category?.name ?? report.categoryCode,
       groupName: categoryGroupName(category?.groupCode ?? "other"),
     },
-    description: viewer === "reporter" ? report.description : (report.publicDescription ?? report.description),
+    description: viewer === "reporter" ? report.description : contentVisible ? (report.publicDescription ?? report.description) : "",
     status: report.status as ReportStatus,
-    address: report.address,
+    // The typed address can be exact (a door number): others get the district, like the coarsened point.
+    address: close ? report.address : report.district,
     location: close ? { lat: report.lat, lng: report.lng } : coarsen(report),
     district: report.district,
-    attributes: JSON.parse(report.attributes) as AttributeValues,
+    attributes: contentVisible ? (JSON.parse(report.attributes) as AttributeValues) : {},
     photos: photoViews,
     followers: report.followers,
     following,

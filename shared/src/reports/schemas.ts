@@ -71,6 +71,7 @@ export const ReportDetail = z
     /** The moderated text (the reporter and staff see their own / the original in `originalDescription`). */
     description: z.string(),
     status: ReportStatus,
+    /** As typed, for the reporter and staff; only the district for everyone else. */
     address: z.string(),
     /** Exact for the reporter and staff; coarsened to about 100 m for everyone else. */
     location: z.object({ lat: z.number(), lng: z.number() }),

@@ -255,6 +255,8 @@ export function registerOpen311Contract(getHarness: GetHarness) {
       expect(Math.abs(pub.json[0].long - coarse.lng)).toBeLessThan(1e-6);
       expect(Math.abs(pub.json[0].lat - POINT.lat) + Math.abs(pub.json[0].long - POINT.long)).toBeGreaterThan(1e-5);
       expect(JSON.stringify(pub.json)).not.toContain("open311_key");
+      // Others get the district, not the address the client typed.
+      expect(pub.json[0].address).toBe(staffView.json.district);
       expect(ids(await call(h, "GET", `${BASE}/requests.json`))).toContain(id);
 
       h.setNow("2026-11-03T00:00:00.000Z");

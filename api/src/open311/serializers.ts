@@ -87,7 +87,8 @@ export function serviceRequestOf(v: RequestView) {
     requested_datetime: report.createdAt,
     updated_datetime: report.updatedAt,
     expected_datetime: report.slaDueAt,
-    address: report.address,
+    // Like the coarsened point: the typed address only to the key that filed it, the district to others.
+    address: own ? report.address : report.district,
     address_id: null,
     zipcode: null,
     ...wgs84Of(report, own),

@@ -45,6 +45,15 @@ async function openDetail(detail: ReportDetail, answerPost: (req: SentRequest) =
 }
 
 describe("上报详情: the report detail", () => {
+  it("a follower of a case not yet accepted sees that it waits, not its content or address", async () => {
+    const { container } = await openDetail(
+      detailOfReport({ viewer: "follower", status: "submitted", description: "", photos: [], address: "姑苏区", following: true }),
+    );
+    expect($(container, ".report-description--withheld")?.textContent).toContain("尚待城管受理");
+    expect($(container, ".report-address")).toBeNull();
+    expect($(container, ".report-district")?.textContent).toContain("姑苏区");
+  });
+
   it("shows the photos, facts, the bureau's answer and the timeline in order with notes", async () => {
     const preview = vi.spyOn(Taro, "previewImage");
     const { container, sent } = await openDetail(RESOLVED);

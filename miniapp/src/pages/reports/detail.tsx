@@ -79,8 +79,14 @@ function ReportView({ report, onUpdated }: { report: ReportDetail; onUpdated: (r
           <Text className="report-category">{report.category.name}</Text>
         </View>
         <PhotoStrip urls={before} className="report-photos" />
-        <Text className="report-description">{report.description}</Text>
-        <InfoRow className="report-address" label="地址" value={report.address} />
+        {report.description ? (
+          <Text className="report-description">{report.description}</Text>
+        ) : (
+          <Text className="report-description report-description--withheld">该问题尚待城管受理，受理后可查看详情；进展会通知您。</Text>
+        )}
+        {report.viewer === "reporter" || report.viewer === "staff" ? (
+          <InfoRow className="report-address" label="地址" value={report.address} />
+        ) : null}
         <InfoRow className="report-district" label="区域" value={report.district} />
         <InfoRow className="report-created" label="上报时间" value={formatCityTime(report.createdAt)} />
         {report.department ? <InfoRow className="report-department" label="处置部门" value={report.department} /> : null}

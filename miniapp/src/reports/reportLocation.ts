@@ -1,6 +1,5 @@
-import { wgs84ToGcj02 } from "@civic/shared";
 import Taro from "@tarojs/taro";
-import { isWeapp } from "../platform";
+import { currentPosition, errMsgOf, isPermissionError, privacyConsent } from "../services/position";
 
 /*
  * Where a report is: the phone's position (asked only when the resident taps, after the privacy notice)
@@ -20,66 +19,13 @@ export type PointOutcome = { ok: true; point: ReportPoint } | { ok: false; cance
 export const REPORT_PRIVACY_NOTICE_ZH =
   "为了标注您上报的问题所在位置，需要获取您当前的位置。位置只在您点击时获取，仅随本次上报提交给城管部门。您也可以不授权，改为在地图上选择或选择所在区域。";
 
-const LOCATE_TIMEOUT_MS = 10_000;
-
-function callbackApi<R>(start: (done: { success: (r: R) => void; fail: (e: unknown) => void }) => void): Promise<R> {
-  return new Promise((resolve, reject) => start({ success: resolve, fail: reject }));
-}
-
-/** WeChat's privacy flow: our notice first, then WeChat's own authorisation. Other platforms have none. */
-async function privacyConsent(): Promise<boolean> {
-  if (!isWeapp() || typeof Taro.getPrivacySetting !== "function") return true;
-  try {
-    const setting = await callbackApi<Taro.getPrivacySetting.SuccessCallbackResult>((cb) => Taro.getPrivacySetting(cb));
-    if (!setting.needAuthorization) return true;
-  } catch {
-    return true;
-  }
-  const answer = await Taro.showModal({
-    title: "位置信息使用说明",
-    content: REPORT_PRIVACY_NOTICE_ZH,
-    confirmText: "同意",
-    cancelText: "不同意",
-  });
-  if (!answer.confirm) return false;
-  try {
-    await callbackApi<TaroGeneral.CallbackResult>((cb) => Taro.requirePrivacyAuthorize(cb));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject({ errMsg: "getLocation:fail timeout" }), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
-}
-
-const errMsgOf = (error: unknown) =>
-  String((error as { errMsg?: string; message?: string } | null)?.errMsg ?? (error as Error)?.message ?? "");
-
 export async function currentReportPoint(): Promise<PointOutcome> {
-  if (!(await privacyConsent())) return { ok: false, message: "您没有同意获取位置，可以在地图上选择或选择所在区域" };
+  if (!(await privacyConsent(REPORT_PRIVACY_NOTICE_ZH)))
+    return { ok: false, message: "您没有同意获取位置，可以在地图上选择或选择所在区域" };
   try {
-    if (isWeapp()) {
-      const res = await withTimeout(Taro.getLocation({ type: "gcj02" }), LOCATE_TIMEOUT_MS);
-      return { ok: true, point: { lat: res.latitude, lng: res.longitude, source: "gps" } };
-    }
-    const res = await withTimeout(Taro.getLocation({ type: "wgs84", highAccuracyExpireTime: LOCATE_TIMEOUT_MS - 1000 }), LOCATE_TIMEOUT_MS);
-    return { ok: true, point: { ...wgs84ToGcj02({ lat: res.latitude, lng: res.longitude }), source: "gps" } };
+    return { ok: true, point: { ...(await currentPosition()), source: "gps" } };
   } catch (error) {
-    return /auth|deny|denied|permission|privacy/i.test(errMsgOf(error))
+    return isPermissionError(error)
       ? { ok: false, message: "没有获得位置权限，请在地图上选择或选择所在区域" }
       : { ok: false, message: "暂时无法获取您的位置，请在地图上选择或选择所在区域" };
   }
@@ -87,7 +33,7 @@ export async function currentReportPoint(): Promise<PointOutcome> {
 
 /** WeChat's own map picker (weapp only; on H5 it needs an online map key, so H5 uses the district picker). */
 export async function chooseReportPoint(near: { lat: number; lng: number } | null): Promise<PointOutcome> {
-  if (!(await privacyConsent())) return { ok: false, message: "您没有同意使用位置信息，可以选择所在区域" };
+  if (!(await privacyConsent(REPORT_PRIVACY_NOTICE_ZH))) return { ok: false, message: "您没有同意使用位置信息，可以选择所在区域" };
   try {
     const res = await Taro.chooseLocation(near ? { latitude: near.lat, longitude: near.lng } : {});
     const address = [res.address, res.name].filter(Boolean).join(" ").trim();

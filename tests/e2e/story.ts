@@ -30,10 +30,13 @@ export async function answerTo<T>(
     const m = r.request().method();
     return m !== "OPTIONS" && (method === undefined || m === method) && match(new URL(r.url()));
   });
+  // If the action throws, the wait must not end later as an unhandled rejection.
+  waiting.catch(() => {});
   await action();
   const response = await waiting;
   if (!response.ok()) throw new Error(`${response.url()} answered ${response.status()}: ${await response.text()}`);
-  const text = await response.text();
+  // A 204 has no body to fetch (Chromium answers "No data found for resource" when asked for one).
+  const text = response.status() === 204 ? "" : await response.text();
   let sent: unknown = null;
   try {
     sent = response.request().postDataJSON();

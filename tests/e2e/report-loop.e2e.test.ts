@@ -235,6 +235,11 @@ describe("E2E (H5 in Chromium): 随手拍 closed loop — report, accept, dispat
     await shown(`.category-item[data-code="${CATEGORY.code}"]`).click();
     await shown(".photo-step").waitFor();
     expect(await shown(".wizard-step--category").getAttribute("class")).toContain("is-done");
+    // Enabled buttons are readable: Taro's H5 Button turns disabled={false} into a disabled="false"
+    // attribute that its own [disabled] style fades, so the app passes true or nothing.
+    const back = shown(".wizard-back");
+    expect(await back.getAttribute("disabled")).toBeNull();
+    expect(await back.evaluate((el) => [getComputedStyle(el).opacity, getComputedStyle(el).color])).toEqual(["1", "rgb(31, 42, 36)"]);
   });
 
   it("adds a photo, which uploads and goes to WeChat's image check with a URL WeChat can fetch", async () => {

@@ -127,6 +127,7 @@ function demoCase(rand: Rand, c: DemoCategory, reporterId: string, staffId: stri
   let closedAt: string | null = null;
   let rating: number | null = null;
   let dispatchedTo: string | null = null;
+  let reopenCount = 0;
   let rejectReason: string | null = null;
   const target = stage === "rejected" ? "rejected" : stage;
   if (target === "rejected") {
@@ -138,8 +139,16 @@ function demoCase(rand: Rand, c: DemoCategory, reporterId: string, staffId: stri
     const late = rand() < 0.2;
     if (reach >= 1) acceptedAt = step("accept", "accepted", staffId, "属实，立案", 0.5 + rand() * 3);
     if (reach >= 2) dispatchedTo = step("dispatch", "dispatched", staffId, null, 0.2 + rand()) && c.department;
-    if (reach >= 3)
-      resolvedAt = step("resolve", "resolved", staffId, "已到场处置完毕", c.slaHours * (late ? 1.1 + rand() : 0.2 + rand() * 0.6));
+    const resolveHours = () => c.slaHours * (late ? 1.1 + rand() : 0.15 + rand() * 0.45);
+    if (reach >= 3) resolvedAt = step("resolve", "resolved", staffId, "已到场处置完毕", resolveHours());
+    // About one resolved case in ten comes back: the resident reopens it and the bureau goes again.
+    if (reach >= 3 && rand() < 0.1) {
+      step("reopen", "reopened", reporterId, "问题又出现了", 4 + rand() * 20);
+      reopenCount = 1;
+      step("dispatch", "dispatched", staffId, "再次派遣", 0.5);
+      resolvedAt = step("resolve", "resolved", staffId, "已再次处置并加强巡查", resolveHours() / 2);
+    }
+    if (reach >= 4) closedAt = step("close", "closed", staffId, "核查属实，结案", 0.5 + rand() * 2);
     if (reach >= 3 && rand() < 0.6) {
       rating = weighted(rand, [
         [5, 55],
@@ -150,7 +159,6 @@ function demoCase(rand: Rand, c: DemoCategory, reporterId: string, staffId: stri
       ] as const);
       step("rate", status, reporterId, rating >= 4 ? "处理及时，谢谢" : "处理得不够彻底", 2 + rand() * 20);
     }
-    if (reach >= 4) closedAt = step("close", "closed", staffId, "核查属实，结案", 1 + rand() * 6);
   }
   const createdAt = at(createdMs);
   return {
@@ -180,6 +188,7 @@ function demoCase(rand: Rand, c: DemoCategory, reporterId: string, staffId: stri
       slaDueAt: new Date(Date.parse(acceptedAt ?? createdAt) + c.slaHours * 3_600_000).toISOString(),
       resolvedAt,
       everResolved: resolvedAt !== null,
+      reopenCount,
       closedAt,
     } satisfies typeof reports.$inferInsert,
   };

@@ -46,7 +46,7 @@ export function FeedbackForm({ toiletId, onDone }: { toiletId: string; onDone: (
         onInput={(e) => setNote(e.detail.value)}
       />
       {error ? <Text className="form-error">{error.message}</Text> : null}
-      <Button className="btn btn-primary feedback-submit" disabled={!kind || sending} onClick={submit}>
+      <Button className="btn btn-primary feedback-submit" disabled={!kind || sending || undefined} onClick={submit}>
         {sending ? "提交中…" : "提交"}
       </Button>
     </View>

@@ -24,7 +24,7 @@ export function PlacePicker({ intro }: { intro?: string }) {
   return (
     <View className="place-picker">
       {intro ? <Text className="place-picker__intro">{intro}</Text> : null}
-      <Button className="btn btn-primary btn-large find-toilets" disabled={locating} onClick={locate}>
+      <Button className="btn btn-primary btn-large find-toilets" disabled={locating || undefined} onClick={locate}>
         {locating ? "正在定位…" : "查找我附近的厕所"}
       </Button>
       <Text className="place-picker__hint">点击后才会请求您的位置，仅用于本次查找。</Text>

@@ -88,7 +88,7 @@ export default function LoginPage() {
       )}
       {error ? <Text className="form-error login-error">{error}</Text> : null}
       <View className="page-actions">
-        <Button className="btn btn-primary btn-large login-submit" disabled={busy} onClick={submit}>
+        <Button className="btn btn-primary btn-large login-submit" disabled={busy || undefined} onClick={submit}>
           {demo ? `以${ROLE_LABELS_ZH[role]}身份登录` : "微信一键登录"}
         </Button>
       </View>

@@ -58,7 +58,7 @@ function FollowBar({ report, onFollowed }: { report: ReportDetail; onFollowed: (
       {report.following ? (
         <Text className="report-following">您已关注，处理进展会通知您</Text>
       ) : (
-        <Button className="btn btn-primary follow-button" disabled={busy} onClick={() => void follow()}>
+        <Button className="btn btn-primary follow-button" disabled={busy || undefined} onClick={() => void follow()}>
           我也遇到了
         </Button>
       )}

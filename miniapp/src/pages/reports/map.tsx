@@ -55,7 +55,7 @@ function PlaceChooser({ onPlace }: { onPlace: (p: Place) => void }) {
   return (
     <View className="place-picker">
       <Text className="place-picker__intro">看看附近有哪些问题已经有人反映、处理到了哪一步</Text>
-      <Button className="btn btn-primary btn-large locate-me" disabled={busy} onClick={() => void locate()}>
+      <Button className="btn btn-primary btn-large locate-me" disabled={busy || undefined} onClick={() => void locate()}>
         {busy ? "正在定位…" : "查看我附近的上报"}
       </Button>
       {message ? <Text className="locate-message">{message}</Text> : null}

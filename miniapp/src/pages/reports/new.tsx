@@ -1,7 +1,7 @@
 import type { Category } from "@civic/shared";
 import { Button, Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { PageContainer } from "../../components/PageContainer";
 import { createReport, followReport, nearbyDuplicates, reportCategories } from "../../reports/api";
 import { CategoryStep } from "../../reports/components/CategoryStep";
@@ -75,6 +75,9 @@ export default function NewReportPage() {
   const duplicates = useApiLoad(dupKey, () => nearbyDuplicates(draft.category!.code, draft.location!.lat, draft.location!.lng));
 
   const update = (change: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...change }));
+  // The hint answers the last 下一步; once the draft changes (a photo arrives, a field is filled) it is stale.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every draft change by design
+  useEffect(() => setProblem(null), [draft]);
   const goTo = (index: number) => {
     setProblem(null);
     setSubmitError(null);
@@ -151,7 +154,7 @@ export default function NewReportPage() {
           </Button>
         ) : null}
         {stepIndex > 0 ? (
-          <Button className="btn btn-large wizard-back" disabled={busy} onClick={() => goTo(stepIndex - 1)}>
+          <Button className="btn btn-large wizard-back" disabled={busy || undefined} onClick={() => goTo(stepIndex - 1)}>
             上一步
           </Button>
         ) : null}

@@ -26,7 +26,7 @@ function DuplicateItem(props: { candidate: DuplicateCandidate; busy: boolean; on
       ) : c.following ? (
         <Text className="duplicate-following">您已关注</Text>
       ) : (
-        <Button className="btn btn-primary follow-duplicate" disabled={props.busy} onClick={props.onFollow}>
+        <Button className="btn btn-primary follow-duplicate" disabled={props.busy || undefined} onClick={props.onFollow}>
           我也遇到了
         </Button>
       )}
@@ -79,7 +79,11 @@ export function ConfirmStep(props: ConfirmStepProps) {
         </View>
       ) : null}
       {props.submitError ? <Text className="field-error submit-error">{props.submitError}</Text> : null}
-      <Button className="btn btn-primary btn-large report-submit" disabled={props.busy || d.status === "loading"} onClick={props.onSubmit}>
+      <Button
+        className="btn btn-primary btn-large report-submit"
+        disabled={props.busy || d.status === "loading" || undefined}
+        onClick={props.onSubmit}
+      >
         {props.busy ? "正在提交…" : candidates.length > 0 ? "不是同一个问题，仍要提交" : "提交上报"}
       </Button>
     </View>

@@ -60,11 +60,11 @@ export function LocationStep(props: LocationStepProps) {
   return (
     <View className="wizard-section location-step">
       <Text className="section-title">问题在哪里？</Text>
-      <Button className="btn btn-primary btn-large locate-me" disabled={busy} onClick={() => void locate()}>
+      <Button className="btn btn-primary btn-large locate-me" disabled={busy || undefined} onClick={() => void locate()}>
         {busy ? "正在定位…" : "使用我的当前位置"}
       </Button>
       {isWeapp() ? (
-        <Button className="btn btn-large pick-on-map" disabled={busy} onClick={() => void pick()}>
+        <Button className="btn btn-large pick-on-map" disabled={busy || undefined} onClick={() => void pick()}>
           在地图上选择位置
         </Button>
       ) : null}

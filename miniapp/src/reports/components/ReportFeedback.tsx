@@ -46,7 +46,7 @@ export function RatePanel({ report, onUpdated }: { report: ReportDetail; onUpdat
         onInput={(e) => setComment(e.detail.value)}
       />
       {error ? <Text className="field-error rate-error">{error}</Text> : null}
-      <Button className="btn btn-primary btn-large rate-submit" disabled={busy} onClick={() => void send()}>
+      <Button className="btn btn-primary btn-large rate-submit" disabled={busy || undefined} onClick={() => void send()}>
         提交评价
       </Button>
     </View>
@@ -85,7 +85,7 @@ export function ReopenPanel({ report, onUpdated }: { report: ReportDetail; onUpd
             onInput={(e) => setReason(e.detail.value)}
           />
           {error ? <Text className="field-error reopen-error">{error}</Text> : null}
-          <Button className="btn btn-primary btn-large reopen-submit" disabled={busy} onClick={() => void send()}>
+          <Button className="btn btn-primary btn-large reopen-submit" disabled={busy || undefined} onClick={() => void send()}>
             确认重新打开
           </Button>
         </>

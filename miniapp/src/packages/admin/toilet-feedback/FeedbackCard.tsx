@@ -42,7 +42,7 @@ export function FeedbackCard({ item, onResolved }: { item: ToiletFeedback; onRes
             onInput={(e) => setNote(e.detail.value)}
           />
           {error ? <Text className="form-error">{error}</Text> : null}
-          <Button className="btn btn-primary resolve-button" disabled={!note.trim() || busy} onClick={resolve}>
+          <Button className="btn btn-primary resolve-button" disabled={!note.trim() || busy || undefined} onClick={resolve}>
             {busy ? "处理中…" : "标记为已处理"}
           </Button>
         </View>

@@ -76,7 +76,7 @@ export default function ModerationQueuePage() {
       </View>
       {queue.moreError ? <Text className="form-error queue-more-error">{queue.moreError}</Text> : null}
       {queue.hasMore ? (
-        <Button className="btn queue-load-more" disabled={queue.loadingMore} onClick={() => void queue.loadMore()}>
+        <Button className="btn queue-load-more" disabled={queue.loadingMore || undefined} onClick={() => void queue.loadMore()}>
           {queue.loadingMore ? "加载中…" : "加载更多"}
         </Button>
       ) : (

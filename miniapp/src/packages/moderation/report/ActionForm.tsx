@@ -154,10 +154,14 @@ export function ActionForm(props: ActionFormProps) {
 
       {message ? <Text className="form-error action-error">{message}</Text> : null}
       <View className="action-form__buttons">
-        <Button className="btn action-cancel" disabled={props.busy} onClick={props.onClose}>
+        <Button className="btn action-cancel" disabled={props.busy || undefined} onClick={props.onClose}>
           取消
         </Button>
-        <Button className="btn btn-primary action-confirm" disabled={props.busy || photos.uploading} onClick={() => void submit()}>
+        <Button
+          className="btn btn-primary action-confirm"
+          disabled={props.busy || photos.uploading || undefined}
+          onClick={() => void submit()}
+        >
           {props.busy ? "提交中…" : photos.uploading ? "照片上传中…" : action.confirm}
         </Button>
       </View>

@@ -25,7 +25,7 @@ export function ActionPanel(props: {
           <Button
             key={a.name}
             className={`btn action-button action-${a.name}${open === a.name ? " is-active" : ""}`}
-            disabled={props.busy !== null}
+            disabled={props.busy !== null || undefined}
             onClick={() => setOpen(open === a.name ? null : a.name)}
           >
             {a.label}

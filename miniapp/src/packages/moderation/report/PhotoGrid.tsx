@@ -51,7 +51,7 @@ export function PhotoGrid({ report, busy, run }: { report: ReportDetail; busy: s
             {p.hidden ? (
               <Button
                 className="btn photo-show"
-                disabled={busy !== null}
+                disabled={busy !== null || undefined}
                 onClick={() => void act("show_photo", () => showPhoto(report.id, p.id))}
               >
                 恢复显示
@@ -70,7 +70,11 @@ export function PhotoGrid({ report, busy, run }: { report: ReportDetail; busy: s
                   <Button className="btn action-cancel" onClick={() => setHiding(null)}>
                     取消
                   </Button>
-                  <Button className="btn btn-primary photo-hide-confirm" disabled={busy !== null} onClick={() => confirmHide(p.id)}>
+                  <Button
+                    className="btn btn-primary photo-hide-confirm"
+                    disabled={busy !== null || undefined}
+                    onClick={() => confirmHide(p.id)}
+                  >
                     确认隐藏
                   </Button>
                 </View>
@@ -78,7 +82,7 @@ export function PhotoGrid({ report, busy, run }: { report: ReportDetail; busy: s
             ) : (
               <Button
                 className="btn photo-hide"
-                disabled={busy !== null}
+                disabled={busy !== null || undefined}
                 onClick={() => {
                   setHiding(p.id);
                   setReason("");

@@ -2,7 +2,7 @@ import { HISTORY_ACTION_LABELS, REPORT_STATUS_LABELS, type TimelineEntry } from 
 import { Text, View } from "@tarojs/components";
 import { formatCityTime } from "../../../ui/formatTime";
 
-/* The case's history as staff see it: every action with its actor, time, status change and note. */
+/* The case's history as staff see it: every action with its actor (a short id to tell colleagues apart), time, status change and note. */
 const ACTOR_LABELS: Record<TimelineEntry["actor"], string> = {
   resident: "市民",
   bureau: "城管局",
@@ -21,7 +21,7 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
           </View>
           <Text className="timeline-actor">
             {ACTOR_LABELS[e.actor]}
-            {e.actorId ? `（${e.actorId}）` : ""}
+            {e.actorId ? ` #${e.actorId.slice(-6)}` : ""}
             {e.from && e.from !== e.to ? ` · ${REPORT_STATUS_LABELS[e.from]} → ${REPORT_STATUS_LABELS[e.to]}` : ""}
           </Text>
           {e.note ? <Text className="timeline-note">{e.note}</Text> : null}

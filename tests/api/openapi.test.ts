@@ -20,7 +20,7 @@ describe("/openapi.json", () => {
     expect(result.valid).toBe(true);
   });
 
-  it("declares every error as the one envelope and every admin route as bearer-protected", async () => {
+  it("declares every error as the one envelope (Open311's own array under /open311) and every admin route as bearer-protected", async () => {
     const { harness } = createNodeHarness(wechat, { nearbyInMemory: true });
     const doc = (await (await harness.request("/openapi.json")).json()) as {
       paths: Record<
@@ -33,7 +33,7 @@ describe("/openapi.json", () => {
         for (const [status, response] of Object.entries(op.responses)) {
           if (Number(status) >= 400)
             expect(response.content?.["application/json"]?.schema.$ref, `${method} ${path} ${status}`).toBe(
-              "#/components/schemas/ErrorEnvelope",
+              path.startsWith("/open311/") ? "#/components/schemas/Open311Errors" : "#/components/schemas/ErrorEnvelope",
             );
         }
         if (path.startsWith("/api/v1/admin/")) expect(op.security, `${method} ${path}`).toEqual([{ bearerAuth: [] }]);

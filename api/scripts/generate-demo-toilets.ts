@@ -6,10 +6,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CategoryInput, latBand } from "@civic/shared";
-import { categoryValues } from "../src/reports/categories.repo";
-import { DEMO_CATEGORIES } from "../src/seed/report-categories";
 import { newId } from "../src/platform/ids";
+import { categoryValues } from "../src/reports/categories.repo";
 import { DEMO_TOILET_COUNT } from "../src/seed/demo";
+import { DEMO_CATEGORIES } from "../src/seed/report-categories";
 import { generateDemoToilets } from "../src/seed/toilet-generator";
 
 const count = Number(process.argv[2] ?? DEMO_TOILET_COUNT);
@@ -69,8 +69,23 @@ const lines = toilets.map((t) => {
 // The report categories too, so the Workers demo can file reports (the Node host seeds them itself).
 const categoryLines = DEMO_CATEGORIES.map((input) => {
   const c = categoryValues(CategoryInput.parse(input), now);
-  const values = [c.code, c.name, c.groupCode, c.department, c.slaHours, c.description, c.keywords, c.attributes, c.sortOrder, true, now, now];
+  const values = [
+    c.code,
+    c.name,
+    c.groupCode,
+    c.department,
+    c.slaHours,
+    c.description,
+    c.keywords,
+    c.attributes,
+    c.sortOrder,
+    true,
+    now,
+    now,
+  ];
   return `insert or ignore into report_categories (code,name,group_code,department,sla_hours,description,keywords,attributes,sort_order,active,created_at,updated_at) values (${values.map(q).join(",")});`;
 });
 writeFileSync(`${outDir}demo-toilets.sql`, `${[...lines, ...categoryLines].join("\n")}\n`);
-console.log(`wrote ${toilets.length} toilets to ${outDir}demo-toilets.geojson, and them and ${categoryLines.length} report categories to demo-toilets.sql`);
+console.log(
+  `wrote ${toilets.length} toilets to ${outDir}demo-toilets.geojson, and them and ${categoryLines.length} report categories to demo-toilets.sql`,
+);

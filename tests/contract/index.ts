@@ -2,6 +2,7 @@
 import { registerAuthContract } from "./auth.contract";
 import { registerAuthorizationContract } from "./authorization.contract";
 import { registerConcurrencyContract } from "./concurrency.contract";
+import { registerGarbageInContract } from "./garbage-in.contract";
 import type { GetHarness } from "./harness";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
@@ -26,4 +27,5 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerNotificationsContract(getHarness);
   registerConcurrencyContract(getHarness);
   registerAuthorizationContract(getHarness);
+  registerGarbageInContract(getHarness);
 }

@@ -10,12 +10,16 @@ import Taro, { shimState } from "./shims/taro";
 const CASE_PATH = `/api/v1/moderation/reports/${CASE_ID}`;
 type Answer = { statusCode: number; data: unknown };
 
+/** What GET /reports/duplicates answers: this case itself and one nearby original. */
+let mergeCandidatesBody: { candidates: unknown[] } = { candidates: [] };
+
 /** The case as the server holds it: GET answers `current`, POSTs answer `onPost` (which may change it). */
 function serveCase(initial: ReportDetail, onPost: (req: SentRequest, current: ReportDetail) => Answer | ReportDetail = (_r, c) => c) {
   let current = initial;
   const sent = stubApi((req) => {
     if (req.path === "/api/v1/report-categories") return ok(categories());
     if (req.method === "GET" && req.path === CASE_PATH) return ok(current);
+    if (req.method === "GET" && req.path === "/api/v1/reports/duplicates") return ok(mergeCandidatesBody);
     if (req.method === "POST" && req.path.startsWith(CASE_PATH)) {
       const answer = onPost(req, current);
       if ("statusCode" in answer) return answer;
@@ -182,6 +186,47 @@ describe("moderation: a case and its actions", () => {
     await waitFor(() => expect(el(container, ".report-status").textContent).toBe("不予立案"));
     expect(posts(sent)[0]).toMatchObject({ path: `${CASE_PATH}/reject`, body: { reason: "not_responsible" } });
     expect(el(container, ".report-reject-reason").textContent).toContain("不属于城管职责");
+  });
+
+  it("offers nearby open cases of the same category as the original to merge into; a tap fills the id", async () => {
+    mergeCandidatesBody = {
+      candidates: [
+        {
+          id: CASE_ID,
+          categoryName: "牛皮癣小广告",
+          status: "submitted",
+          description: null,
+          distanceM: 0,
+          followers: 0,
+          following: false,
+          mine: false,
+          createdAt: "2026-11-26T02:00:00.000Z",
+        },
+        {
+          id: "c-original",
+          categoryName: "牛皮癣小广告",
+          status: "accepted",
+          description: "电线杆上的小广告",
+          distanceM: 18,
+          followers: 3,
+          following: false,
+          mine: false,
+          createdAt: "2026-11-25T02:00:00.000Z",
+        },
+      ],
+    };
+    const { sent, container } = await openCase(staffCase());
+    fireEvent.click(el(container, ".action-merge"));
+    await waitFor(() => expect(container.querySelectorAll(".merge-candidate")).toHaveLength(1));
+    const query = sent.find((r) => r.path === "/api/v1/reports/duplicates")?.query;
+    expect(query?.get("category")).toBe(staffCase().category.code);
+    expect(query?.get("lat")).toBe(String(staffCase().location.lat));
+    expect(el(container, ".merge-candidate").textContent).toContain("相距18米");
+    fireEvent.click(el(container, ".merge-candidate"));
+    expect((el(container, ".merge-into") as HTMLInputElement).value).toBe("c-original");
+    fireEvent.click(el(container, ".action-confirm"));
+    await waitFor(() => expect(posts(sent)[0]).toMatchObject({ path: `${CASE_PATH}/merge`, body: { into: "c-original" } }));
+    mergeCandidatesBody = { candidates: [] };
   });
 
   it("merges into an original id, checking it first and showing the server's field message", async () => {

@@ -1,5 +1,6 @@
 import {
   CategoryList,
+  DuplicatesResponse,
   type FieldIssue,
   KpiResponse,
   QueueResponse,
@@ -32,6 +33,13 @@ export interface QueueQueryParams {
 
 export const moderationQueue = (query: QueueQueryParams): Promise<ApiResult<QueueResponse>> =>
   apiRequest(QueueResponse, { path: "/api/v1/moderation/reports", query: { ...query } });
+
+/** Open cases of the same category within 50 m from the last 72 hours: what this case may duplicate. */
+export const mergeCandidates = (report: Pick<ReportDetail, "category" | "location">): Promise<ApiResult<DuplicatesResponse>> =>
+  apiRequest(DuplicatesResponse, {
+    path: "/api/v1/reports/duplicates",
+    query: { category: report.category.code, lat: report.location.lat, lng: report.location.lng },
+  });
 
 export const staffReport = (id: string): Promise<ApiResult<ReportDetail>> => apiRequest(ReportDetail, { path: casePath(id) });
 

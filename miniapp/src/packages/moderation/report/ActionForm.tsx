@@ -2,7 +2,9 @@ import { REJECT_REASON_LABELS, REJECT_REASONS, type ReportDetail } from "@civic/
 import { Button, Input, Text, Textarea, View } from "@tarojs/components";
 import { useState } from "react";
 import { Chip } from "../../../components/Chip";
-import { caseAction } from "../api";
+import { useApiLoad } from "../../../services/useApiLoad";
+import { formatCityTime } from "../../../ui/formatTime";
+import { caseAction, mergeCandidates } from "../api";
 import { AfterPhotos, useAfterPhotos } from "./AfterPhotos";
 import { type ActionFields, buildActionRequest, type CaseActionInfo, initialFields } from "./caseActions";
 import type { RunAction } from "./useCaseAction";
@@ -19,6 +21,28 @@ export interface ActionFormProps {
   busy: boolean;
   run: RunAction;
   onClose: () => void;
+}
+
+/** Nearby open cases of the same category, any of which this one may duplicate: a tap fills the id. */
+function MergeCandidates({ report, chosen, onChoose }: { report: ReportDetail; chosen: string; onChoose: (id: string) => void }) {
+  const { state } = useApiLoad(`merge-candidates:${report.id}`, () => mergeCandidates(report));
+  if (state.status !== "ok") return null;
+  const others = state.data.candidates.filter((c) => c.id !== report.id);
+  if (others.length === 0)
+    return <Text className="merge-candidates-empty">附近 50 米内 72 小时内没有同类案件，可手动填写原案件编号。</Text>;
+  return (
+    <View className="merge-candidates">
+      <Text className="field-label">附近同类案件（点选为原案件）</Text>
+      {others.map((c) => (
+        <View key={c.id} className={`merge-candidate${chosen === c.id ? " is-active" : ""}`} data-id={c.id} onClick={() => onChoose(c.id)}>
+          <Text className="merge-candidate__meta">
+            {c.categoryName} · 相距{c.distanceM}米 · {formatCityTime(c.createdAt)} · 关注 {c.followers}
+          </Text>
+          {c.description ? <Text className="merge-candidate__text">{c.description}</Text> : null}
+        </View>
+      ))}
+    </View>
+  );
 }
 
 export function ActionForm(props: ActionFormProps) {
@@ -86,6 +110,7 @@ export function ActionForm(props: ActionFormProps) {
 
       {action.name === "merge" ? (
         <View className="form-field">
+          <MergeCandidates report={report} chosen={fields.into} onChoose={(into) => set({ into })} />
           <Text className="field-label">原案件编号</Text>
           <Input
             className="text-input merge-into"

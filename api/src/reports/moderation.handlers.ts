@@ -2,7 +2,7 @@ import { type LifecycleAction, OPEN_STATUSES, type QueueItem, type ReportStatus 
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { currentUser } from "../auth/auth.middleware";
-import { reportCategories, reportFollowers, reportPhotos, reports, uploads } from "../db/schema";
+import { reportCategories, reportFollowers, reportPhotos, reports } from "../db/schema";
 import type { AppDeps } from "../deps";
 import type { AppEnv } from "../platform/context";
 import { conflict, notFound, validationFailed } from "../platform/errors";
@@ -11,6 +11,7 @@ import type { AppRouteHandler } from "../platform/router";
 import type * as routes from "./moderation.routes";
 import { signedPhotoUrl } from "./photo-urls";
 import { heldSql, type ReportRow, reportsRepo } from "./reports.repo";
+import { checkUploadsUsable } from "./reports.service";
 import { audienceOf, commitStep, decideOrThrow, type StepInput } from "./transitions";
 import { reportDetail } from "./views";
 
@@ -191,7 +192,7 @@ export const resolveHandler: AppRouteHandler<typeof routes.resolve> = async (c) 
   const deps = c.get("deps");
   const user = currentUser(c);
   const { note, photoIds } = c.req.valid("json");
-  await checkOwnUnusedUploads(deps, user.id, photoIds);
+  await checkUploadsUsable(deps, user.id, photoIds);
   return lifecycle(c, c.req.valid("param").id, { type: "resolve", note }, async (r) => {
     const now = deps.clock().toISOString();
     return {
@@ -205,23 +206,6 @@ export const resolveHandler: AppRouteHandler<typeof routes.resolve> = async (c) 
     };
   });
 };
-
-async function checkOwnUnusedUploads(deps: AppDeps, ownerId: string, ids: string[]) {
-  if (ids.length === 0) return;
-  if (new Set(ids).size !== ids.length) throw validationFailed("a photo is listed twice", [{ path: "photoIds", message: "duplicate id" }]);
-  const rows = await deps.db
-    .select({ id: uploads.id, ownerId: uploads.ownerId, usedBy: reportPhotos.reportId })
-    .from(uploads)
-    .leftJoin(reportPhotos, eq(reportPhotos.uploadId, uploads.id))
-    .where(inArray(uploads.id, ids));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const problems = ids.flatMap((id, i) => {
-    const row = byId.get(id);
-    if (!row || row.ownerId !== ownerId) return [{ path: `photoIds.${i}`, message: "no such upload of yours" }];
-    return row.usedBy ? [{ path: `photoIds.${i}`, message: "already attached to a report" }] : [];
-  });
-  if (problems.length) throw validationFailed("some photos cannot be used", problems);
-}
 
 export const closeHandler: AppRouteHandler<typeof routes.close> = async (c) => {
   const { note } = c.req.valid("json");

@@ -54,7 +54,7 @@ export async function createReport(
     const earlier = await answerForKey(deps, scope, idempotencyKey, requestHash);
     if (earlier) return { report: earlier, created: false };
   }
-  await checkPhotos(deps, submitter, input.photoIds);
+  await checkUploadsUsable(deps, submitter.kind === "user" ? submitter.user.id : null, input.photoIds);
 
   const now = deps.clock();
   const nowIso = now.toISOString();
@@ -175,17 +175,19 @@ async function answerForKey(deps: AppDeps, scope: string, key: string, requestHa
   return (await reportsRepo(deps.db).byId(row.resourceId)) ?? null;
 }
 
-/** The photos exist, belong to the caller and are on no report yet (a race is caught by the primary key). */
-async function checkPhotos(deps: AppDeps, submitter: Submitter, photoIds: string[]) {
+/**
+ * The photos exist, belong to `ownerId` (null: an Open311 client) and are on no report yet; a race with
+ * another report claiming one is caught later by report_photos' primary key.
+ */
+export async function checkUploadsUsable(deps: AppDeps, ownerId: string | null, photoIds: readonly string[]) {
   if (photoIds.length === 0) return;
   if (new Set(photoIds).size !== photoIds.length)
     throw validationFailed("a photo is listed twice", [{ path: "photoIds", message: "duplicate id" }]);
-  const ownerId = submitter.kind === "user" ? submitter.user.id : null;
   const rows = await deps.db
     .select({ id: uploads.id, ownerId: uploads.ownerId, usedBy: reportPhotos.reportId })
     .from(uploads)
     .leftJoin(reportPhotos, eq(reportPhotos.uploadId, uploads.id))
-    .where(inArray(uploads.id, photoIds));
+    .where(inArray(uploads.id, [...photoIds]));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const problems = photoIds.flatMap((pid, i) => {
     const row = byId.get(pid);

@@ -1,6 +1,6 @@
 import { everyDay, type OpeningHours, type ToiletKind, type ToiletRecordInput } from "@civic/shared";
 import { pick, pointIn, prng, type Rand, weighted } from "./random";
-import { type DemoArea, SUZHOU_AREAS } from "./suzhou";
+import { SUZHOU_AREAS } from "./suzhou";
 
 const KIND_WEIGHTS: readonly (readonly [ToiletKind, number])[] = [
   ["municipal", 55],

@@ -1,4 +1,6 @@
-import { CategoryList, KpiFigures, KpiResponse, QueueItem, ReportDetail } from "@civic/shared";
+import { CategoryList, KpiFigures, KpiResponse, QueueItem, type ReportDetail } from "@civic/shared";
+
+import { sampleReportDetail } from "../support/sample-reports";
 
 /* Moderation test data, built through the shared schemas so a contract change breaks these tests too. */
 
@@ -24,32 +26,18 @@ export const queueItem = (overrides: Partial<QueueItem> = {}): QueueItem =>
     ...overrides,
   });
 
+/** A case as staff see it: the sample report plus the staff-only fields. */
 export const staffCase = (overrides: Partial<ReportDetail> = {}): ReportDetail =>
-  ReportDetail.parse({
+  sampleReportDetail({
     id: CASE_ID,
     category: { code: "posters", name: "牛皮癣小广告", groupName: "宣传广告" },
     description: "电线杆上贴满小广告",
-    status: "submitted",
     address: "人民路 100 号",
     location: { lat: 31.3085, lng: 120.6195 },
-    district: "姑苏区",
     attributes: { pole_no: "GS-0012" },
     photos: [{ id: "up-1", url: "/api/v1/uploads/up-1/content?exp=1&sig=x", kind: "report", hidden: false }],
     followers: 2,
-    following: false,
     viewer: "staff",
-    department: null,
-    rejectReason: null,
-    duplicateOf: null,
-    resolutionNote: null,
-    rating: null,
-    ratingComment: null,
-    canRate: false,
-    canReopen: false,
-    reopenUntil: null,
-    slaDueAt: null,
-    createdAt: "2026-11-20T02:30:00.000Z",
-    updatedAt: "2026-11-20T02:30:00.000Z",
     timeline: [
       {
         seq: 1,

@@ -1,5 +1,4 @@
 import {
-  Category,
   CategoryList,
   InboxResponse,
   KpiResponse,
@@ -9,6 +8,7 @@ import {
   SessionResponse,
   User,
 } from "@civic/shared";
+import { POSTERS, VENDING } from "../support/sample-reports";
 import { HERE, RESIDENT, stubApi } from "./fixtures";
 import type { RequestHandler, WxRequest, WxResponse } from "./harness/fake-wx";
 
@@ -37,28 +37,7 @@ export const MODERATOR_SESSION = SessionResponse.parse({
   user: MODERATOR,
 });
 
-export const POSTERS = Category.parse({
-  code: "illegal_posters",
-  name: "乱贴小广告",
-  group: "advertising",
-  groupName: "宣传广告",
-  department: "市容管理科",
-  slaHours: 48,
-  description: "墙面、电线杆上的牛皮癣",
-  keywords: ["牛皮癣"],
-  attributes: [],
-  sortOrder: 10,
-  active: true,
-});
-export const VENDING = Category.parse({
-  ...POSTERS,
-  code: "street_vending",
-  name: "占道经营",
-  group: "street_order",
-  groupName: "街面秩序",
-  department: "街面秩序科",
-  keywords: ["摆摊"],
-});
+export { POSTERS, VENDING };
 export const CATEGORIES = CategoryList.parse({ categories: [POSTERS, VENDING] });
 
 /* The resident's side */

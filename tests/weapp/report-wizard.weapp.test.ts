@@ -1,5 +1,6 @@
-import { Category, CreateReportRequest, ReportDetail, SessionResponse } from "@civic/shared";
+import { CreateReportRequest, SessionResponse } from "@civic/shared";
 import { describe, expect, it } from "vitest";
+import { POSTERS, sampleReportDetail, VENDING } from "../support/sample-reports";
 import { bootWeapp } from "./boot";
 import { HERE, RESIDENT, stubApi } from "./fixtures";
 import type { RequestHandler, WxRequest } from "./harness/fake-wx";
@@ -12,51 +13,14 @@ import { findByClass, findOneByClass, textOf, type WxmlElement } from "./harness
  */
 const SESSION = SessionResponse.parse({ token: "fake-session-token", expiresAt: "2099-01-01T00:00:00.000Z", user: RESIDENT });
 
-const CATEGORY = Category.parse({
-  code: "illegal_posters",
-  name: "乱贴小广告",
-  group: "advertising",
-  groupName: "宣传广告",
-  department: "市容管理科",
-  slaHours: 48,
-  description: "墙面、电线杆上的牛皮癣",
-  keywords: ["牛皮癣"],
-  attributes: [],
-  sortOrder: 10,
-  active: true,
-});
-const OTHER = Category.parse({
-  ...CATEGORY,
-  code: "street_vending",
-  name: "占道经营",
-  group: "street_order",
-  groupName: "街面秩序",
-  keywords: ["摆摊"],
-});
+const CATEGORY = POSTERS;
+const OTHER = VENDING;
 
-const CREATED = ReportDetail.parse({
-  id: "0190a1b2-0000-7000-8000-00000000r001",
-  category: { code: CATEGORY.code, name: CATEGORY.name, groupName: CATEGORY.groupName },
+const CREATED = sampleReportDetail({
   description: "电线杆上贴满了小广告",
-  status: "submitted",
   address: "观前街 128 号",
   location: { lat: HERE.latitude, lng: HERE.longitude },
-  district: "姑苏区",
-  attributes: {},
   photos: [],
-  followers: 0,
-  following: false,
-  viewer: "reporter",
-  department: null,
-  rejectReason: null,
-  duplicateOf: null,
-  resolutionNote: null,
-  rating: null,
-  ratingComment: null,
-  canRate: false,
-  canReopen: false,
-  reopenUntil: null,
-  slaDueAt: null,
   createdAt: "2026-11-26T02:00:00.000Z",
   updatedAt: "2026-11-26T02:00:00.000Z",
   timeline: [],

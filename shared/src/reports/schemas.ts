@@ -108,19 +108,24 @@ export const ReportDetail = z
   .meta({ id: "ReportDetail" });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
+/** What every list of reports shows of one (my reports, the moderation queue). */
+const listedReport = {
+  id: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  status: ReportStatus,
+  description: z.string(),
+  address: z.string(),
+  district: z.string(),
+  thumbnailUrl: z.string().nullable(),
+  followers: z.number().int(),
+  createdAt: z.string(),
+};
+
 export const ReportSummary = z
   .object({
-    id: z.string(),
-    categoryCode: z.string(),
-    categoryName: z.string(),
-    status: ReportStatus,
-    description: z.string(),
-    address: z.string(),
-    district: z.string(),
-    thumbnailUrl: z.string().nullable(),
-    followers: z.number().int(),
+    ...listedReport,
     relation: z.enum(["reporter", "follower", "staff"]),
-    createdAt: z.string(),
     updatedAt: z.string(),
   })
   .meta({ id: "ReportSummary" });
@@ -206,20 +211,11 @@ export type ModerationQueueQuery = z.input<typeof ModerationQueueQuery>;
 
 export const QueueItem = z
   .object({
-    id: z.string(),
-    categoryCode: z.string(),
-    categoryName: z.string(),
-    status: ReportStatus,
-    description: z.string(),
-    address: z.string(),
-    district: z.string(),
+    ...listedReport,
     department: z.string().nullable(),
     held: z.boolean(),
     overdue: z.boolean(),
     slaDueAt: z.string().nullable(),
-    followers: z.number().int(),
-    thumbnailUrl: z.string().nullable(),
-    createdAt: z.string(),
     version: z.number().int(),
   })
   .meta({ id: "QueueItem" });

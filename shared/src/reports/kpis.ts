@@ -1,4 +1,4 @@
-import type { KpiFigures } from "./schemas";
+import type { KpiFigures } from "./moderation";
 
 /** One accepted case as the KPI needs it. */
 export interface KpiCase {

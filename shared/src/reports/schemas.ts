@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { queryFlag, queryInt, queryNumber } from "../http/query";
+import { queryInt, queryNumber } from "../http/query";
 import { AttributeValues } from "./categories";
 import { HISTORY_ACTIONS, RejectReason, ReportStatus } from "./lifecycle";
 
@@ -12,7 +12,8 @@ export const DUPLICATE_RADIUS_M = 50;
 export const DUPLICATE_WINDOW_HOURS = 72;
 export const MAX_PUBLIC_RADIUS_M = 3000;
 
-const Id = z.string().min(1).max(64);
+/** An id in a request (UUIDv7 in practice; bounded, not parsed). */
+export const Id = z.string().min(1).max(64);
 /** GCJ-02, as WeChat's map and wx.getLocation({type:'gcj02'}) give it. */
 export const GcjPoint = z.strictObject({ lat: z.number().min(-85).max(85), lng: z.number().min(-180).max(180) });
 export type GcjPoint = z.infer<typeof GcjPoint>;
@@ -109,7 +110,7 @@ export const ReportDetail = z
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
 /** What every list of reports shows of one (my reports, the moderation queue). */
-const listedReport = {
+export const listedReport = {
   id: z.string(),
   categoryCode: z.string(),
   categoryName: z.string(),
@@ -195,111 +196,3 @@ export const UploadResponse = z
   .object({ id: z.string(), url: z.string(), contentType: z.string(), size: z.number().int() })
   .meta({ id: "Upload" });
 export type UploadResponse = z.infer<typeof UploadResponse>;
-
-/* Moderation */
-
-export const ModerationQueueQuery = z.object({
-  status: ReportStatus.optional(),
-  category: z.string().max(40).optional(),
-  district: z.string().max(40).optional(),
-  overdue: queryFlag(),
-  held: queryFlag(),
-  limit: queryInt(1, 100, 30),
-  offset: queryInt(0, 100_000, 0),
-});
-export type ModerationQueueQuery = z.input<typeof ModerationQueueQuery>;
-
-export const QueueItem = z
-  .object({
-    ...listedReport,
-    department: z.string().nullable(),
-    held: z.boolean(),
-    overdue: z.boolean(),
-    slaDueAt: z.string().nullable(),
-    version: z.number().int(),
-  })
-  .meta({ id: "QueueItem" });
-export type QueueItem = z.infer<typeof QueueItem>;
-export const QueueResponse = z.object({ reports: z.array(QueueItem), total: z.number().int() }).meta({ id: "ModerationQueue" });
-export type QueueResponse = z.infer<typeof QueueResponse>;
-
-const Note = z.string().trim().max(500);
-export const AcceptRequest = z.strictObject({ note: Note.optional() });
-export const RejectRequest = z.strictObject({ reason: RejectReason, note: Note.optional() });
-export const MergeRequest = z.strictObject({ into: Id, note: Note.optional() });
-export const DispatchRequest = z.strictObject({ department: z.string().trim().min(1).max(60), note: Note.optional() });
-export const ResolveRequest = z.strictObject({
-  note: z.string().trim().min(1).max(500),
-  photoIds: z.array(Id).max(MAX_REPORT_PHOTOS).default([]),
-});
-export const CloseRequest = z.strictObject({ note: Note.optional() });
-export const RedactRequest = z.strictObject({ description: z.string().trim().min(1).max(MAX_DESCRIPTION_CHARS), note: Note.optional() });
-export const HidePhotoRequest = z.strictObject({ reason: z.string().trim().min(1).max(200) });
-export type RejectRequest = z.input<typeof RejectRequest>;
-export type DispatchRequest = z.input<typeof DispatchRequest>;
-export type ResolveRequest = z.input<typeof ResolveRequest>;
-export type RedactRequest = z.input<typeof RedactRequest>;
-
-/* KPIs */
-
-export const KpiQuery = z.object({
-  /** City dates (YYYY-MM-DD), inclusive; default the last 30 days. */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  groupBy: z.enum(["none", "category", "district"]).default("none"),
-});
-export type KpiQuery = z.input<typeof KpiQuery>;
-
-export const KpiFigures = z
-  .object({
-    /** Cases accepted (立案) in the period. */
-    cases: z.number().int(),
-    closed: z.number().int(),
-    /** 结案率: closed / cases, 0..1, null with no cases. */
-    closureRate: z.number().nullable(),
-    closedOnTime: z.number().int(),
-    /** 按期结案率: closed within SLA / closed. */
-    onTimeRate: z.number().nullable(),
-    medianHoursToClose: z.number().nullable(),
-    rated: z.number().int(),
-    /** 回访满意率: ratings of 4 or 5 / ratings. */
-    satisfactionRate: z.number().nullable(),
-    resolved: z.number().int(),
-    reopened: z.number().int(),
-    /** Reopened at least once / resolved at least once. */
-    reopenRate: z.number().nullable(),
-  })
-  .meta({ id: "KpiFigures" });
-export type KpiFigures = z.infer<typeof KpiFigures>;
-
-export const KpiResponse = z
-  .object({
-    from: z.string(),
-    to: z.string(),
-    groupBy: z.enum(["none", "category", "district"]),
-    overall: KpiFigures,
-    groups: z.array(z.object({ key: z.string(), label: z.string(), figures: KpiFigures })),
-    /** Cases accepted per city day in the period, for the trend chart. */
-    daily: z.array(z.object({ date: z.string(), cases: z.number().int(), closed: z.number().int() })),
-  })
-  .meta({ id: "KpiResponse" });
-export type KpiResponse = z.infer<typeof KpiResponse>;
-
-/* Inbox */
-
-export const InboxMessage = z
-  .object({
-    id: z.string(),
-    reportId: z.string().nullable(),
-    title: z.string(),
-    body: z.string(),
-    createdAt: z.string(),
-    readAt: z.string().nullable(),
-  })
-  .meta({ id: "InboxMessage" });
-export type InboxMessage = z.infer<typeof InboxMessage>;
-export const InboxResponse = z.object({ messages: z.array(InboxMessage), unread: z.number().int() }).meta({ id: "Inbox" });
-export type InboxResponse = z.infer<typeof InboxResponse>;
-
-export const Open311KeyRequest = z.strictObject({ name: z.string().trim().min(1).max(80) });
-export const Open311KeyResponse = z.object({ apiKey: z.string(), id: z.string(), name: z.string() }).meta({ id: "Open311Key" });

@@ -1,0 +1,180 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users } from "./auth";
+
+/* reports (随手拍) and moderation, and the Open311 clients' keys. */
+
+export const reportCategories = sqliteTable(
+  "report_categories",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    groupCode: text("group_code").notNull(),
+    department: text("department").notNull(),
+    slaHours: integer("sla_hours").notNull(),
+    description: text("description").notNull().default(""),
+    /** JSON string[]. */
+    keywords: text("keywords").notNull().default("[]"),
+    /** JSON CategoryAttribute[] (Open311 attributes). */
+    attributes: text("attributes").notNull().default("[]"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [check("report_categories_sla_ck", sql`${t.slaHours} > 0`)],
+);
+
+/** Photos as uploaded (metadata already stripped); `key` names the blob. */
+export const uploads = sqliteTable(
+  "uploads",
+  {
+    id: text("id").primaryKey(),
+    /** The user who uploaded, or null for an Open311 client. */
+    ownerId: text("owner_id").references(() => users.id),
+    blobKey: text("blob_key").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    /** WeChat mediaCheckAsync: pending until its callback, then pass/review/risky; error when the call failed. */
+    contentCheck: text("content_check").notNull().default("pending"),
+    checkTraceId: text("check_trace_id"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("uploads_blob_key_uq").on(t.blobKey),
+    index("uploads_trace_idx").on(t.checkTraceId),
+    check("uploads_check_ck", sql`${t.contentCheck} in ('pending','pass','review','risky','error')`),
+  ],
+);
+
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: text("id").primaryKey(),
+    /** Null for a request filed through Open311 (then `open311KeyId` is set). */
+    reporterId: text("reporter_id").references(() => users.id),
+    open311KeyId: text("open311_key_id"),
+    source: text("source").notNull().default("app"),
+    categoryCode: text("category_code")
+      .notNull()
+      .references(() => reportCategories.code),
+    /** What the reporter wrote; never changed. */
+    description: text("description").notNull(),
+    /** A moderator's edited/redacted text shown to everyone else, or null to show the original. */
+    publicDescription: text("public_description"),
+    address: text("address").notNull(),
+    /** GCJ-02. */
+    lat: real("lat").notNull(),
+    lng: real("lng").notNull(),
+    latBand: integer("lat_band").notNull(),
+    locationSource: text("location_source").notNull().default("gps"),
+    district: text("district").notNull(),
+    /** JSON AttributeValues. */
+    attributes: text("attributes").notNull().default("{}"),
+    status: text("status").notNull(),
+    /** Bumped by every history row; a write names the version it read, so of two racing moderators one wins. */
+    version: integer("version").notNull().default(1),
+    textCheck: text("text_check").notNull().default("pending"),
+    department: text("department"),
+    rejectReason: text("reject_reason"),
+    duplicateOf: text("duplicate_of"),
+    resolutionNote: text("resolution_note"),
+    rating: integer("rating"),
+    ratingComment: text("rating_comment"),
+    followers: integer("followers").notNull().default(0),
+    reopenCount: integer("reopen_count").notNull().default(0),
+    slaHours: integer("sla_hours").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    acceptedAt: text("accepted_at"),
+    slaDueAt: text("sla_due_at"),
+    resolvedAt: text("resolved_at"),
+    everResolved: integer("ever_resolved", { mode: "boolean" }).notNull().default(false),
+    closedAt: text("closed_at"),
+  },
+  (t) => [
+    index("reports_reporter_idx").on(t.reporterId, t.createdAt),
+    index("reports_status_idx").on(t.status, t.createdAt),
+    index("reports_geo_idx").on(t.latBand, t.lng, t.lat),
+    index("reports_accepted_idx").on(t.acceptedAt),
+    index("reports_open311_idx").on(t.open311KeyId),
+    check("reports_status_ck", sql`${t.status} in ('submitted','accepted','rejected','dispatched','resolved','closed','reopened')`),
+    check("reports_text_check_ck", sql`${t.textCheck} in ('pending','pass','review','risky','error')`),
+    check("reports_rating_ck", sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+    check("reports_source_ck", sql`${t.source} in ('app','open311')`),
+    check("reports_owner_ck", sql`${t.reporterId} is not null or ${t.open311KeyId} is not null`),
+    check("reports_rejected_ck", sql`${t.status} <> 'rejected' or ${t.rejectReason} is not null`),
+    check("reports_dispatched_ck", sql`${t.status} <> 'dispatched' or ${t.department} is not null`),
+    check("reports_lat_ck", sql`${t.lat} between -90 and 90`),
+    check("reports_lng_ck", sql`${t.lng} between -180 and 180`),
+  ],
+);
+
+/** A photo on a report: the resident's, or the bureau's after-photo. An upload belongs to one report only. */
+export const reportPhotos = sqliteTable(
+  "report_photos",
+  {
+    uploadId: text("upload_id")
+      .primaryKey()
+      .references(() => uploads.id),
+    reportId: text("report_id")
+      .notNull()
+      .references(() => reports.id),
+    kind: text("kind").notNull(),
+    position: integer("position").notNull(),
+    hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    index("report_photos_report_idx").on(t.reportId, t.position),
+    check("report_photos_kind_ck", sql`${t.kind} in ('report','resolution')`),
+  ],
+);
+
+/** Append-only: one row per status change or moderation act; seq equals the report's version after it. */
+export const reportHistory = sqliteTable(
+  "report_history",
+  {
+    id: text("id").primaryKey(),
+    reportId: text("report_id")
+      .notNull()
+      .references(() => reports.id),
+    seq: integer("seq").notNull(),
+    action: text("action").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    actorId: text("actor_id"),
+    actorKind: text("actor_kind").notNull(),
+    note: text("note"),
+    /** JSON: the action's particulars (e.g. the redacted text's previous version, a hidden photo id). */
+    detail: text("detail"),
+    at: text("at").notNull(),
+  },
+  (t) => [uniqueIndex("report_history_seq_uq").on(t.reportId, t.seq)],
+);
+
+export const reportFollowers = sqliteTable(
+  "report_followers",
+  {
+    reportId: text("report_id")
+      .notNull()
+      .references(() => reports.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("report_followers_uq").on(t.reportId, t.userId), index("report_followers_user_idx").on(t.userId)],
+);
+
+export const open311Keys = sqliteTable(
+  "open311_keys",
+  {
+    id: text("id").primaryKey(),
+    keyHash: text("key_hash").notNull(),
+    name: text("name").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull(),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("open311_keys_hash_uq").on(t.keyHash)],
+);

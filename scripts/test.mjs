@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { installAdvice, missingSystemPackages, missingWorkspaceInstall } from "./preflight.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "test-output");
@@ -17,6 +18,15 @@ const layers = [
   { name: "weapp smoke (WXML compiler)", config: "tests/weapp/vitest.config.ts" },
   { name: "browser E2E (Chromium)", config: "tests/e2e/vitest.config.ts" },
 ];
+
+const notInstalled = missingWorkspaceInstall(root);
+if (notInstalled) {
+  console.error(notInstalled);
+  process.exit(1);
+}
+// Said first and again at the end, so nobody has to dig for why the browser layer failed.
+const systemAdvice = installAdvice(missingSystemPackages());
+if (systemAdvice) console.error(`\n${systemAdvice}\n`);
 
 const only = process.argv.slice(2);
 let passed = 0;
@@ -62,6 +72,7 @@ for (const layer of layers) {
   if (run.status !== 0) failedLayers.push(layer.name);
 }
 
+if (systemAdvice) console.error(`\n${systemAdvice}`);
 if (failedLayers.length > 0) console.error(`\nFailed layers: ${failedLayers.join(", ")}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failedLayers.length > 0 || failed > 0 ? 1 : 0);

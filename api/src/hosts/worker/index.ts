@@ -6,6 +6,7 @@ import type { AppDb } from "../../db/types";
 import type { AppDeps } from "../../deps";
 import { dispatchOutbox } from "../../platform/dispatcher";
 import { errorBody } from "../../platform/errors";
+import { unlinkExpiredReporters } from "../../me/retention";
 import { jsonLogger } from "../../platform/logger";
 import { purgeExpiredRateLimits } from "../../platform/rate-limit";
 import { createWechatClient } from "../../platform/wechat";
@@ -83,6 +84,8 @@ export default {
     const purged = await purgeExpiredRateLimits(deps.db, new Date(controller.scheduledTime));
     // Each minute's run sends what is due; a row another run claimed is skipped (see dispatchOutbox).
     const dispatched = await dispatchOutbox(deps);
-    deps.log.info("cron", { cron: controller.cron, purgedRateLimits: purged, ...dispatched });
+    // MERGE: moves into runScheduled(deps, now).
+    const unlinkedReporters = await unlinkExpiredReporters(deps, new Date(controller.scheduledTime));
+    deps.log.info("cron", { cron: controller.cron, purgedRateLimits: purged, unlinkedReporters, ...dispatched });
   },
 } satisfies ExportedHandler<WorkerEnv>;

@@ -35,7 +35,10 @@ export function registerPrivacyContract(getHarness: GetHarness) {
 
       const ok = await call(h, "POST", "/api/v1/me/consent", { token: me.token, body: { policyVersion: PRIVACY_POLICY_VERSION } });
       expect(ok.status).toBe(200);
-      expect(ok.json).toMatchObject({ upToDate: true, consent: { policyVersion: PRIVACY_POLICY_VERSION, acceptedAt: "2026-11-20T08:00:00.000Z" } });
+      expect(ok.json).toMatchObject({
+        upToDate: true,
+        consent: { policyVersion: PRIVACY_POLICY_VERSION, acceptedAt: "2026-11-20T08:00:00.000Z" },
+      });
       h.setNow("2026-11-21T08:00:00.000Z");
       await call(h, "POST", "/api/v1/me/consent", { token: me.token, body: { policyVersion: PRIVACY_POLICY_VERSION } });
       const exported = await call(h, "GET", "/api/v1/me/export", { token: me.token });

@@ -1,4 +1,4 @@
-import { ERASED_USER_ID, KEPT_REASONS, type AccountDeletionResult, type KeptReason } from "@civic/shared";
+import { type AccountDeletionResult, ERASED_USER_ID, KEPT_REASONS, type KeptReason } from "@civic/shared";
 import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import {
   auditLog,
@@ -30,7 +30,10 @@ import { auditStatement } from "../platform/audit";
 
 /** The shared tombstone row, created on first use; every unlinking group starts with it. */
 export function erasedUserStatement(db: AppDb, now: string) {
-  return db.insert(users).values({ id: ERASED_USER_ID, openid: `erased:${ERASED_USER_ID}`, createdAt: now, erasedAt: now }).onConflictDoNothing();
+  return db
+    .insert(users)
+    .values({ id: ERASED_USER_ID, openid: `erased:${ERASED_USER_ID}`, createdAt: now, erasedAt: now })
+    .onConflictDoNothing();
 }
 
 const ownedBy = (userId: string) => sql`(select ${uploads.id} from ${uploads} where ${uploads.ownerId} = ${userId})`;
@@ -46,7 +49,12 @@ async function survey(db: AppDb, userId: string) {
   const n = sql<number>`count(*)`;
   const [reportCount, ratings, acceptedPhotos, feedback, staffActs, photos] = await Promise.all([
     countOf(db.select({ n }).from(reports).where(eq(reports.reporterId, userId))),
-    countOf(db.select({ n }).from(reports).where(and(eq(reports.reporterId, userId), isNotNull(reports.rating)))),
+    countOf(
+      db
+        .select({ n })
+        .from(reports)
+        .where(and(eq(reports.reporterId, userId), isNotNull(reports.rating))),
+    ),
     countOf(
       db
         .select({ n })
@@ -79,14 +87,29 @@ async function survey(db: AppDb, userId: string) {
 async function removedCounts(db: AppDb, userId: string, photos: number) {
   const n = sql<number>`count(*)`;
   const [sessionsRevoked, roles, follows, inbox, notifications, pending, grants, keys, consents] = await Promise.all([
-    countOf(db.select({ n }).from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))),
+    countOf(
+      db
+        .select({ n })
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
+    ),
     countOf(db.select({ n }).from(userRoles).where(eq(userRoles.userId, userId))),
     countOf(db.select({ n }).from(reportFollowers).where(eq(reportFollowers.userId, userId))),
     countOf(db.select({ n }).from(inboxMessages).where(eq(inboxMessages.userId, userId))),
     countOf(db.select({ n }).from(outbox).where(eq(outbox.userId, userId))),
-    countOf(db.select({ n }).from(outbox).where(and(eq(outbox.userId, userId), eq(outbox.state, "pending")))),
+    countOf(
+      db
+        .select({ n })
+        .from(outbox)
+        .where(and(eq(outbox.userId, userId), eq(outbox.state, "pending"))),
+    ),
     countOf(db.select({ n }).from(messageGrants).where(eq(messageGrants.userId, userId))),
-    countOf(db.select({ n }).from(idempotencyKeys).where(eq(idempotencyKeys.scope, `user:${userId}`))),
+    countOf(
+      db
+        .select({ n })
+        .from(idempotencyKeys)
+        .where(eq(idempotencyKeys.scope, `user:${userId}`)),
+    ),
     countOf(db.select({ n }).from(consentRecords).where(eq(consentRecords.userId, userId))),
   ]);
   return {
@@ -121,7 +144,9 @@ function erasureStatements(deps: AppDeps, userId: string, now: string, removed: 
     db
       .update(reports)
       .set({ followers: sql`max(${reports.followers} - 1, 0)` })
-      .where(inArray(reports.id, db.select({ id: reportFollowers.reportId }).from(reportFollowers).where(eq(reportFollowers.userId, userId)))),
+      .where(
+        inArray(reports.id, db.select({ id: reportFollowers.reportId }).from(reportFollowers).where(eq(reportFollowers.userId, userId))),
+      ),
     db.delete(reportFollowers).where(eq(reportFollowers.userId, userId)),
     db.update(toiletFeedback).set({ userId: T }).where(eq(toiletFeedback.userId, userId)),
     db.delete(inboxMessages).where(eq(inboxMessages.userId, userId)),
@@ -146,7 +171,10 @@ function erasureStatements(deps: AppDeps, userId: string, now: string, removed: 
 async function stillStored(db: AppDb, ids: string[]) {
   const found = new Set<string>();
   for (let i = 0; i < ids.length; i += 90) {
-    const rows = await db.select({ id: uploads.id }).from(uploads).where(inArray(uploads.id, ids.slice(i, i + 90)));
+    const rows = await db
+      .select({ id: uploads.id })
+      .from(uploads)
+      .where(inArray(uploads.id, ids.slice(i, i + 90)));
     for (const r of rows) found.add(r.id);
   }
   return found;

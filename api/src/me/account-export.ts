@@ -41,7 +41,10 @@ export async function exportAccount(deps: AppDeps, userId: string): Promise<Acco
       createdAt: profile.createdAt,
       sessionKeyHeld: profile.sessionKey !== null,
     },
-    roles: [{ role: "resident" as const, grantedAt: profile.createdAt }, ...roles.map((r) => ({ role: Role.parse(r.role), grantedAt: r.grantedAt }))],
+    roles: [
+      { role: "resident" as const, grantedAt: profile.createdAt },
+      ...roles.map((r) => ({ role: Role.parse(r.role), grantedAt: r.grantedAt })),
+    ],
     sessions,
     reports: reports.map((r) => ({
       id: r.id,

@@ -47,5 +47,8 @@ export const deleteMyAccount = createRoute({
   security: bearerAuth,
   middleware: [requireUser],
   request: { body: jsonBody(DeleteAccountRequest) },
-  responses: { 200: jsonContent(AccountDeletionResult, "Deleted; what was removed and what was kept, and why"), ...errorResponses(401, 415, 422) },
+  responses: {
+    200: jsonContent(AccountDeletionResult, "Deleted; what was removed and what was kept, and why"),
+    ...errorResponses(401, 415, 422),
+  },
 });

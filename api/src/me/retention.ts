@@ -40,7 +40,12 @@ export async function unlinkExpiredReporters(deps: AppDeps, now: Date): Promise<
     db
       .update(uploads)
       .set({ ownerId: ERASED_USER_ID })
-      .where(and(inArray(uploads.id, db.select({ id: reportPhotos.uploadId }).from(reportPhotos).where(inArray(reportPhotos.reportId, expired))), ownPhotos)),
+      .where(
+        and(
+          inArray(uploads.id, db.select({ id: reportPhotos.uploadId }).from(reportPhotos).where(inArray(reportPhotos.reportId, expired))),
+          ownPhotos,
+        ),
+      ),
     db.update(reports).set({ reporterId: ERASED_USER_ID }).where(expiredWhere(cutoff)),
   ]);
   return count;

@@ -63,9 +63,24 @@ export const AccountExport = z
     /** Photos uploaded but attached to nothing (yet). */
     unattachedPhotos: z.array(ExportPhoto.extend({ createdAt: z.string() })),
     inbox: z.array(
-      z.object({ id: z.string(), reportId: z.string().nullable(), title: z.string(), body: z.string(), createdAt: z.string(), readAt: z.string().nullable() }),
+      z.object({
+        id: z.string(),
+        reportId: z.string().nullable(),
+        title: z.string(),
+        body: z.string(),
+        createdAt: z.string(),
+        readAt: z.string().nullable(),
+      }),
     ),
-    notifications: z.array(z.object({ id: z.string(), reportId: z.string().nullable(), state: z.string(), channel: z.string().nullable(), createdAt: z.string() })),
+    notifications: z.array(
+      z.object({
+        id: z.string(),
+        reportId: z.string().nullable(),
+        state: z.string(),
+        channel: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
     toiletFeedback: z.array(
       z.object({
         id: z.string(),
@@ -80,7 +95,9 @@ export const AccountExport = z
     consents: z.array(ConsentRecord),
     idempotencyKeys: z.array(z.object({ key: z.string(), resourceId: z.string(), createdAt: z.string() })),
     /** Audit rows that name the user as actor (staff acts) or as target (role changes). */
-    audit: z.array(z.object({ action: z.string(), targetType: z.string(), targetId: z.string(), at: z.string(), as: z.enum(["actor", "target"]) })),
+    audit: z.array(
+      z.object({ action: z.string(), targetType: z.string(), targetId: z.string(), at: z.string(), as: z.enum(["actor", "target"]) }),
+    ),
     /** How many of each, for a summary screen. */
     counts: z.record(z.string(), z.number().int()),
   })

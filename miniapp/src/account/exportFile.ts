@@ -24,7 +24,9 @@ export async function saveExport(doc: AccountExport): Promise<SavedExport> {
     return { how: "downloaded", fileName };
   }
   try {
-    const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`;
+    const dir = (Taro.env as { USER_DATA_PATH?: string } | undefined)?.USER_DATA_PATH;
+    if (!dir) throw new Error("no user folder");
+    const filePath = `${dir}/${fileName}`;
     Taro.getFileSystemManager().writeFileSync(filePath, text, "utf8");
     await Taro.shareFileMessage({ filePath, fileName });
     return { how: "shared", fileName };

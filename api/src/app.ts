@@ -3,6 +3,7 @@ import { registerAuth } from "./auth";
 import { identify } from "./auth/auth.middleware";
 import type { AppDeps } from "./deps";
 import { registerFinders } from "./finders";
+import { registerMe } from "./me";
 import { registerOpen311 } from "./open311";
 import { errorBody, respondWithError } from "./platform/errors";
 import { jsonWritesOnly, maxBody, requestContext } from "./platform/middleware";
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
   registerWechatCallbacks(app);
   registerReports(app);
   registerOpen311(app);
+  registerMe(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -1,4 +1,4 @@
-import { DEFAULT_CITY_ZONE, isValidZone } from "@civic/shared";
+import { DEFAULT_CITY_ZONE, DEFAULT_RETENTION_DAYS, isValidZone } from "@civic/shared";
 import { z } from "zod";
 
 /*
@@ -45,6 +45,8 @@ export const AppConfigInput = z.object({
   WECHAT_REPORT_TEMPLATE_ID: z.string().default("civic-report-status"),
   /** formal | trial | developer: which mini-program build a subscribe message opens. */
   WECHAT_MINIPROGRAM_STATE: z.enum(["formal", "trial", "developer"]).default("formal"),
+  /** Days after a report closes before the retention job unlinks its reporter (PIPL: keep no longer than needed). */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
 });
 
 export interface AppConfig {
@@ -57,6 +59,7 @@ export interface AppConfig {
   docsAssetsBase: string;
   media: { urlSecret: string; urlTtlMinutes: number; publicBaseUrl: string };
   notifications: { reportTemplateId: string; miniprogramState: "formal" | "trial" | "developer"; callbackToken: string };
+  retentionDays: number;
 }
 
 /** Only for demos and tests (DEV_LOGIN=1): photo URLs signed with a secret everyone can read. */
@@ -110,5 +113,6 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
       miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
       callbackToken: e.WECHAT_CALLBACK_TOKEN,
     },
+    retentionDays: e.RETENTION_DAYS,
   };
 }

@@ -23,6 +23,11 @@ export default defineAppConfig({
       root: "packages/moderation",
       pages: ["queue/index", "report/index", "kpis/index"],
     },
+    {
+      // The caller's own account: the privacy policy, export of my data, account deletion (PIPL).
+      root: "packages/account",
+      pages: ["privacy/index"],
+    },
   ],
   window: {
     backgroundTextStyle: "light",

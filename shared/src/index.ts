@@ -3,5 +3,6 @@ export * from "./errors";
 export * from "./finders";
 export * from "./geo";
 export * from "./http";
+export * from "./privacy";
 export * from "./reports";
 export * from "./time";

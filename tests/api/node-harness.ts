@@ -6,6 +6,7 @@ import { parseAppConfig } from "@civic/api/config";
 import { createNearbyIndex } from "@civic/api/finders/toilets.snapshot";
 import { diskBlobStore } from "@civic/api/hosts/node/disk-blobs";
 import { openSqlite } from "@civic/api/hosts/node/sqlite";
+import { unlinkExpiredReporters } from "@civic/api/me/retention";
 import { dispatchOutbox } from "@civic/api/platform/dispatcher";
 import { jsonLogger } from "@civic/api/platform/logger";
 import { createWechatClient } from "@civic/api/platform/wechat";
@@ -51,6 +52,7 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
     setNow: (iso) => {
       now = new Date(iso);
     },
+    runRetention: () => unlinkExpiredReporters(deps, deps.clock()),
   };
   return { harness, app, sqlite, db, atomic, deps };
 }

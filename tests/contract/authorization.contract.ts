@@ -61,6 +61,11 @@ export const AUTHORIZATION: Record<string, Row> = {
   "POST /api/v1/auth/dev-login": { access: "public", path: () => "/api/v1/auth/dev-login", body: () => ({ openid: "matrix-probe" }) },
   "POST /api/v1/auth/logout": { access: "signed-in", path: () => "/api/v1/auth/logout" },
   "GET /api/v1/me": { access: "signed-in", path: () => "/api/v1/me" },
+  "GET /api/v1/me/privacy": { access: "signed-in", path: () => "/api/v1/me/privacy" },
+  "POST /api/v1/me/consent": { access: "signed-in", path: () => "/api/v1/me/consent", body: () => ({ policyVersion: "matrix" }) },
+  "GET /api/v1/me/export": { access: "signed-in", path: () => "/api/v1/me/export" },
+  // Without the typed confirmation: every signed-in caller gets past the sign-in check to a 422 (no one is deleted).
+  "DELETE /api/v1/me": { access: "signed-in", path: () => "/api/v1/me", body: () => ({}) },
   "GET /api/v1/admin/users": { access: ADMIN_ONLY, path: () => "/api/v1/admin/users" },
   "POST /api/v1/admin/users/{id}/roles": {
     access: ADMIN_ONLY,

@@ -21,6 +21,8 @@ export interface ContractHarness {
     dispatch(): Promise<{ sent: number; inboxOnly: number; failed: number }>;
   };
   setNow(iso: string): void;
+  /** Runs the retention job once at the harness clock, as the Node timer / Workers cron would; returns reports unlinked. */
+  runRetention(): Promise<number>;
 }
 
 export type GetHarness = () => ContractHarness;

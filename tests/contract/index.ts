@@ -7,6 +7,7 @@ import type { GetHarness } from "./harness";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
+import { registerPrivacyContract } from "./privacy.contract";
 import { registerReportNotificationsContract } from "./report-notifications.contract";
 import { registerReportsContract } from "./reports.contract";
 import { registerSystemContract } from "./system.contract";
@@ -25,6 +26,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerOpen311Contract(getHarness);
   registerUploadsContract(getHarness);
   registerNotificationsContract(getHarness);
+  registerPrivacyContract(getHarness);
   registerConcurrencyContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { createApp } from "@civic/api";
 import { buildWorkerDeps, type WorkerEnv } from "@civic/api/hosts/worker/index";
+import { unlinkExpiredReporters } from "@civic/api/me/retention";
 import { dispatchOutbox } from "@civic/api/platform/dispatcher";
 import { jsonLogger } from "@civic/api/platform/logger";
 import { inject } from "vitest";
@@ -62,6 +63,7 @@ export function createWorkerdHarness(): ContractHarness {
     setNow: (iso) => {
       now = new Date(iso);
     },
+    runRetention: () => unlinkExpiredReporters(deps, deps.clock()),
   };
 }
 

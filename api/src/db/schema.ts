@@ -7,4 +7,5 @@
 export * from "./schema/auth";
 export * from "./schema/finders";
 export * from "./schema/platform";
+export * from "./schema/privacy";
 export * from "./schema/reports";

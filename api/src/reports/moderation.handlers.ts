@@ -1,4 +1,4 @@
-import { type LifecycleAction, OPEN_STATUSES, type QueueItem, type ReportStatus } from "@civic/shared";
+import { isErasedUser, type LifecycleAction, OPEN_STATUSES, type QueueItem, type ReportStatus } from "@civic/shared";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { currentUser } from "../auth/auth.middleware";
@@ -131,7 +131,7 @@ export const rejectHandler: AppRouteHandler<typeof routes.reject> = async (c) =>
     note: note ?? null,
     detail: { reason },
     set: { rejectReason: reason },
-    notify: r.reporterId ? [r.reporterId] : [],
+    notify: r.reporterId && !isErasedUser(r.reporterId) ? [r.reporterId] : [],
   }));
 };
 
@@ -162,7 +162,7 @@ function moveFollowers(deps: AppDeps, dup: ReportRow, original: ReportRow, guard
         sql`select ${original.id}, f.user_id, ${now} from ${reportFollowers} f where f.report_id = ${dup.id} and f.user_id <> ${notOriginalReporter} and ${guard}`,
       )
       .onConflictDoNothing(),
-    ...(dup.reporterId && dup.reporterId !== original.reporterId
+    ...(dup.reporterId && !isErasedUser(dup.reporterId) && dup.reporterId !== original.reporterId
       ? [
           guardedInsert(
             deps.db,

@@ -3,6 +3,7 @@ import {
   decide,
   HISTORY_ACTION_LABELS,
   type HistoryAction,
+  isErasedUser,
   type LifecycleAction,
   REPORT_STATUS_LABELS,
   type ReportStatus,
@@ -185,5 +186,6 @@ export function decideOrThrow(report: ReportRow, action: LifecycleAction, user: 
 /** Everyone who hears about a report's progress: its reporter and its followers. */
 export async function audienceOf(deps: AppDeps, report: ReportRow): Promise<string[]> {
   const followers = await reportsRepo(deps.db).followerIds(report.id);
-  return report.reporterId ? [report.reporterId, ...followers] : followers;
+  // An unlinked report (deleted account, expired retention) names no one to tell.
+  return report.reporterId && !isErasedUser(report.reporterId) ? [report.reporterId, ...followers] : followers;
 }

@@ -4,6 +4,7 @@ import {
   categoryGroupName,
   coarsen,
   decide,
+  isErasedUser,
   OPEN_STATUSES,
   PUBLIC_STATUSES,
   REOPEN_WINDOW_DAYS,
@@ -119,7 +120,8 @@ export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Vie
     timeline,
   };
   if (!staff) return detail;
-  const reporter = report.reporterId ? await repo.reporterOf(report.reporterId) : undefined;
+  // An unlinked report shows staff no reporter at all, not the shared erased-user row.
+  const reporter = report.reporterId && !isErasedUser(report.reporterId) ? await repo.reporterOf(report.reporterId) : undefined;
   return {
     ...detail,
     version: report.version,

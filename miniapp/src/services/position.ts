@@ -1,6 +1,7 @@
 import { wgs84ToGcj02 } from "@civic/shared";
 import Taro from "@tarojs/taro";
 import { isWeapp } from "../platform";
+import { rememberPrivacyConsent } from "./privacyConsent";
 
 /*
  * The phone's position, for every feature that needs one: asked only at the moment of use, after
@@ -28,6 +29,8 @@ export async function privacyConsent(notice: string): Promise<boolean> {
   if (!answer.confirm) return false;
   try {
     await callbackApi<TaroGeneral.CallbackResult>((cb) => Taro.requirePrivacyAuthorize(cb));
+    // The server records which policy version was accepted, now or at the next sign-in.
+    void rememberPrivacyConsent();
     return true;
   } catch {
     return false;

@@ -99,6 +99,19 @@ const Taro = {
   previewImage(_options: { urls: string[]; current?: string }) {
     return resolved({ errMsg: "previewImage:ok" });
   },
+  // 隐私与数据: saving an export in the weapp (a file in the user folder, then share or clipboard).
+  env: { USER_DATA_PATH: "wxfile://usr" },
+  getFileSystemManager() {
+    return {
+      writeFileSync(_path: string, _data: string, _encoding?: string): void {},
+    };
+  },
+  shareFileMessage(_options: { filePath: string; fileName?: string }) {
+    return resolved({ errMsg: "shareFileMessage:ok" });
+  },
+  setClipboardData(_options: { data: string }) {
+    return resolved({ errMsg: "setClipboardData:ok" });
+  },
   // Moderation: pull to refresh; tests fire the handler through `shimState.pullDownRefresh`.
   stopPullDownRefresh() {
     return resolved({ errMsg: "stopPullDownRefresh:ok" });

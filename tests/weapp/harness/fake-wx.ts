@@ -258,6 +258,11 @@ export function createFakeWx(opts: FakeWxOptions): FakeWx {
       getCenterLocation: (o?: Options) => answer(o, "getCenterLocation", location),
     }),
     getUpdateManager: () => ({ onCheckForUpdate() {}, onUpdateReady() {}, onUpdateFailed() {}, applyUpdate() {} }),
+    // 隐私与数据 saves an export as a file in the user folder before sharing it.
+    env: { USER_DATA_PATH: "wxfile://usr" },
+    getFileSystemManager: () => ({
+      writeFileSync: (filePath: string, data: string) => record("writeFileSync", { filePath, data }),
+    }),
   });
 
   const wx = new Proxy(api, {

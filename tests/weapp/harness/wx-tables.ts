@@ -47,6 +47,7 @@ export const SUCCEEDING_APIS = [
   "openLocation",
   "makePhoneCall",
   "setClipboardData",
+  "shareFileMessage",
   "vibrateShort",
   "setTabBarBadge",
   "removeTabBarBadge",

@@ -13,6 +13,8 @@ export const users = sqliteTable(
     sessionKey: text("session_key"),
     nickname: text("nickname"),
     createdAt: text("created_at").notNull(),
+    /** Set when the account was deleted: identity erased, openid replaced so the same WeChat user starts fresh. */
+    erasedAt: text("erased_at"),
   },
   (t) => [uniqueIndex("users_openid_uq").on(t.openid)],
 );

@@ -7,6 +7,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "../../app";
 import { parseAppConfig } from "../../config";
 import { createNearbyIndex } from "../../finders/toilets.snapshot";
+import { unlinkExpiredReporters } from "../../me/retention";
 import { dispatchOutbox } from "../../platform/dispatcher";
 import { jsonLogger } from "../../platform/logger";
 import { purgeExpiredRateLimits } from "../../platform/rate-limit";
@@ -76,6 +77,8 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   // Node's stand-in for the Workers cron: hourly housekeeping, never keeping the process alive.
   const housekeeping = setInterval(() => {
     purgeExpiredRateLimits(db, new Date()).catch((err) => log.error("housekeeping failed", { error: String(err) }));
+    // MERGE: moves into runScheduled(deps, now).
+    unlinkExpiredReporters(deps, new Date()).catch((err) => log.error("retention failed", { error: String(err) }));
   }, 3_600_000);
   housekeeping.unref();
   // Node's stand-in for the cron's dispatch: one run at a time, never keeping the process alive.

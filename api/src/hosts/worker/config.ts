@@ -21,6 +21,7 @@ export interface WorkerEnv {
   WECHAT_CALLBACK_TOKEN?: string;
   WECHAT_REPORT_TEMPLATE_ID?: string;
   WECHAT_MINIPROGRAM_STATE?: string;
+  RETENTION_DAYS?: string;
 }
 
 const SETTING_NAMES = [
@@ -38,6 +39,7 @@ const SETTING_NAMES = [
   "WECHAT_CALLBACK_TOKEN",
   "WECHAT_REPORT_TEMPLATE_ID",
   "WECHAT_MINIPROGRAM_STATE",
+  "RETENTION_DAYS",
 ] as const;
 
 /** The only place on the Worker host that reads the env: string settings in, AppConfig out (or ConfigError). */

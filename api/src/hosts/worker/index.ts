@@ -4,6 +4,7 @@ import { ConfigError } from "../../config";
 import * as schema from "../../db/schema";
 import type { AppDb } from "../../db/types";
 import type { AppDeps } from "../../deps";
+import { unlinkExpiredReporters } from "../../me/retention";
 import { dispatchOutbox } from "../../platform/dispatcher";
 import { errorBody } from "../../platform/errors";
 import { jsonLogger } from "../../platform/logger";
@@ -83,6 +84,8 @@ export default {
     const purged = await purgeExpiredRateLimits(deps.db, new Date(controller.scheduledTime));
     // Each minute's run sends what is due; a row another run claimed is skipped (see dispatchOutbox).
     const dispatched = await dispatchOutbox(deps);
-    deps.log.info("cron", { cron: controller.cron, purgedRateLimits: purged, ...dispatched });
+    // MERGE: moves into runScheduled(deps, now).
+    const unlinkedReporters = await unlinkExpiredReporters(deps, new Date(controller.scheduledTime));
+    deps.log.info("cron", { cron: controller.cron, purgedRateLimits: purged, unlinkedReporters, ...dispatched });
   },
 } satisfies ExportedHandler<WorkerEnv>;

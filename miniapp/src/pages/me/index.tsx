@@ -42,6 +42,20 @@ function ReportEntries({ token, isStaff }: { token: string; isStaff: boolean }) 
   );
 }
 
+const PRIVACY_PAGE = "/packages/account/privacy/index";
+
+/** 隐私与数据: open to everyone (the policy), export and deletion once signed in. */
+function PrivacyEntry() {
+  return (
+    <View className="card menu">
+      <View className="menu-item privacy-entry" onClick={() => void Taro.navigateTo({ url: PRIVACY_PAGE })}>
+        <Text>隐私与数据</Text>
+        <Text className="menu-item__arrow">›</Text>
+      </View>
+    </View>
+  );
+}
+
 function LargeTextSwitch() {
   const on = useLargeText();
   return (
@@ -118,7 +132,12 @@ export default function MePage() {
       loading={state.status === "loading"}
       error={state.status === "error" ? state.error : null}
       onRetry={reload}
-      footer={<LargeTextSwitch />}
+      footer={
+        <>
+          <PrivacyEntry />
+          <LargeTextSwitch />
+        </>
+      }
     >
       {session ? <Profile user={state.status === "ok" ? state.data : session.user} token={session.token} onLogout={doLogout} /> : null}
     </PageContainer>

@@ -1,0 +1,56 @@
+import { PRIVACY_POLICY_VERSION, type PrivacyStatus } from "@civic/shared";
+import { currentUser } from "../auth/auth.middleware";
+import type { AppDeps } from "../deps";
+import { conflict } from "../platform/errors";
+import type { AppRouteHandler } from "../platform/router";
+import { eraseAccount } from "./account-erasure";
+import { exportAccount } from "./account-export";
+import { meRepo } from "./me.repo";
+import type { deleteMyAccount, exportMyData, privacyStatus, recordConsent } from "./me.routes";
+
+/** Every answer here is about one person: never stored by a browser or a proxy. */
+const PRIVATE = { "Cache-Control": "no-store" };
+
+async function statusOf(deps: AppDeps, userId: string): Promise<PrivacyStatus> {
+  const consent = await meRepo(deps.db).latestConsent(userId);
+  return {
+    policyVersion: PRIVACY_POLICY_VERSION,
+    retentionDays: deps.config.retentionDays,
+    consent,
+    upToDate: consent?.policyVersion === PRIVACY_POLICY_VERSION,
+  };
+}
+
+export const privacyStatusHandler: AppRouteHandler<typeof privacyStatus> = async (c) =>
+  c.json(await statusOf(c.get("deps"), currentUser(c).id), 200, PRIVATE);
+
+export const recordConsentHandler: AppRouteHandler<typeof recordConsent> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const { policyVersion } = c.req.valid("json");
+  // Accepting an outdated text is not consent to the one in force: the client shows the current policy again.
+  if (policyVersion !== PRIVACY_POLICY_VERSION) {
+    throw conflict("the privacy policy has changed; read and accept the current version", { currentVersion: PRIVACY_POLICY_VERSION });
+  }
+  await meRepo(deps.db).recordConsent(user.id, policyVersion, deps.clock().toISOString());
+  return c.json(await statusOf(deps, user.id), 200, PRIVATE);
+};
+
+export const exportMyDataHandler: AppRouteHandler<typeof exportMyData> = async (c) =>
+  c.json(await exportAccount(c.get("deps"), currentUser(c).id), 200, PRIVATE);
+
+export const deleteMyAccountHandler: AppRouteHandler<typeof deleteMyAccount> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const result = await eraseAccount(deps, user.id);
+  afterAccountDeleted(deps, user.id);
+  return c.json(result, 200, PRIVATE);
+};
+
+/**
+ * The one place that runs after an account is erased. MERGE: call the session cache's
+ * `invalidateUser(userId)` here, so the revoked sessions stop working on this instance at once.
+ */
+export function afterAccountDeleted(deps: AppDeps, userId: string): void {
+  deps.log.info("account deleted", { userId });
+}

@@ -12,6 +12,8 @@ const NodeSettings = z.object({
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   /** How often the notification outbox is dispatched (ms); 0 turns the dispatcher off. */
   DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** Bearer token a Prometheus scraper sends to GET /metrics; empty = no /metrics route. */
+  METRICS_TOKEN: z.union([z.literal(""), z.string().min(16, "at least 16 characters (or empty: no /metrics)")]).default(""),
 });
 
 export interface NodeConfig {
@@ -22,6 +24,7 @@ export interface NodeConfig {
   staticDir: string | null;
   seedDemo: boolean;
   dispatchIntervalMs: number;
+  metricsToken: string;
   app: AppConfig;
 }
 
@@ -38,6 +41,7 @@ export function readNodeConfig(env: Record<string, string | undefined> = process
     staticDir: s.STATIC_DIR ? resolve(s.STATIC_DIR) : null,
     seedDemo: s.SEED_DEMO === "1",
     dispatchIntervalMs: s.DISPATCH_INTERVAL_MS,
+    metricsToken: s.METRICS_TOKEN,
     app,
   };
 }

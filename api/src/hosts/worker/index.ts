@@ -7,6 +7,8 @@ import type { AppDeps } from "../../deps";
 import { dispatchOutbox } from "../../platform/dispatcher";
 import { errorBody } from "../../platform/errors";
 import { jsonLogger } from "../../platform/logger";
+import { createMetrics } from "../../platform/metrics";
+import { metricsLogFields } from "../../platform/metrics-samples";
 import { purgeExpiredRateLimits } from "../../platform/rate-limit";
 import { createWechatClient } from "../../platform/wechat";
 import { readWorkerConfig, type WorkerEnv } from "./config";
@@ -35,6 +37,8 @@ export function buildWorkerDeps(env: WorkerEnv): AppDeps {
     wechat: createWechatClient(config.wechat),
     config,
     log: jsonLogger(config.logLevel),
+    // Per isolate: no /metrics here; the cron logs a summary line of the isolate it runs in.
+    metrics: createMetrics(),
   };
 }
 
@@ -84,5 +88,6 @@ export default {
     // Each minute's run sends what is due; a row another run claimed is skipped (see dispatchOutbox).
     const dispatched = await dispatchOutbox(deps);
     deps.log.info("cron", { cron: controller.cron, purgedRateLimits: purged, ...dispatched });
+    deps.log.info("metrics", await metricsLogFields(deps, new Date(controller.scheduledTime)));
   },
 } satisfies ExportedHandler<WorkerEnv>;

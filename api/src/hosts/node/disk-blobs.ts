@@ -55,7 +55,12 @@ export function diskBlobStore(root: string, fs: BlobFs = nodeFs): BlobStore {
       const created = await fs.mkdir(dir, { recursive: true });
       // The type first: a data file never exists without its type beside it.
       await writeDurably(`${p}.type`, contentType);
-      await writeDurably(p, data);
+      try {
+        await writeDurably(p, data);
+      } catch (err) {
+        await fs.rm(`${p}.type`, { force: true });
+        throw err;
+      }
       // The renames live in the directory's entries; fsync it (and the parents of any directory mkdir just
       // made) so the names survive a power cut too. Windows cannot open a directory to fsync it.
       if (process.platform === "win32") return;

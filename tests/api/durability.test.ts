@@ -1,5 +1,5 @@
-import * as realFs from "node:fs/promises";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import * as realFs from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { type BlobFs, diskBlobStore } from "@civic/api/hosts/node/disk-blobs";

@@ -14,7 +14,8 @@ const PHONE = "13912345678";
 const OPENID = "o-observability-resident-openid";
 const ADDRESS = "姑苏区观前街88号";
 
-const overHttp = (url: string) => ({ request: (path: string, init?: RequestInit) => fetch(`${url}${path}`, init) }) as unknown as ContractHarness;
+const overHttp = (url: string) =>
+  ({ request: (path: string, init?: RequestInit) => fetch(`${url}${path}`, init) }) as unknown as ContractHarness;
 
 async function scrape(url: string, token = METRICS_TOKEN) {
   const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } });

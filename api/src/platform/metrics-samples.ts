@@ -21,7 +21,11 @@ export async function outboxSamples(db: AppDb, now: Date): Promise<Sample[]> {
     { name: "civic_outbox_messages", help, labels: { state: "pending" }, value: Number(r.pending) },
     { name: "civic_outbox_messages", help, labels: { state: "retrying" }, value: Number(r.retrying) },
     { name: "civic_outbox_messages", help, labels: { state: "failed" }, value: Number(r.failed) },
-    { name: "civic_outbox_oldest_pending_seconds", help: "Age of the oldest undelivered notification (0 = none).", value: Math.round(oldestAge) },
+    {
+      name: "civic_outbox_oldest_pending_seconds",
+      help: "Age of the oldest undelivered notification (0 = none).",
+      value: Math.round(oldestAge),
+    },
   ];
 }
 

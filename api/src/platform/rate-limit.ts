@@ -10,7 +10,13 @@ import { ApiError } from "./errors";
 export class RateLimitRefusal extends ApiError {
   readonly bucketKind: string;
   constructor(bucket: string, retryAfter: number) {
-    super(429, "rate_limited", "too many requests; slow down", { retryAfterSeconds: retryAfter }, { "Retry-After": String(Math.max(1, retryAfter)) });
+    super(
+      429,
+      "rate_limited",
+      "too many requests; slow down",
+      { retryAfterSeconds: retryAfter },
+      { "Retry-After": String(Math.max(1, retryAfter)) },
+    );
     this.bucketKind = bucketKind(bucket);
   }
 }

@@ -45,3 +45,18 @@ export function readNodeConfig(env: Record<string, string | undefined> = process
     app,
   };
 }
+
+/**
+ * Where the Node host keeps its data, for `pnpm db:backup` / `db:restore`: the same settings and
+ * defaults as the server, without the app settings (a backup needs no WeChat secret). `invokedFrom`
+ * is the directory the operator ran pnpm in, for the backup directory they name.
+ */
+export function readNodeStorageConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = NodeSettings.pick({ DATABASE_PATH: true, PHOTO_DIR: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError(issuesOf(parsed.error));
+  return {
+    databasePath: resolve(parsed.data.DATABASE_PATH),
+    photoDir: resolve(parsed.data.PHOTO_DIR),
+    invokedFrom: env.INIT_CWD || process.cwd(),
+  };
+}

@@ -4,7 +4,7 @@ import { startNodeServer } from "@civic/api/hosts/node/server";
 const databasePath = process.argv[2];
 if (!databasePath) throw new Error("usage: civic.ts <database path>");
 // NEARBY_IN_MEMORY=0 measures the portable SQL search that the Worker host runs.
-const env = { DEV_LOGIN: "1", LOG_LEVEL: "error", NEARBY_IN_MEMORY: process.env.NEARBY_IN_MEMORY ?? "1" };
+const env = { DEV_LOGIN: "1", LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info", NEARBY_IN_MEMORY: process.env.NEARBY_IN_MEMORY ?? "1" };
 const server = await startNodeServer({ databasePath, env, seedDemo: false });
 console.log(server.url);
 process.on("SIGTERM", () => server.close().then(() => process.exit(0)));

@@ -21,6 +21,8 @@ const flush = () => {
 export function batchedStdout(line: string): void {
   if (!exitHooked) {
     exitHooked = true;
+    // A closed stdout (a log reader gone) must not crash the service: console.log ignores it the same way.
+    process.stdout.on("error", () => {});
     process.once("exit", () => {
       if (pending.length > 0) writeSync(1, `${pending.join("\n")}\n`);
       pending = [];

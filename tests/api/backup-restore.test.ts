@@ -116,6 +116,10 @@ describe("backup and restore of the Node host", () => {
       // Sessions are data too: the resident's token still works, and every photo reads back byte for byte.
       const photosAfter = await Promise.all(photoIds.map((id) => photoBytes(restored.url, resident.token, id)));
       expect(photosAfter).toEqual(photosBefore);
+      // Never under a running server, even with --force.
+      const underService = await runScript("db-restore", [backupDir, "--force"], freshStorage);
+      expect(underService.code).not.toBe(0);
+      expect(underService.output).toContain("stop the service");
     } finally {
       await restored.close();
     }

@@ -24,7 +24,8 @@ export interface RestoreResult {
  * `pnpm db:restore <dir>`: puts a backup back into DATABASE_PATH and PHOTO_DIR, for a stopped service.
  * Everything is checked before anything is touched: the manifest's sizes and sha256 for the database
  * and every photo, and PRAGMA integrity_check on the copy. A target that holds data is refused unless
- * `force`; then the old files are moved aside (`<name>.before-restore-<time>`), never deleted.
+ * `force`; then the old files are moved aside (`<name>.before-restore-<time>`), never deleted. A database
+ * another process holds open (a running server) is refused even with `force`.
  */
 export async function restoreNodeData(opts: {
   source: string;
@@ -41,6 +42,7 @@ export async function restoreNodeData(opts: {
       `the target already holds data (${occupied.join(", ")}); stop the service and add --force to replace it (it is moved aside, not deleted)`,
     );
   }
+  if (occupied.includes(opts.databasePath)) assertNotOpen(opts.databasePath);
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const movedAside: string[] = [];
   for (const path of occupied) {
@@ -111,4 +113,23 @@ async function occupiedTargets(databasePath: string, photoDir: string): Promise<
   }
   if (!(await isEmptyDir(photoDir))) found.push(photoDir);
   return found;
+}
+
+/**
+ * Refuses while another process (a running server) has the database open: every WAL-mode connection
+ * holds a shared lock for as long as it is open, so an exclusive lock is granted only when none is.
+ */
+function assertNotOpen(databasePath: string): void {
+  const probe = new Database(databasePath, { fileMustExist: true, timeout: 0 });
+  try {
+    probe.pragma("locking_mode = EXCLUSIVE");
+    probe.exec("BEGIN EXCLUSIVE; COMMIT;");
+  } catch (err) {
+    if ((err as { code?: string }).code === "SQLITE_BUSY") {
+      throw new Error(`${databasePath} is open in another process: stop the service before restoring`);
+    }
+    throw err;
+  } finally {
+    probe.close();
+  }
 }

@@ -3,6 +3,7 @@ import type { AppDb } from "./db/types";
 import type { NearbyIndex } from "./finders/toilets.snapshot";
 import type { BlobStore } from "./platform/blobs";
 import type { Logger } from "./platform/logger";
+import type { Metrics } from "./platform/metrics";
 import type { WechatClient } from "./platform/wechat";
 
 /**
@@ -23,6 +24,8 @@ export interface AppDeps {
   log: Logger;
   /** An in-memory nearby-toilet index, for a host whose process owns its database; without it, SQL. */
   nearbyIndex?: NearbyIndex;
+  /** Request, rate-limit and job counters (platform/metrics.ts); optional so test harnesses may omit it. */
+  metrics?: Metrics;
 }
 
 /** A drizzle insert/update/delete/select builder not yet awaited. */

@@ -1,12 +1,13 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "../deps";
+import { recordRequest } from "./access-log";
 import type { AppEnv } from "./context";
 import { ApiError, errorBody } from "./errors";
 
 /**
  * The first middleware of every request: hands the deps to the handlers, puts a request id on every
- * response (the caller's X-Request-Id if it is sane), and writes one JSON log line.
+ * response (the caller's X-Request-Id if it is sane), and writes one access-log line (access-log.ts).
  */
 export const requestContext =
   (deps: AppDeps): MiddlewareHandler<AppEnv> =>
@@ -16,13 +17,10 @@ export const requestContext =
     const requestId = given && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     c.set("requestId", requestId);
     c.header("X-Request-Id", requestId);
-    const started = Date.now();
+    const started = performance.now();
     // Set before next(): Hono applies it to whatever response follows, error responses included.
     await next();
-    const status = c.res.status;
-    const fields = { requestId, method: c.req.method, path: c.req.path, status, ms: Date.now() - started };
-    if (status >= 500) deps.log.error("request", fields);
-    else deps.log.debug("request", fields);
+    recordRequest(c, requestId, started);
   };
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);

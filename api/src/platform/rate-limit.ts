@@ -4,6 +4,33 @@ import type { AppDb } from "../db/types";
 import { ApiError } from "./errors";
 
 /**
+ * The 429 a rate limit answers; it carries the limit's kind (bucketKind: never the caller's id or
+ * address) so the request metrics can count refusals without learning who was refused.
+ */
+export class RateLimitRefusal extends ApiError {
+  readonly bucketKind: string;
+  constructor(bucket: string, retryAfter: number) {
+    super(
+      429,
+      "rate_limited",
+      "too many requests; slow down",
+      { retryAfterSeconds: retryAfter },
+      { "Retry-After": String(Math.max(1, retryAfter)) },
+    );
+    this.bucketKind = bucketKind(bucket);
+  }
+}
+
+/**
+ * `report:ip:2001:db8::1` → `report:ip`, `toilet-feedback:<user id>` → `toilet-feedback`: the first part,
+ * plus a second one only when it is a word that cannot be a piece of an address (IPv6 has ":" and hex).
+ */
+export function bucketKind(bucket: string): string {
+  const [first = "", second = "", ...rest] = bucket.split(":");
+  return rest.length > 0 && /^[a-z_-]+$/i.test(second) && !/^[0-9a-f]{1,4}$/i.test(second) ? `${first}:${second}` : first;
+}
+
+/**
  * Fixed-window rate limit in one guarded upsert (atomic on SQLite and D1 alike): the statement both
  * counts this hit and returns the window's total, so parallel requests cannot slip past the limit.
  */
@@ -22,15 +49,7 @@ export async function enforceRateLimit(
   const hits = Number(rows[0]?.hits ?? 0);
   if (hits > opts.limit) {
     const retryAfter = windowStart + opts.windowSeconds - nowS;
-    throw new ApiError(
-      429,
-      "rate_limited",
-      "too many requests; slow down",
-      { retryAfterSeconds: retryAfter },
-      {
-        "Retry-After": String(Math.max(1, retryAfter)),
-      },
-    );
+    throw new RateLimitRefusal(opts.bucket, retryAfter);
   }
 }
 

@@ -12,6 +12,8 @@ const NodeSettings = z.object({
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   /** How often the notification outbox is dispatched (ms); 0 turns the dispatcher off. */
   DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** Bearer token a Prometheus scraper sends to GET /metrics; empty = no /metrics route. */
+  METRICS_TOKEN: z.union([z.literal(""), z.string().min(16, "at least 16 characters (or empty: no /metrics)")]).default(""),
 });
 
 export interface NodeConfig {
@@ -22,6 +24,7 @@ export interface NodeConfig {
   staticDir: string | null;
   seedDemo: boolean;
   dispatchIntervalMs: number;
+  metricsToken: string;
   app: AppConfig;
 }
 
@@ -38,6 +41,22 @@ export function readNodeConfig(env: Record<string, string | undefined> = process
     staticDir: s.STATIC_DIR ? resolve(s.STATIC_DIR) : null,
     seedDemo: s.SEED_DEMO === "1",
     dispatchIntervalMs: s.DISPATCH_INTERVAL_MS,
+    metricsToken: s.METRICS_TOKEN,
     app,
+  };
+}
+
+/**
+ * Where the Node host keeps its data, for `pnpm db:backup` / `db:restore`: the same settings and
+ * defaults as the server, without the app settings (a backup needs no WeChat secret). `invokedFrom`
+ * is the directory the operator ran pnpm in, for the backup directory they name.
+ */
+export function readNodeStorageConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = NodeSettings.pick({ DATABASE_PATH: true, PHOTO_DIR: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError(issuesOf(parsed.error));
+  return {
+    databasePath: resolve(parsed.data.DATABASE_PATH),
+    photoDir: resolve(parsed.data.PHOTO_DIR),
+    invokedFrom: env.INIT_CWD || process.cwd(),
   };
 }

@@ -14,6 +14,7 @@ async function main() {
     env: process.env,
     seedDemo: config.seedDemo,
     dispatchIntervalMs: config.dispatchIntervalMs,
+    metricsToken: config.metricsToken,
   });
   console.log(`\n  城管服务 Civic is running at ${server.url}/  (API docs: ${server.url}/docs)`);
   if (config.app.devLogin) console.log("  DEV_LOGIN=1: the demo role picker is enabled. Never set it in production.\n");

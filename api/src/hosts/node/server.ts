@@ -10,10 +10,13 @@ import { createNearbyIndex } from "../../finders/toilets.snapshot";
 import { unlinkExpiredReporters } from "../../me/retention";
 import { dispatchOutbox } from "../../platform/dispatcher";
 import { jsonLogger } from "../../platform/logger";
+import { createMetrics } from "../../platform/metrics";
 import { purgeExpiredRateLimits } from "../../platform/rate-limit";
 import { createWechatClient } from "../../platform/wechat";
 import { seedDemoIfEmpty } from "../../seed/demo";
 import { diskBlobStore } from "./disk-blobs";
+import { batchedStdout } from "./log-sink";
+import { registerMetricsRoute } from "./metrics-route";
 import { openSqlite } from "./sqlite";
 
 const DOCS_ASSETS_PATH = "/docs/assets";
@@ -32,10 +35,16 @@ export interface NodeServerOptions {
   clock?: () => Date;
   /** Dispatch the notification outbox every this many ms (default 5000; 0 = never, e.g. in tests that drive it). */
   dispatchIntervalMs?: number;
+  /** Bearer token for GET /metrics; unset or empty = no /metrics route (404). */
+  metricsToken?: string;
+  /** Where JSON log lines go (default: stdout, batched per event-loop turn); tests capture them here. */
+  logWrite?: (line: string) => void;
 }
 
 export interface RunningServer {
   url: string;
+  /** The open database, for operators' tools and tests that read its settings (PRAGMAs). */
+  sqlite: ReturnType<typeof openSqlite>["sqlite"];
   close(): Promise<void>;
 }
 
@@ -44,7 +53,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   // The Node process owns its SQLite file, so the in-memory nearby index is on unless turned off.
   // Swagger UI's assets come from the installed swagger-ui-dist, so /docs works without the internet.
   const config = parseAppConfig({ NEARBY_IN_MEMORY: "1", DOCS_ASSETS_BASE: DOCS_ASSETS_PATH, ...opts.env });
-  const log = jsonLogger(config.logLevel);
+  const log = jsonLogger(config.logLevel, opts.logWrite ?? batchedStdout);
   const { sqlite, db, atomic, localChanges } = openSqlite(opts.databasePath);
   if (opts.seedDemo) {
     const seeded = await seedDemoIfEmpty(db, atomic);
@@ -61,8 +70,10 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     config,
     log,
     nearbyIndex,
+    metrics: createMetrics(),
   };
   const app = createApp(deps);
+  if (opts.metricsToken) registerMetricsRoute(app, deps, { token: opts.metricsToken, sqlite });
   app.get(
     `${DOCS_ASSETS_PATH}/swagger-ui-dist/*`,
     serveStatic({ root: swaggerUiDist, rewriteRequestPath: (p) => p.slice(`${DOCS_ASSETS_PATH}/swagger-ui-dist`.length) }),
@@ -100,6 +111,8 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
         }, dispatchEvery)
       : undefined;
   dispatcher?.unref();
+  deps.metrics.setTimer("housekeeping", true);
+  deps.metrics.setTimer("dispatch", dispatcher !== undefined);
   const server = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? "127.0.0.1" });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
@@ -109,6 +122,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const host = opts.host && opts.host !== "0.0.0.0" ? opts.host : "127.0.0.1";
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    sqlite,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(housekeeping);

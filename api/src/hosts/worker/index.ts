@@ -8,6 +8,8 @@ import { unlinkExpiredReporters } from "../../me/retention";
 import { dispatchOutbox } from "../../platform/dispatcher";
 import { errorBody } from "../../platform/errors";
 import { jsonLogger } from "../../platform/logger";
+import { createMetrics } from "../../platform/metrics";
+import { metricsLogFields } from "../../platform/metrics-samples";
 import { purgeExpiredRateLimits } from "../../platform/rate-limit";
 import { createWechatClient } from "../../platform/wechat";
 import { readWorkerConfig, type WorkerEnv } from "./config";
@@ -36,6 +38,8 @@ export function buildWorkerDeps(env: WorkerEnv): AppDeps {
     wechat: createWechatClient(config.wechat),
     config,
     log: jsonLogger(config.logLevel),
+    // Per isolate: no /metrics here; the cron logs a summary line of the isolate it runs in.
+    metrics: createMetrics(),
   };
 }
 
@@ -87,5 +91,6 @@ export default {
     // MERGE: moves into runScheduled(deps, now).
     const unlinkedReporters = await unlinkExpiredReporters(deps, new Date(controller.scheduledTime));
     deps.log.info("cron", { cron: controller.cron, purgedRateLimits: purged, unlinkedReporters, ...dispatched });
+    deps.log.info("metrics", await metricsLogFields(deps, new Date(controller.scheduledTime)));
   },
 } satisfies ExportedHandler<WorkerEnv>;

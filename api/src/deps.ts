@@ -1,8 +1,8 @@
 import type { AppConfig } from "./config";
 import type { AppDb } from "./db/types";
-import type { NearbyIndex } from "./finders/toilets.snapshot";
 import type { BlobStore } from "./platform/blobs";
 import type { Logger } from "./platform/logger";
+import type { NearbyIndex } from "./platform/nearby/memory-index";
 import type { WechatClient } from "./platform/wechat";
 
 /**

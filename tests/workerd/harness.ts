@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { createApp } from "@civic/api";
 import { buildWorkerDeps, type WorkerEnv } from "@civic/api/hosts/worker/index";
-import { dispatchOutbox } from "@civic/api/platform/dispatcher";
 import { jsonLogger } from "@civic/api/platform/logger";
+import { dispatchOutbox } from "@civic/api/platform/notifications/dispatcher";
 import { inject } from "vitest";
 import type { ContractHarness } from "../contract/harness";
 import { TEST_CALLBACK_TOKEN, TEST_PUBLIC_BASE_URL, wechatControls } from "../fakes/wechat-controls";

@@ -11,10 +11,12 @@ import type { createRouter } from "../platform/router";
 import * as kpis from "./kpis.handlers";
 import * as moderation from "./moderation.handlers";
 import * as moderationRoutes from "./moderation.routes";
+import { hideRiskyReportPhotos } from "./photos";
 import * as handlers from "./reports.handlers";
 import * as routes from "./reports.routes";
 
 export function registerReports(app: ReturnType<typeof createRouter>) {
+  hideRiskyReportPhotos();
   app.openapi(routes.listCategories, handlers.listCategoriesHandler);
   app.openapi(routes.createCategory, handlers.createCategoryHandler);
   app.openapi(routes.updateCategory, handlers.updateCategoryHandler);

@@ -12,9 +12,9 @@ import {
 } from "@civic/shared";
 import { eq } from "drizzle-orm";
 import KDBush from "kdbush";
-import { toilets, toiletsVersion } from "../db/schema";
-import type { AppDb } from "../db/types";
-import { summaryColumns } from "./toilets.repo";
+import { toilets, toiletsVersion } from "../../db/schema";
+import type { AppDb } from "../../db/types";
+import { summaryColumns } from "../../finders/toilets.repo";
 
 /*
  * An in-memory copy of the active toilets with a static k-d tree (kdbush), searched in widening circles

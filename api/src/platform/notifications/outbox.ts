@@ -1,6 +1,8 @@
-import { outbox } from "../db/schema";
-import type { AppDb } from "../db/types";
-import { newId } from "./ids";
+import type { SQL } from "drizzle-orm";
+import { outbox } from "../../db/schema";
+import type { AppDb } from "../../db/types";
+import { guardedInsert } from "../guarded-insert";
+import { newId } from "../ids";
 
 /** What one notification says; the dispatcher turns it into a subscribe message and an inbox entry. */
 export interface NotificationPayload {
@@ -14,19 +16,37 @@ export interface NotificationPayload {
   subject: string;
 }
 
+/** What a notification is about, in any domain, e.g. `{ type: "report", id }` (the inbox links to it). */
+export interface NotificationSubject {
+  type: string;
+  id: string;
+}
+
+export interface Notification {
+  userId: string;
+  subject: NotificationSubject | null;
+  payload: NotificationPayload;
+  now: string;
+  /** Written only while this holds, e.g. the version guard of the change it announces (see guardedInsert). */
+  guard?: SQL;
+}
+
 /**
- * The outbox row announcing a change to one user, as a statement for the same atomic() as the change,
- * so a notification exists exactly when its change does.
+ * The one way any domain notifies a user: the outbox row announcing a change, as a statement for the same
+ * atomic() as the change, so a notification exists exactly when its change does. The dispatcher
+ * (dispatcher.ts) then sends the WeChat subscribe message and fills the inbox.
  */
-export function notifyStatement(db: AppDb, n: { userId: string; reportId: string | null; payload: NotificationPayload; now: string }) {
-  return db.insert(outbox).values({
+export function notifyStatement(db: AppDb, n: Notification) {
+  const row = {
     id: newId(),
     userId: n.userId,
-    reportId: n.reportId,
+    subjectType: n.subject?.type ?? null,
+    subjectId: n.subject?.id ?? null,
     payload: JSON.stringify(n.payload),
     state: "pending",
     attempts: 0,
     nextAttemptAt: n.now,
     createdAt: n.now,
-  });
+  };
+  return n.guard ? guardedInsert(db, outbox, row, n.guard) : db.insert(outbox).values(row);
 }

@@ -8,8 +8,7 @@ import { createApp } from "../../app";
 import { parseAppConfig } from "../../config";
 import { jsonLogger } from "../../platform/logger";
 import { createNearbyIndex } from "../../platform/nearby/memory-index";
-import { dispatchOutbox } from "../../platform/notifications/dispatcher";
-import { purgeExpiredRateLimits } from "../../platform/rate-limit";
+import { logScheduled, runScheduled, type ScheduleState } from "../../platform/scheduled";
 import { createWechatClient } from "../../platform/wechat";
 import { seedDemoIfEmpty } from "../../seed/demo";
 import { diskBlobStore } from "./disk-blobs";
@@ -29,7 +28,7 @@ export interface NodeServerOptions {
   env?: Record<string, string | undefined>;
   seedDemo?: boolean;
   clock?: () => Date;
-  /** Dispatch the notification outbox every this many ms (default 5000; 0 = never, e.g. in tests that drive it). */
+  /** Run the scheduled jobs (outbox dispatch, housekeeping) every this many ms (default 5000; 0 = never, e.g. in tests that drive them). */
   dispatchIntervalMs?: number;
 }
 
@@ -73,30 +72,25 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
       return serveStatic({ root: staticDir, index: "index.html" })(c, next);
     });
   }
-  // Node's stand-in for the Workers cron: hourly housekeeping, never keeping the process alive.
-  const housekeeping = setInterval(() => {
-    purgeExpiredRateLimits(db, new Date()).catch((err) => log.error("housekeeping failed", { error: String(err) }));
-  }, 3_600_000);
-  housekeeping.unref();
-  // Node's stand-in for the cron's dispatch: one run at a time, never keeping the process alive.
-  const dispatchEvery = opts.dispatchIntervalMs ?? 5000;
-  let dispatching = false;
-  const dispatcher =
-    dispatchEvery > 0
+  // Node's stand-in for the Workers cron: every scheduled job (platform/scheduled.ts), one run at a time,
+  // never keeping the process alive.
+  const tickEvery = opts.dispatchIntervalMs ?? 5000;
+  const schedule: ScheduleState = new Map();
+  let ticking = false;
+  const scheduler =
+    tickEvery > 0
       ? setInterval(() => {
-          if (dispatching) return;
-          dispatching = true;
-          dispatchOutbox(deps)
-            .then((r) => {
-              if (r.sent + r.inboxOnly + r.failed > 0) log.info("dispatched notifications", { ...r });
-            })
-            .catch((err) => log.error("dispatch failed", { error: String(err) }))
+          if (ticking) return;
+          ticking = true;
+          runScheduled(deps, deps.clock(), { state: schedule })
+            .then((results) => logScheduled(log, results))
+            .catch((err) => log.error("scheduled jobs failed", { error: String(err) }))
             .finally(() => {
-              dispatching = false;
+              ticking = false;
             });
-        }, dispatchEvery)
+        }, tickEvery)
       : undefined;
-  dispatcher?.unref();
+  scheduler?.unref();
   const server = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? "127.0.0.1" });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
@@ -108,8 +102,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
-        clearInterval(housekeeping);
-        if (dispatcher) clearInterval(dispatcher);
+        if (scheduler) clearInterval(scheduler);
         server.close(() => {
           sqlite.close();
           resolve();

@@ -6,8 +6,7 @@ import type { AppDb } from "../../db/types";
 import type { AppDeps } from "../../deps";
 import { errorBody } from "../../platform/errors";
 import { jsonLogger } from "../../platform/logger";
-import { dispatchOutbox } from "../../platform/notifications/dispatcher";
-import { purgeExpiredRateLimits } from "../../platform/rate-limit";
+import { logScheduled, runScheduled, type ScheduleState } from "../../platform/scheduled";
 import { createWechatClient } from "../../platform/wechat";
 import { readWorkerConfig, type WorkerEnv } from "./config";
 import { d1Atomic } from "./d1-atomic";
@@ -23,6 +22,8 @@ export type { WorkerEnv } from "./config";
 type Built = { ok: true; deps: AppDeps; app: CivicApp } | { ok: false; error: ConfigError };
 
 const builtFor = new WeakMap<WorkerEnv, Built>();
+/** When each scheduled job last ran in this isolate (see platform/scheduled.ts). */
+const schedule: ScheduleState = new Map();
 
 export function buildWorkerDeps(env: WorkerEnv): AppDeps {
   const config = readWorkerConfig(env);
@@ -80,9 +81,7 @@ export default {
       throw built.error;
     }
     const { deps } = built;
-    const purged = await purgeExpiredRateLimits(deps.db, new Date(controller.scheduledTime));
-    // Each minute's run sends what is due; a row another run claimed is skipped (see dispatchOutbox).
-    const dispatched = await dispatchOutbox(deps);
-    deps.log.info("cron", { cron: controller.cron, purgedRateLimits: purged, ...dispatched });
+    const results = await runScheduled(deps, new Date(controller.scheduledTime), { state: schedule });
+    logScheduled(deps.log, results, { cron: controller.cron });
   },
 } satisfies ExportedHandler<WorkerEnv>;

@@ -21,7 +21,7 @@ export interface AppDeps {
   wechat: WechatClient;
   config: AppConfig;
   log: Logger;
-  /** An in-memory nearby-toilet index, for a host whose process owns its database; without it, SQL. */
+  /** An in-memory nearby index over every kind of place (places.ts), for a host whose process owns its database; without it, SQL. */
   nearbyIndex?: NearbyIndex;
 }
 

@@ -5,6 +5,7 @@ import { createApp } from "@civic/api";
 import { parseAppConfig } from "@civic/api/config";
 import { diskBlobStore } from "@civic/api/hosts/node/disk-blobs";
 import { openSqlite } from "@civic/api/hosts/node/sqlite";
+import { PLACE_KINDS } from "@civic/api/places";
 import { jsonLogger } from "@civic/api/platform/logger";
 import { createNearbyIndex } from "@civic/api/platform/nearby/memory-index";
 import { dispatchOutbox } from "@civic/api/platform/notifications/dispatcher";
@@ -36,7 +37,7 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
     wechat: createWechatClient(config.wechat),
     config,
     log: jsonLogger("silent"),
-    nearbyIndex: config.nearbyInMemory ? createNearbyIndex(db, { localChanges }) : undefined,
+    nearbyIndex: config.nearbyInMemory ? createNearbyIndex(db, PLACE_KINDS, { localChanges }) : undefined,
   };
   const app = createApp(deps);
   const harness: ContractHarness = {

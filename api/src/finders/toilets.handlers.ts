@@ -5,6 +5,7 @@ import { idempotencyRequest, idempotent } from "../platform/idempotency";
 import { enforceRateLimit } from "../platform/rate-limit";
 import { type AppRouteHandler, jsonText } from "../platform/router";
 import { toiletFeedbackRepo } from "./toilet-feedback.repo";
+import { toiletPlaces } from "./toilet-places";
 import { toDetail, toiletsRepo } from "./toilets.repo";
 import type { nearbyToilets, reportToilet, toiletById } from "./toilets.routes";
 
@@ -15,7 +16,7 @@ export const nearbyToiletsHandler: AppRouteHandler<typeof nearbyToilets> = async
   const center = { lat: q.lat, lng: q.lng };
   if (nearbyIndex) {
     // The in-memory index answers pre-serialized JSON (see NearbyIndex); the shape is NearbyToiletsResponse.
-    const toilets = await nearbyIndex.nearbyJson(q, now);
+    const toilets = await nearbyIndex.nearbyJson(toiletPlaces, q, now);
     const body = `{"toilets":${toilets},"center":${JSON.stringify(center)},"radius":${q.radius}}`;
     return jsonText<NearbyToiletsResponse, 200>(c, body, 200);
   }

@@ -6,6 +6,7 @@ import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "../../app";
 import { parseAppConfig } from "../../config";
+import { PLACE_KINDS } from "../../places";
 import { jsonLogger } from "../../platform/logger";
 import { createNearbyIndex } from "../../platform/nearby/memory-index";
 import { logScheduled, runScheduled, type ScheduleState } from "../../platform/scheduled";
@@ -48,7 +49,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     const seeded = await seedDemoIfEmpty(db, atomic);
     if (seeded > 0) log.info("seeded demo data", { toilets: seeded });
   }
-  const nearbyIndex = config.nearbyInMemory ? createNearbyIndex(db, { localChanges }) : undefined;
+  const nearbyIndex = config.nearbyInMemory ? createNearbyIndex(db, PLACE_KINDS, { localChanges }) : undefined;
   await nearbyIndex?.warm();
   const deps = {
     db,

@@ -1,11 +1,11 @@
 import { type AttributeValues, checkAttributeValues, latBand, type User } from "@civic/shared";
-import { sql } from "drizzle-orm";
-import { messageGrants, reportHistory, reports } from "../db/schema";
+import { reportHistory, reports } from "../db/schema";
 import type { AppDeps, AtomicQuery } from "../deps";
 import { conflict, validationFailed } from "../platform/errors";
 import { guardedInsert } from "../platform/guarded-insert";
 import type { IdempotencyClaim } from "../platform/idempotency";
 import { newId } from "../platform/ids";
+import { grantStatement } from "../platform/notifications/grants";
 import { checkUploadsUsable as checkUploads } from "../platform/uploads/attach";
 import { categoriesRepo } from "./categories.repo";
 import { districtOf } from "./districts";
@@ -114,12 +114,7 @@ export async function createReport(
   if (reporterId) {
     for (const templateId of new Set(input.subscriptions)) {
       if (templateId !== deps.config.notifications.reportTemplateId) continue;
-      statements.push(
-        guardedInsert(db, messageGrants, { userId: reporterId, templateId, remaining: 1, updatedAt: nowIso }, guard).onConflictDoUpdate({
-          target: [messageGrants.userId, messageGrants.templateId],
-          set: { remaining: sql`${messageGrants.remaining} + 1`, updatedAt: nowIso },
-        }),
-      );
+      statements.push(grantStatement(db, { userId: reporterId, templateId, now: nowIso, guard }));
     }
   }
   try {

@@ -11,4 +11,5 @@ CREATE INDEX `upload_attachments_owner_idx` ON `upload_attachments` (`owner_type
 ALTER TABLE `inbox_messages` ADD `subject_type` text;--> statement-breakpoint
 ALTER TABLE `outbox` ADD `subject_type` text;--> statement-breakpoint
 ALTER TABLE `idempotency_keys` ADD `response_status` integer;--> statement-breakpoint
-ALTER TABLE `idempotency_keys` ADD `response_body` text;
+ALTER TABLE `idempotency_keys` ADD `response_body` text;--> statement-breakpoint
+CREATE INDEX `idempotency_keys_created_idx` ON `idempotency_keys` (`created_at`);

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inboxMessages, outbox, rateLimits, users } from "@civic/api/db/schema";
+import { idempotencyKeys, inboxMessages, outbox, rateLimits, users } from "@civic/api/db/schema";
 import { startNodeServer } from "@civic/api/hosts/node/server";
 import { openSqlite } from "@civic/api/hosts/node/sqlite";
 import { notifyStatement } from "@civic/api/platform/notifications/outbox";
@@ -31,6 +31,14 @@ async function setup() {
     { bucket: "current", windowStart: nowS - 600, hits: 5 },
   ]);
   await node.db.insert(users).values({ id: "u-1", openid: "o-1", createdAt: NOW.toISOString() });
+  const key = (k: string, daysAgo: number) => ({
+    scope: "toilet.feedback:user:u-1",
+    key: k,
+    requestHash: "h",
+    resourceId: `r-${k}`,
+    createdAt: new Date(NOW.getTime() - daysAgo * 86_400_000).toISOString(),
+  });
+  await node.db.insert(idempotencyKeys).values([key("last-week-key", 8), key("yesterday-key", 1)]);
   const notify = () =>
     node.atomic([
       notifyStatement(node.db, {
@@ -51,9 +59,11 @@ describe("scheduled jobs", () => {
     expect(results.map((r) => r.name)).toEqual(SCHEDULED_JOBS.map((j) => j.name));
     expect(results).toMatchObject([
       { name: "purge-rate-limits", ok: true, ran: true, figures: { purged: 1 } },
+      { name: "purge-idempotency-keys", ok: true, ran: true, figures: { purged: 1 } },
       { name: "dispatch-outbox", ok: true, ran: true, figures: { sent: 0, inboxOnly: 1, failed: 0 } },
     ]);
     expect((await t.db.select().from(rateLimits)).map((r) => r.bucket)).toEqual(["current"]);
+    expect((await t.db.select().from(idempotencyKeys)).map((r) => r.key)).toEqual(["yesterday-key"]);
     // A notification about another domain's object reaches the inbox with its subject.
     expect(await t.db.select().from(inboxMessages)).toMatchObject([{ userId: "u-1", subjectType: "pickup", subjectId: "p-1" }]);
     expect((await t.db.select().from(outbox))[0]).toMatchObject({ state: "done", channel: "inbox" });
@@ -65,14 +75,17 @@ describe("scheduled jobs", () => {
     const ran = async (at: Date) => (await runScheduled(t.deps, at, { state })).map((r) => [r.name, r.ran]);
     expect(await ran(NOW)).toEqual([
       ["purge-rate-limits", true],
+      ["purge-idempotency-keys", true],
       ["dispatch-outbox", true],
     ]);
     expect(await ran(later(60_000))).toEqual([
       ["purge-rate-limits", false],
+      ["purge-idempotency-keys", false],
       ["dispatch-outbox", true],
     ]);
     expect(await ran(later(3_600_000))).toEqual([
       ["purge-rate-limits", true],
+      ["purge-idempotency-keys", true],
       ["dispatch-outbox", true],
     ]);
   });
@@ -82,10 +95,7 @@ describe("scheduled jobs", () => {
     const jobs = [{ name: "broken", everyMs: 0, run: async () => Promise.reject(new Error("disk on fire")) }, ...SCHEDULED_JOBS];
     const results = await runScheduled(t.deps, NOW, { jobs });
     expect(results[0]).toMatchObject({ name: "broken", ok: false, ran: true, error: "Error: disk on fire" });
-    expect(results.slice(1).map((r) => [r.name, r.ok, r.ran])).toEqual([
-      ["purge-rate-limits", true, true],
-      ["dispatch-outbox", true, true],
-    ]);
+    expect(results.slice(1).map((r) => [r.name, r.ok, r.ran])).toEqual(SCHEDULED_JOBS.map((j) => [j.name, true, true]));
     expect((await t.db.select().from(rateLimits)).map((r) => r.bucket)).toEqual(["current"]);
   });
 

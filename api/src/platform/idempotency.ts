@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { idempotencyKeys } from "../db/schema";
+import type { AppDb } from "../db/types";
 import type { AppDeps, AtomicQuery } from "../deps";
 import { conflict, validationFailed } from "./errors";
 import { hashToken, newId } from "./ids";
@@ -143,4 +144,14 @@ async function answerOf<B>(row: KeyRow, write: IdempotentWrite<B>): Promise<Idem
     throw conflict("a request with this Idempotency-Key is still being answered; retry in a moment");
   }
   return { status: row.responseStatus, body: JSON.parse(row.responseBody) as B, replayed: true };
+}
+
+/** How long a key is remembered: a client's retries (even from an offline queue) come well within it. */
+export const IDEMPOTENCY_KEY_TTL_MS = 7 * 24 * 3_600_000;
+
+/** Housekeeping (a scheduled job): forgets keys older than the TTL. Returns how many were removed. */
+export async function purgeIdempotencyKeys(db: AppDb, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS).toISOString();
+  const gone = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff)).returning({ key: idempotencyKeys.key });
+  return gone.length;
 }

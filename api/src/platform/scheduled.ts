@@ -1,4 +1,5 @@
 import type { AppDeps } from "../deps";
+import { purgeIdempotencyKeys } from "./idempotency";
 import type { Logger } from "./logger";
 import { dispatchOutbox } from "./notifications/dispatcher";
 import { purgeExpiredRateLimits } from "./rate-limit";
@@ -27,6 +28,11 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     name: "purge-rate-limits",
     everyMs: 3_600_000,
     run: async (deps, now) => ({ purged: await purgeExpiredRateLimits(deps.db, now) }),
+  },
+  {
+    name: "purge-idempotency-keys",
+    everyMs: 3_600_000,
+    run: async (deps, now) => ({ purged: await purgeIdempotencyKeys(deps.db, now) }),
   },
   {
     // Each tick sends what is due; a row another run claimed is skipped (see dispatchOutbox).

@@ -120,7 +120,7 @@ export async function createReport(
   try {
     await deps.atomic(statements);
   } catch (err) {
-    // A photo claimed by another report at the same moment (report_photos primary key): nothing written.
+    // A photo claimed by another object at the same moment (upload_attachments' primary key): nothing written.
     deps.log.warn("report create refused", { error: err instanceof Error ? err.message : String(err) });
     throw conflict("a photo is already attached to another report; upload it again");
   }

@@ -41,7 +41,7 @@ export const idempotencyKeys = sqliteTable(
     responseBody: text("response_body"),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [uniqueIndex("idempotency_keys_uq").on(t.scope, t.key)],
+  (t) => [uniqueIndex("idempotency_keys_uq").on(t.scope, t.key), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
 
 /** Photos as uploaded (metadata already stripped); `blob_key` names the blob. Unused until attached. */

@@ -28,5 +28,5 @@ export { nearbyBySql } from "./nearby/sql-search";
 export { grantStatement } from "./notifications/grants";
 export { notifyStatement } from "./notifications/outbox";
 export { runScheduled, SCHEDULED_JOBS } from "./scheduled";
-export { attachUploads, checkUploadsUsable, detachUploadsStatement, whenUploadsRisky } from "./uploads/attach";
+export { attachUploads, checkUploadsUsable, detachUploadStatement, detachUploadsStatement, whenUploadsRisky } from "./uploads/attach";
 export { signedPhotoUrl } from "./uploads/photo-urls";

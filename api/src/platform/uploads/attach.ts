@@ -72,6 +72,11 @@ export function detachUploadsStatement(db: AppDb, ownerType: string, ownerId: st
   return db.delete(uploadAttachments).where(and(eq(uploadAttachments.ownerType, ownerType), eq(uploadAttachments.ownerId, ownerId)));
 }
 
+/** Detaches one upload from whatever it is attached to (needed before deleting the upload: a foreign key). */
+export function detachUploadStatement(db: AppDb, uploadId: string): AtomicQuery {
+  return db.delete(uploadAttachments).where(eq(uploadAttachments.uploadId, uploadId));
+}
+
 /** What a domain does when WeChat finds photos attached to its objects risky (e.g. hide them from the public). */
 export type RiskyUploadsHandler = (db: AppDb, uploads: { uploadId: string; ownerId: string }[]) => Promise<void>;
 

@@ -7,11 +7,11 @@ import { registerMe } from "./me";
 import { registerOpen311 } from "./open311";
 import { errorBody, respondWithError } from "./platform/errors";
 import { jsonWritesOnly, maxBody, requestContext } from "./platform/middleware";
+import { registerInbox } from "./platform/notifications/inbox.routes";
 import { createRouter } from "./platform/router";
+import { registerUploads, UPLOADS_PATH, uploadBodyLimit, uploadWritesOnly } from "./platform/uploads/uploads.routes";
+import { registerWechatCallbacks } from "./platform/uploads/wechat-callback.routes";
 import { registerReports } from "./reports";
-import { registerInbox } from "./reports/inbox.routes";
-import { registerUploads, UPLOADS_PATH, uploadBodyLimit, uploadWritesOnly } from "./reports/uploads.routes";
-import { registerWechatCallbacks } from "./reports/wechat-callback.routes";
 
 export type { AppDeps } from "./deps";
 

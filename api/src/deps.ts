@@ -1,9 +1,9 @@
 import type { AppConfig } from "./config";
 import type { AppDb } from "./db/types";
-import type { NearbyIndex } from "./finders/toilets.snapshot";
 import type { BlobStore } from "./platform/blobs";
 import type { Logger } from "./platform/logger";
 import type { Metrics } from "./platform/metrics";
+import type { NearbyIndex } from "./platform/nearby/memory-index";
 import type { WechatClient } from "./platform/wechat";
 
 /**
@@ -22,7 +22,7 @@ export interface AppDeps {
   wechat: WechatClient;
   config: AppConfig;
   log: Logger;
-  /** An in-memory nearby-toilet index, for a host whose process owns its database; without it, SQL. */
+  /** An in-memory nearby index over every kind of place (places.ts), for a host whose process owns its database; without it, SQL. */
   nearbyIndex?: NearbyIndex;
   /** Request, rate-limit and job counters (platform/metrics.ts); optional so test harnesses may omit it. */
   metrics?: Metrics;

@@ -1,6 +1,6 @@
 import { createApp } from "@civic/api";
-import { reportCategories, reportPhotos, reports, uploads, users } from "@civic/api/db/schema";
-import { checkReportText } from "@civic/api/reports/content-check";
+import { reportCategories, reportPhotos, reports, uploadAttachments, uploads, users } from "@civic/api/db/schema";
+import { checkReportText } from "@civic/api/reports/text-check";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeWechat, REVIEW_WORD, RISKY_WORD, startFakeWechat } from "../fakes/wechat";
@@ -121,6 +121,7 @@ describe("image checks and uploads storage", () => {
     expect(new Set(rows.map((r) => r.checkTraceId))).toEqual(new Set(checks.map((c) => c.trace_id)));
     await seedReport(node.db, "r-photo");
     await node.db.insert(reportPhotos).values({ uploadId: a, reportId: "r-photo", kind: "report", position: 0 });
+    await node.db.insert(uploadAttachments).values({ uploadId: a, ownerType: "report", ownerId: "r-photo" });
 
     const traceOf = (id: string) => rows.find((r) => r.id === id)?.checkTraceId as string;
     const push = async (trace: string, suggest: "pass" | "review" | "risky" | "error", token?: string) => {

@@ -1,6 +1,6 @@
 import { inboxMessages, messageGrants, outbox, users } from "@civic/api/db/schema";
-import { dispatchOutbox, MAX_ATTEMPTS } from "@civic/api/platform/dispatcher";
-import { type NotificationPayload, notifyStatement } from "@civic/api/platform/outbox";
+import { dispatchOutbox, MAX_ATTEMPTS } from "@civic/api/platform/notifications/dispatcher";
+import { type NotificationPayload, notifyStatement } from "@civic/api/platform/notifications/outbox";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeWechat, startFakeWechat } from "../fakes/wechat";
@@ -42,7 +42,7 @@ function setup() {
     return id;
   }
   async function notify(userId: string, payload = PAYLOAD) {
-    await node.atomic([notifyStatement(node.db, { userId, reportId: "r1", payload, now: now.toISOString() })]);
+    await node.atomic([notifyStatement(node.db, { userId, subject: { type: "report", id: "r1" }, payload, now: now.toISOString() })]);
   }
   const grantOf = async (userId: string) =>
     (await node.db.select().from(messageGrants).where(eq(messageGrants.userId, userId)))[0]?.remaining;
@@ -82,7 +82,7 @@ describe("dispatchOutbox", () => {
     expect(row).toMatchObject({ state: "done", channel: "wechat", attempts: 1, lastError: null });
     const inbox = await t.inboxOf(u);
     expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({ title: PAYLOAD.title, body: PAYLOAD.body, reportId: "r1", readAt: null });
+    expect(inbox[0]).toMatchObject({ title: PAYLOAD.title, body: PAYLOAD.body, subjectType: "report", subjectId: "r1", readAt: null });
     // Done rows are not sent again.
     expect(await dispatchOutbox(t.deps)).toEqual({ sent: 0, inboxOnly: 0, failed: 0 });
   });

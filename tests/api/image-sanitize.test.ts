@@ -1,4 +1,4 @@
-import { detectImageType, ImageCleanError, stripImageMetadata } from "@civic/api/reports/image-sanitize";
+import { detectImageType, ImageCleanError, stripImageMetadata } from "@civic/api/platform/uploads/image-sanitize";
 import { describe, expect, it } from "vitest";
 import {
   concatBytes,

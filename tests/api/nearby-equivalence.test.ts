@@ -1,9 +1,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { toiletPlaces } from "@civic/api/finders/toilet-places";
 import { toiletsRepo } from "@civic/api/finders/toilets.repo";
-import { createNearbyIndex } from "@civic/api/finders/toilets.snapshot";
 import { openSqlite } from "@civic/api/hosts/node/sqlite";
+import { createNearbyIndex } from "@civic/api/platform/nearby/memory-index";
 import { insertToilets } from "@civic/api/seed/demo";
 import { generateDemoToilets } from "@civic/api/seed/toilet-generator";
 import { cityClock, NearbyToiletsQuery, TOILET_KINDS } from "@civic/shared";
@@ -14,7 +15,7 @@ describe("nearby search: the in-memory index answers exactly what the SQL answer
   it("for random points, radii, limits, filters and times across Suzhou", async () => {
     const { db, atomic, localChanges } = openSqlite(":memory:");
     await insertToilets(db, atomic, 4000, 99);
-    const index = createNearbyIndex(db, { localChanges });
+    const index = createNearbyIndex(db, [toiletPlaces], { localChanges });
     expect(generateDemoToilets(1, 99)).toHaveLength(1);
     const flag = fc.constantFrom(undefined, "true", "false");
     await fc.assert(
@@ -43,7 +44,7 @@ describe("nearby search: the in-memory index answers exactly what the SQL answer
           const clock = cityClock(new Date(Date.UTC(2026, 10, 22, 16, 0) + minute * 60_000));
           const viaSql = await toiletsRepo(db).nearby(query, clock);
           // The pre-serialized JSON holds exactly the SQL answer: every field, no more, same order of toilets.
-          expect(JSON.parse(await index.nearbyJson(query, clock))).toEqual(viaSql);
+          expect(JSON.parse(await index.nearbyJson(toiletPlaces, query, clock))).toEqual(viaSql);
         },
       ),
       { numRuns: 300 },
@@ -54,16 +55,16 @@ describe("nearby search: the in-memory index answers exactly what the SQL answer
     const { db, atomic, sqlite, localChanges } = openSqlite(":memory:");
     await insertToilets(db, atomic, 50, 5);
     // A recheck window far longer than the test: only the connection's own change count can reveal the writes.
-    const index = createNearbyIndex(db, { localChanges, recheckMs: 3_600_000 });
+    const index = createNearbyIndex(db, [toiletPlaces], { localChanges, recheckMs: 3_600_000 });
     const q = NearbyToiletsQuery.parse({ lat: "31.3085", lng: "120.6195", radius: "5000", limit: "50" });
     const clock = cityClock(new Date());
-    const before = await index.nearby(q, clock);
+    const before = await index.nearby(toiletPlaces, q, clock);
     const [first, second] = before;
     if (!first || !second) throw new Error("too few toilets near Guanqian in the sample");
     sqlite.prepare("update toilets set active = 0 where id = ?").run(first.id);
-    expect((await index.nearby(q, clock)).map((t) => t.id)).not.toContain(first.id);
+    expect((await index.nearby(toiletPlaces, q, clock)).map((t) => t.id)).not.toContain(first.id);
     await toiletsRepo(db).updateStatement(second.id, { name: "改名后的公厕" }, new Date().toISOString());
-    const after = await index.nearby(q, clock);
+    const after = await index.nearby(toiletPlaces, q, clock);
     expect(after.find((t) => t.id === second.id)?.name).toBe("改名后的公厕");
     expect(after).toEqual(await toiletsRepo(db).nearby(q, clock));
   });
@@ -73,11 +74,11 @@ describe("nearby search: the in-memory index answers exactly what the SQL answer
     const own = openSqlite(path);
     await insertToilets(own.db, own.atomic, 50, 5);
     let now = 0;
-    const windowed = createNearbyIndex(own.db, { localChanges: own.localChanges, recheckMs: 1000, now: () => now });
-    const exact = createNearbyIndex(own.db);
+    const windowed = createNearbyIndex(own.db, [toiletPlaces], { localChanges: own.localChanges, recheckMs: 1000, now: () => now });
+    const exact = createNearbyIndex(own.db, [toiletPlaces]);
     const q = NearbyToiletsQuery.parse({ lat: "31.3085", lng: "120.6195", radius: "5000", limit: "50" });
     const clock = cityClock(new Date());
-    const [first] = await windowed.nearby(q, clock);
+    const [first] = await windowed.nearby(toiletPlaces, q, clock);
     await exact.warm();
     if (!first) throw new Error("no toilets near Guanqian in the sample");
 
@@ -85,11 +86,11 @@ describe("nearby search: the in-memory index answers exactly what the SQL answer
     other.prepare("update toilets set active = 0 where id = ?").run(first.id);
     other.close();
 
-    expect((await exact.nearby(q, clock)).map((t) => t.id)).not.toContain(first.id);
+    expect((await exact.nearby(toiletPlaces, q, clock)).map((t) => t.id)).not.toContain(first.id);
     now = 999;
-    expect((await windowed.nearby(q, clock)).map((t) => t.id)).toContain(first.id);
+    expect((await windowed.nearby(toiletPlaces, q, clock)).map((t) => t.id)).toContain(first.id);
     now = 1000;
-    expect((await windowed.nearby(q, clock)).map((t) => t.id)).not.toContain(first.id);
+    expect((await windowed.nearby(toiletPlaces, q, clock)).map((t) => t.id)).not.toContain(first.id);
     own.sqlite.close();
   });
 });

@@ -3,12 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "@civic/api";
 import { parseAppConfig } from "@civic/api/config";
-import { createNearbyIndex } from "@civic/api/finders/toilets.snapshot";
 import { diskBlobStore } from "@civic/api/hosts/node/disk-blobs";
 import { openSqlite } from "@civic/api/hosts/node/sqlite";
 import { unlinkExpiredReporters } from "@civic/api/me/retention";
-import { dispatchOutbox } from "@civic/api/platform/dispatcher";
+import { PLACE_KINDS } from "@civic/api/places";
 import { jsonLogger } from "@civic/api/platform/logger";
+import { createNearbyIndex } from "@civic/api/platform/nearby/memory-index";
+import { dispatchOutbox } from "@civic/api/platform/notifications/dispatcher";
 import { createWechatClient } from "@civic/api/platform/wechat";
 import type { ContractHarness } from "../contract/harness";
 import { FAKE_APPID, FAKE_SECRET, type FakeWechat } from "../fakes/wechat";
@@ -37,7 +38,7 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
     wechat: createWechatClient(config.wechat),
     config,
     log: jsonLogger("silent"),
-    nearbyIndex: config.nearbyInMemory ? createNearbyIndex(db, { localChanges }) : undefined,
+    nearbyIndex: config.nearbyInMemory ? createNearbyIndex(db, PLACE_KINDS, { localChanges }) : undefined,
   };
   const app = createApp(deps);
   const harness: ContractHarness = {

@@ -4,6 +4,7 @@ import { registerAuthorizationContract } from "./authorization.contract";
 import { registerConcurrencyContract } from "./concurrency.contract";
 import { registerGarbageInContract } from "./garbage-in.contract";
 import type { GetHarness } from "./harness";
+import { registerIdempotencyContract } from "./idempotency.contract";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
@@ -28,6 +29,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerNotificationsContract(getHarness);
   registerPrivacyContract(getHarness);
   registerConcurrencyContract(getHarness);
+  registerIdempotencyContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);
 }

@@ -2,8 +2,9 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import * as schema from "@civic/api/db/schema";
 import { users } from "@civic/api/db/schema";
 import { d1Atomic } from "@civic/api/hosts/worker/d1-atomic";
-import worker from "@civic/api/hosts/worker/index";
+import worker, { buildWorkerDeps } from "@civic/api/hosts/worker/index";
 import { r2BlobStore } from "@civic/api/hosts/worker/r2-blobs";
+import { runScheduled, SCHEDULED_JOBS } from "@civic/api/scheduled";
 import { drizzle } from "drizzle-orm/d1";
 import { beforeEach, describe, expect, it } from "vitest";
 import { bindings, testWorkerEnv, wipeStorage } from "./harness";
@@ -108,6 +109,27 @@ describe("worker host", () => {
     await waitOnExecutionContext(ctx);
     const left = await bindings.DB.prepare("select bucket from rate_limits").all<{ bucket: string }>();
     expect(left.results.map((r) => r.bucket)).toEqual(["current"]);
+  });
+
+  it("the cron runs every scheduled job of platform/scheduled.ts: the outbox reaches the inbox, each job reports", async () => {
+    const at = Date.parse("2026-11-27T10:00:00Z");
+    const iso = new Date(at).toISOString();
+    await bindings.DB.batch([
+      bindings.DB.prepare("insert into users (id, openid, created_at) values ('u-cron', 'o-cron', ?)").bind(iso),
+      bindings.DB.prepare(
+        "insert into outbox (id, user_id, subject_type, subject_id, payload, state, attempts, next_attempt_at, created_at) values ('ob-1', 'u-cron', 'pickup', 'p-1', ?, 'pending', 0, ?, ?)",
+      ).bind(JSON.stringify({ title: "预约已确认", body: "", page: "pages/index/index", status: "已确认", subject: "大件垃圾" }), iso, iso),
+    ]);
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "*/1 * * * *" }), testWorkerEnv(), ctx);
+    await waitOnExecutionContext(ctx);
+    const inbox = await bindings.DB.prepare("select subject_type, subject_id from inbox_messages").all();
+    expect(inbox.results).toEqual([{ subject_type: "pickup", subject_id: "p-1" }]);
+    expect(await bindings.DB.prepare("select state, channel from outbox").first()).toEqual({ state: "done", channel: "inbox" });
+    // The same function, called directly on the Worker's deps, answers one result per job.
+    const results = await runScheduled(buildWorkerDeps(testWorkerEnv()), new Date(at + 60_000));
+    expect(results.map((r) => [r.name, r.ok, r.ran])).toEqual(SCHEDULED_JOBS.map((j) => [j.name, true, true]));
+    expect(results.find((r) => r.name === "dispatch-outbox")?.figures).toEqual({ sent: 0, inboxOnly: 0, failed: 0 });
   });
 
   it("each test starts from empty tables (the contract suites rely on it)", async () => {

@@ -2,7 +2,8 @@
  * finders: the public-toilet finder (nearby search, detail, residents' feedback) and the admin's
  * toilet catalogue (create, update, deactivate, import, feedback triage).
  * Callers: anyone searches and reads; signed-in users send feedback; admins write.
- * Tables: toilets, toilet_feedback (and writes audit_log rows).
+ * Tables: toilets, toilet_feedback (and writes audit_log rows). Toilets are a place kind of platform/nearby
+ * (toilet-places.ts); feedback takes the platform Idempotency-Key.
  */
 import type { createRouter } from "../platform/router";
 import * as admin from "./toilet-admin.handlers";

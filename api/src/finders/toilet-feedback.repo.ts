@@ -1,7 +1,8 @@
 import type { ToiletFeedback } from "@civic/shared";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { toiletFeedback, toilets } from "../db/schema";
 import type { AppDb } from "../db/types";
+import { guardedInsert } from "../platform/guarded-insert";
 
 const columns = {
   id: toiletFeedback.id,
@@ -18,15 +19,24 @@ const columns = {
 export function toiletFeedbackRepo(db: AppDb) {
   const select = () => db.select(columns).from(toiletFeedback).innerJoin(toilets, eq(toilets.id, toiletFeedback.toiletId));
   return {
-    insertStatement(row: { id: string; toiletId: string; userId: string; kind: string; note: string; now: string }) {
-      return db.insert(toiletFeedback).values({
-        id: row.id,
-        toiletId: row.toiletId,
-        userId: row.userId,
-        kind: row.kind,
-        note: row.note,
-        createdAt: row.now,
-      });
+    /** A new feedback row, written only while `guard` holds (e.g. an idempotency claim; see guardedInsert). */
+    insertStatement(
+      row: { id: string; toiletId: string; userId: string; kind: string; note: string; now: string },
+      guard: SQL = sql`1 = 1`,
+    ) {
+      return guardedInsert(
+        db,
+        toiletFeedback,
+        {
+          id: row.id,
+          toiletId: row.toiletId,
+          userId: row.userId,
+          kind: row.kind,
+          note: row.note,
+          createdAt: row.now,
+        },
+        guard,
+      );
     },
 
     async byId(id: string): Promise<ToiletFeedback | null> {

@@ -1,10 +1,11 @@
 import { cityClock, type NearbyToiletsResponse } from "@civic/shared";
 import { currentUser } from "../auth/auth.middleware";
 import { notFound } from "../platform/errors";
-import { newId } from "../platform/ids";
+import { idempotencyRequest, idempotent } from "../platform/idempotency";
 import { enforceRateLimit } from "../platform/rate-limit";
 import { type AppRouteHandler, jsonText } from "../platform/router";
 import { toiletFeedbackRepo } from "./toilet-feedback.repo";
+import { toiletPlaces } from "./toilet-places";
 import { toDetail, toiletsRepo } from "./toilets.repo";
 import type { nearbyToilets, reportToilet, toiletById } from "./toilets.routes";
 
@@ -15,7 +16,7 @@ export const nearbyToiletsHandler: AppRouteHandler<typeof nearbyToilets> = async
   const center = { lat: q.lat, lng: q.lng };
   if (nearbyIndex) {
     // The in-memory index answers pre-serialized JSON (see NearbyIndex); the shape is NearbyToiletsResponse.
-    const toilets = await nearbyIndex.nearbyJson(q, now);
+    const toilets = await nearbyIndex.nearbyJson(toiletPlaces, q, now);
     const body = `{"toilets":${toilets},"center":${JSON.stringify(center)},"radius":${q.radius}}`;
     return jsonText<NearbyToiletsResponse, 200>(c, body, 200);
   }
@@ -31,7 +32,8 @@ export const toiletByIdHandler: AppRouteHandler<typeof toiletById> = async (c) =
 };
 
 export const reportToiletHandler: AppRouteHandler<typeof reportToilet> = async (c) => {
-  const { db, clock } = c.get("deps");
+  const deps = c.get("deps");
+  const { db, clock } = deps;
   const user = currentUser(c);
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
@@ -40,16 +42,17 @@ export const reportToiletHandler: AppRouteHandler<typeof reportToilet> = async (
   const now = clock();
   await enforceRateLimit(db, { bucket: `toilet-feedback:${user.id}`, limit: 10, windowSeconds: 3600, now });
   const repo = toiletFeedbackRepo(db);
-  const feedbackId = newId();
-  await repo.insertStatement({
-    id: feedbackId,
-    toiletId: id,
-    userId: user.id,
-    kind: body.kind,
-    note: body.note ?? "",
-    now: now.toISOString(),
+  const key = c.req.valid("header")["idempotency-key"];
+  // A retry with the same key answers the first feedback instead of filing it twice.
+  const answer = await idempotent(deps, await idempotencyRequest("toilet.feedback", `user:${user.id}`, key, { id, body }), {
+    run: async (claim) => {
+      const row = { id: claim.resourceId, toiletId: id, userId: user.id, kind: body.kind, note: body.note ?? "", now: now.toISOString() };
+      await deps.atomic([...(claim.statement ? [claim.statement] : []), repo.insertStatement(row, claim.guard)]);
+      if (!(await claim.won())) return null;
+      const saved = await repo.byId(claim.resourceId);
+      if (!saved) throw notFound("feedback");
+      return { status: 201, body: saved };
+    },
   });
-  const saved = await repo.byId(feedbackId);
-  if (!saved) throw notFound("feedback");
-  return c.json(saved, 201);
+  return c.json(answer.body, 201);
 };

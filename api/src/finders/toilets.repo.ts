@@ -1,10 +1,5 @@
 import {
-  bandsCovering,
-  boundingBox,
   type CityClock,
-  distanceMetres,
-  EARTH_RADIUS_M,
-  LAT_BAND_SLOTS,
   latBand,
   type NearbyToiletsQuery,
   type OpeningHours,
@@ -14,123 +9,14 @@ import {
   type ToiletRecordInput,
   type ToiletSummary,
 } from "@civic/shared";
-import { and, between, eq, inArray, sql } from "drizzle-orm";
-import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { eq, inArray, sql } from "drizzle-orm";
 import { toilets } from "../db/schema";
 import type { AppDb } from "../db/types";
 import { newId } from "../platform/ids";
+import { nearbyBySql } from "../platform/nearby/sql-search";
+import { toiletPlaces } from "./toilet-places";
 
 type ToiletRow = typeof toilets.$inferSelect;
-
-/** The columns a search result is built from (also what the in-memory index keeps). */
-export const summaryColumns = {
-  id: toilets.id,
-  name: toilets.name,
-  address: toilets.address,
-  district: toilets.district,
-  kind: toilets.kind,
-  lat: toilets.lat,
-  lng: toilets.lng,
-  hours: toilets.hours,
-  free: toilets.free,
-  accessible: toilets.accessible,
-  thirdToilet: toilets.thirdToilet,
-  babyCare: toilets.babyCare,
-};
-
-const flag = (name: string, column: AnySQLiteColumn) => sql`(${sql.placeholder(name)} = 0 or ${column} = 1)`;
-
-/**
- * Squared equirectangular distance in degrees² (longitude scaled by cos(centre latitude)). Within 5 km it
- * ranks points like the exact great-circle distance to within 0.05%, so SQL can pick the nearest few
- * from the covering index; exact distances are then computed for those rows only.
- */
-const approxDistance2 = sql<number>`((${toilets.lat} - ${sql.placeholder("lat")}) * (${toilets.lat} - ${sql.placeholder("lat")}) + (${toilets.lng} - ${sql.placeholder("lng")}) * (${toilets.lng} - ${sql.placeholder("lng")}) * ${sql.placeholder("cos2")})`;
-
-/** Rows fetched beyond `limit` so the exact re-sort cannot lose a point the approximation ranked just outside. */
-const RANK_MARGIN = 8;
-
-/**
- * One statement for every nearby search: fixed band slots, filters switched by 0/1 parameters. The inner
- * query ranks candidates from the covering index alone; only the nearest few rows are then read.
- */
-function buildNearbyStatement(db: AppDb) {
-  const bands = Array.from({ length: LAT_BAND_SLOTS }, (_, i) => sql.placeholder(`b${i}`));
-  const ranked = db
-    .select({ rid: sql<number>`${toilets}.rowid`.as("rid") })
-    .from(toilets)
-    .where(
-      and(
-        inArray(toilets.latBand, bands),
-        between(toilets.lng, sql.placeholder("minLng"), sql.placeholder("maxLng")),
-        between(toilets.lat, sql.placeholder("minLat"), sql.placeholder("maxLat")),
-        eq(toilets.active, true),
-        flag("free", toilets.free),
-        flag("accessible", toilets.accessible),
-        flag("babyCare", toilets.babyCare),
-        flag("thirdToilet", toilets.thirdToilet),
-        sql`(${sql.placeholder("kind")} = '' or ${toilets.kind} = ${sql.placeholder("kind")})`,
-        sql`${approxDistance2} <= ${sql.placeholder("maxD2")}`,
-      ),
-    )
-    .orderBy(approxDistance2)
-    .limit(sql.placeholder("take"))
-    .as("ranked");
-  return db.select(summaryColumns).from(ranked).innerJoin(toilets, sql`${toilets}.rowid = ${ranked.rid}`).prepare();
-}
-
-const nearbyStatements = new WeakMap<AppDb, ReturnType<typeof buildNearbyStatement>>();
-
-/** The first circle searched; about where a city centre has `limit` toilets. */
-const FIRST_RING_M = 300;
-
-/** Every match within `radius`, nearest first, at most q.limit. */
-async function searchCircle(
-  statement: ReturnType<typeof buildNearbyStatement>,
-  q: NearbyToiletsQuery,
-  radius: number,
-  clock: CityClock,
-): Promise<ToiletSummary[]> {
-  const center = { lat: q.lat, lng: q.lng };
-  const box = boundingBox(center, radius);
-  const cos = Math.cos((q.lat * Math.PI) / 180);
-  const radiusDeg = (radius / EARTH_RADIUS_M) * (180 / Math.PI);
-  const params: Record<string, number | string> = {
-    lat: q.lat,
-    lng: q.lng,
-    cos2: cos * cos,
-    // 1% slack: the exact radius check below decides.
-    maxD2: radiusDeg * radiusDeg * 1.0201,
-    // With the open-now filter, hours decide after SQL, so every candidate in range is needed.
-    take: q.openNow ? -1 : q.limit + RANK_MARGIN,
-    minLat: box.minLat,
-    maxLat: box.maxLat,
-    minLng: box.minLng,
-    maxLng: box.maxLng,
-    free: q.free ? 1 : 0,
-    accessible: q.accessible ? 1 : 0,
-    babyCare: q.babyCare ? 1 : 0,
-    thirdToilet: q.thirdToilet ? 1 : 0,
-    kind: q.kind ?? "",
-  };
-  bandsCovering(box.minLat, box.maxLat).forEach((b, i) => {
-    params[`b${i}`] = b;
-  });
-  const rows = await statement.all(params);
-  const inRange = rows
-    .map((r) => ({ r, d: distanceMetres(center, r) }))
-    .filter((x) => x.d <= radius)
-    .sort((a, b) => a.d - b.d || (a.r.id < b.r.id ? -1 : 1));
-  const out: ToiletSummary[] = [];
-  for (const { r, d } of inRange) {
-    const openNow = openAt(JSON.parse(r.hours) as OpeningHours, clock);
-    if (q.openNow && openNow !== "open") continue;
-    const { hours: _hours, kind, ...rest } = r;
-    out.push({ ...rest, kind: kind as ToiletKind, distanceM: Math.round(d), openNow });
-    if (out.length >= q.limit) break;
-  }
-  return out;
-}
 
 export function toDetail(row: ToiletRow, clock: CityClock): ToiletDetail {
   const hours = JSON.parse(row.hours) as OpeningHours;
@@ -166,24 +52,9 @@ export function toiletValues(input: ToiletRecordInput) {
 /** Toilets: nearby search, lookup and the admin's writes. */
 export function toiletsRepo(db: AppDb) {
   return {
-    /**
-     * Nearest first. Searches a small circle first and widens it (×3) up to the asked radius only while
-     * fewer than `limit` matches were found: every point inside a searched circle is seen, so the first
-     * circle holding `limit` matches holds the true nearest `limit`. Dense areas then scan a few dozen
-     * index entries instead of thousands.
-     */
-    async nearby(q: NearbyToiletsQuery, clock: CityClock): Promise<ToiletSummary[]> {
-      let statement = nearbyStatements.get(db);
-      if (!statement) {
-        statement = buildNearbyStatement(db);
-        nearbyStatements.set(db, statement);
-      }
-      let radius = Math.min(q.radius, FIRST_RING_M);
-      for (;;) {
-        const found = await searchCircle(statement, q, radius, clock);
-        if (found.length >= q.limit || radius >= q.radius) return found;
-        radius = Math.min(q.radius, radius * 3);
-      }
+    /** Nearest first, the portable SQL of platform/nearby (see toiletPlaces for the filters). */
+    nearby(q: NearbyToiletsQuery, clock: CityClock): Promise<ToiletSummary[]> {
+      return nearbyBySql(db, toiletPlaces, q, clock);
     },
 
     async byId(id: string): Promise<ToiletRow | null> {

@@ -16,6 +16,7 @@ import {
 } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole, requireUser } from "../auth/auth.middleware";
+import { idempotencyKeyHeader } from "../platform/idempotency";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
 
 const tags = ["toilets"];
@@ -45,11 +46,14 @@ export const reportToilet = createRoute({
   method: "post",
   path: "/api/v1/toilets/{id}/feedback",
   tags,
-  summary: "Tell the bureau a toilet is closed or its information is wrong",
+  summary: "Tell the bureau a toilet is closed or its information is wrong; an Idempotency-Key makes a retry answer the same",
   security: bearerAuth,
   middleware: [requireUser],
-  request: { params: IdParam, body: jsonBody(ToiletFeedbackRequest) },
-  responses: { 201: jsonContent(ToiletFeedback, "Recorded"), ...errorResponses(401, 404, 415, 422, 429) },
+  request: { params: IdParam, headers: idempotencyKeyHeader, body: jsonBody(ToiletFeedbackRequest) },
+  responses: {
+    201: jsonContent(ToiletFeedback, "Recorded (or this Idempotency-Key's earlier answer)"),
+    ...errorResponses(400, 401, 404, 409, 415, 422, 429),
+  },
 });
 
 export const listToiletFeedback = createRoute({

@@ -13,6 +13,7 @@ import {
   reports,
   sessions,
   toiletFeedback,
+  uploadAttachments,
   uploads,
   userRoles,
   users,
@@ -38,7 +39,8 @@ export function erasedUserStatement(db: AppDb, now: string) {
 
 const ownedBy = (userId: string) => sql`(select ${uploads.id} from ${uploads} where ${uploads.ownerId} = ${userId})`;
 const neverAccepted = sql`(select ${reports.id} from ${reports} where ${reports.acceptedAt} is null)`;
-const attached = sql`(select ${reportPhotos.uploadId} from ${reportPhotos})`;
+/** Uploads attached to any object of any domain (platform/uploads); the rest are unused. */
+const attached = sql`(select ${uploadAttachments.uploadId} from ${uploadAttachments})`;
 
 async function countOf(query: Promise<{ n: number }[]>) {
   return Number((await query)[0]?.n ?? 0);
@@ -68,9 +70,9 @@ async function survey(db: AppDb, userId: string) {
     db
       .select({ id: uploads.id, blobKey: uploads.blobKey })
       .from(uploads)
-      .leftJoin(reportPhotos, eq(reportPhotos.uploadId, uploads.id))
-      .leftJoin(reports, eq(reports.id, reportPhotos.reportId))
-      .where(and(eq(uploads.ownerId, userId), or(isNull(reportPhotos.reportId), isNull(reports.acceptedAt)))),
+      .leftJoin(uploadAttachments, eq(uploadAttachments.uploadId, uploads.id))
+      .leftJoin(reports, and(eq(uploadAttachments.ownerType, "report"), eq(reports.id, uploadAttachments.ownerId)))
+      .where(and(eq(uploads.ownerId, userId), or(isNull(uploadAttachments.uploadId), and(isNotNull(reports.id), isNull(reports.acceptedAt))))),
   ]);
   const kept: AccountDeletionResult["kept"] = [];
   const keep = (what: string, count: number, code: KeptReason) => {
@@ -134,6 +136,15 @@ function erasureStatements(deps: AppDeps, userId: string, now: string, removed: 
   return [
     erasedUserStatement(db, now),
     db.delete(reportPhotos).where(and(inArray(reportPhotos.uploadId, ownedBy(userId)), inArray(reportPhotos.reportId, neverAccepted))),
+    db
+      .delete(uploadAttachments)
+      .where(
+        and(
+          inArray(uploadAttachments.uploadId, ownedBy(userId)),
+          eq(uploadAttachments.ownerType, "report"),
+          inArray(uploadAttachments.ownerId, neverAccepted),
+        ),
+      ),
     db.delete(uploads).where(and(eq(uploads.ownerId, userId), sql`${uploads.id} not in ${attached}`)),
     db.update(uploads).set({ ownerId: T }).where(eq(uploads.ownerId, userId)),
     db.update(reports).set({ reporterId: T }).where(eq(reports.reporterId, userId)),

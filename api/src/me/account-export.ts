@@ -1,7 +1,7 @@
 import { type AccountExport, PRIVACY_POLICY_VERSION, Role } from "@civic/shared";
 import type { AppDeps } from "../deps";
 import { notFound } from "../platform/errors";
-import { signedPhotoUrl } from "../reports/photo-urls";
+import { signedPhotoUrl } from "../platform/uploads/photo-urls";
 import { meRepo } from "./me.repo";
 
 /** Everything the service holds about `userId` (PIPL right of access), photos as short-lived signed URLs. */

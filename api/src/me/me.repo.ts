@@ -75,7 +75,8 @@ export function meRepo(db: AppDb) {
       db
         .select({
           id: inboxMessages.id,
-          reportId: inboxMessages.reportId,
+          subjectType: inboxMessages.subjectType,
+          subjectId: inboxMessages.subjectId,
           title: inboxMessages.title,
           body: inboxMessages.body,
           createdAt: inboxMessages.createdAt,
@@ -87,7 +88,11 @@ export function meRepo(db: AppDb) {
 
     notifications: (userId: string) =>
       db
-        .select({ id: outbox.id, reportId: outbox.reportId, state: outbox.state, channel: outbox.channel, createdAt: outbox.createdAt })
+        .select({
+          id: outbox.id,
+          subjectType: outbox.subjectType,
+          subjectId: outbox.subjectId,
+          state: outbox.state, channel: outbox.channel, createdAt: outbox.createdAt })
         .from(outbox)
         .where(eq(outbox.userId, userId))
         .orderBy(asc(outbox.createdAt)),

@@ -1,10 +1,10 @@
-import { PUBLIC_STATUSES } from "@civic/shared";
+import { PUBLIC_STATUSES, type ReportStatus } from "@civic/shared";
 import { and, desc, eq, gte, inArray, isNotNull, lte, max, notInArray, or, type SQL } from "drizzle-orm";
 import { reportCategories, reportHistory, reports } from "../db/schema";
 import type { AppDb } from "../db/types";
 
 /** Statuses Open311 calls closed (see open311Status in shared). */
-const CLOSED_STATUSES = ["closed", "rejected"];
+const CLOSED_STATUSES: ReportStatus[] = ["closed", "rejected"];
 const STATUS_CHANGES = ["accept", "reject", "merge", "dispatch", "resolve", "close", "reopen"];
 /** D1 binds at most 100 parameters a statement: long id lists go in slices. */
 const SLICE = 50;

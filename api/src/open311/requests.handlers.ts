@@ -1,11 +1,12 @@
 import type { Context } from "hono";
 import type { AppDeps } from "../deps";
 import type { AppEnv } from "../platform/context";
+import { idempotencyRequest, idempotent } from "../platform/idempotency";
 import { enforceRateLimit } from "../platform/rate-limit";
+import { signedPhotoUrl } from "../platform/uploads/photo-urls";
 import { categoriesRepo, toCategory } from "../reports/categories.repo";
-import { signedPhotoUrl } from "../reports/photo-urls";
-import { reportsRepo } from "../reports/reports.repo";
-import { createReport } from "../reports/reports.service";
+import { type ReportRow, reportsRepo } from "../reports/reports.repo";
+import { callerOf, createReport, type Submitter } from "../reports/reports.service";
 import { open311BadRequest, open311Forbidden, open311NotFound } from "./errors";
 import { georeportRepo, slices } from "./georeport.repo";
 import { open311KeysRepo } from "./keys.repo";
@@ -50,14 +51,22 @@ export async function postRequest(c: Context<AppEnv>) {
       `service_code ${JSON.stringify(serviceCode.slice(0, 60))} is not a service of this endpoint (see services.json)`,
     );
   const category = toCategory(row);
-  const { report, created } = await createReport(
-    deps,
-    { kind: "open311", keyId: key.id },
-    newReportOf(submission, category),
-    idempotencyKey,
-  );
-  const answer = [{ service_request_id: report.id, service_notice: serviceNotice(report.slaHours), account_id: null }];
-  return c.json(answer, created ? 201 : 200);
+  const submitter: Submitter = { kind: "open311", keyId: key.id };
+  const input = newReportOf(submission, category);
+  const answerOf = (report: ReportRow) => [
+    { service_request_id: report.id, service_notice: serviceNotice(report.slaHours), account_id: null },
+  ];
+  const answer = await idempotent(deps, await idempotencyRequest("open311.request", callerOf(submitter), idempotencyKey, input), {
+    run: async (claim) => {
+      const report = await createReport(deps, submitter, input, claim);
+      return report && { status: 201, body: answerOf(report) };
+    },
+    replay: async (id) => {
+      const report = await reportsRepo(deps.db).byId(id);
+      return report ? { status: 200, body: answerOf(report) } : null;
+    },
+  });
+  return c.json(answer.body, answer.status === 201 ? 201 : 200);
 }
 
 async function serviceRequests(

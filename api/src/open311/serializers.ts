@@ -6,7 +6,6 @@ import {
   REJECT_REASON_LABELS,
   REPORT_STATUS_LABELS,
   type RejectReason,
-  type ReportStatus,
 } from "@civic/shared";
 import type { ReportRow } from "../reports/reports.repo";
 
@@ -53,7 +52,7 @@ export function wgs84Of(report: Pick<ReportRow, "lat" | "lng">, exact: boolean):
 
 /** Public status notes: the outcome the bureau published, else the status itself. */
 export function publicStatusNotes(report: ReportRow): string {
-  const status = report.status as ReportStatus;
+  const { status } = report;
   const label = REPORT_STATUS_LABELS[status] ?? status;
   if (status === "rejected" && report.rejectReason)
     return `${label}：${REJECT_REASON_LABELS[report.rejectReason as RejectReason] ?? report.rejectReason}`;
@@ -74,7 +73,7 @@ export interface RequestView {
 
 export function serviceRequestOf(v: RequestView) {
   const { report, own } = v;
-  const status = report.status as ReportStatus;
+  const { status } = report;
   return {
     service_request_id: report.id,
     status: open311Status(status),

@@ -4,17 +4,19 @@
  * queue, lifecycle actions, edits and KPIs.
  * Callers: anyone reads categories and public reports; signed-in users file, follow, rate; moderators and
  * admins moderate; admins manage categories.
- * Tables: report_categories, reports, report_photos, report_history, report_followers, idempotency_keys,
- * message_grants, outbox (writes), audit_log (writes).
+ * Tables: report_categories, reports, report_photos, report_history, report_followers; through platform/ it
+ * also writes idempotency keys, upload attachments and outbox rows (type 'report'), message grants, audit_log.
  */
 import type { createRouter } from "../platform/router";
 import * as kpis from "./kpis.handlers";
 import * as moderation from "./moderation.handlers";
 import * as moderationRoutes from "./moderation.routes";
+import { hideRiskyReportPhotos } from "./photos";
 import * as handlers from "./reports.handlers";
 import * as routes from "./reports.routes";
 
 export function registerReports(app: ReturnType<typeof createRouter>) {
+  hideRiskyReportPhotos();
   app.openapi(routes.listCategories, handlers.listCategoriesHandler);
   app.openapi(routes.createCategory, handlers.createCategoryHandler);
   app.openapi(routes.updateCategory, handlers.updateCategoryHandler);

@@ -8,8 +8,9 @@ import type { AppEnv } from "../platform/context";
 import { conflict, notFound, validationFailed } from "../platform/errors";
 import { guardedInsert } from "../platform/guarded-insert";
 import type { AppRouteHandler } from "../platform/router";
+import { signedPhotoUrl } from "../platform/uploads/photo-urls";
 import type * as routes from "./moderation.routes";
-import { signedPhotoUrl } from "./photo-urls";
+import { reportPhotoStatements } from "./photos";
 import { heldSql, type ReportRow, reportsRepo } from "./reports.repo";
 import { checkUploadsUsable } from "./reports.service";
 import { audienceOf, commitStep, decideOrThrow, type StepInput } from "./transitions";
@@ -58,7 +59,7 @@ export const queueHandler: AppRouteHandler<typeof routes.queue> = async (c) => {
         id: report.id,
         categoryCode: report.categoryCode,
         categoryName,
-        status: report.status as ReportStatus,
+        status: report.status,
         description: report.publicDescription ?? report.description,
         address: report.address,
         district: report.district,
@@ -199,10 +200,7 @@ export const resolveHandler: AppRouteHandler<typeof routes.resolve> = async (c) 
       note,
       detail: { photos: photoIds.length },
       set: { resolvedAt: now, everResolved: true, resolutionNote: note },
-      extra: (guard) =>
-        photoIds.map((uploadId, position) =>
-          guardedInsert(deps.db, reportPhotos, { uploadId, reportId: r.id, kind: "resolution", position, hidden: false }, guard),
-        ),
+      extra: (guard) => reportPhotoStatements(deps.db, { reportId: r.id, kind: "resolution", uploadIds: photoIds, userId: user.id, guard }),
     };
   });
 };
@@ -234,7 +232,7 @@ export const redactHandler: AppRouteHandler<typeof routes.redact> = async (c) =>
     report,
     actor: user,
     action: "redact",
-    to: report.status as ReportStatus,
+    to: report.status,
     note: note ?? null,
     // The text it replaces stays in history; the reporter's original is never changed.
     detail: { previous: report.publicDescription ?? report.description, next: description },
@@ -255,7 +253,7 @@ async function setPhotoHidden(c: Context<AppEnv>, id: string, photoId: string, h
     report,
     actor: user,
     action: hidden ? "hide_photo" : "show_photo",
-    to: report.status as ReportStatus,
+    to: report.status,
     note: reason,
     detail: { photoId },
     audit: true,

@@ -1,17 +1,18 @@
-import { coarsen, DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS, PUBLIC_STATUSES, type ReportStatus, type ReportSummary } from "@civic/shared";
+import { coarsen, DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS, PUBLIC_STATUSES, type ReportSummary } from "@civic/shared";
 import { sql } from "drizzle-orm";
 import { currentUser } from "../auth/auth.middleware";
 import { reportFollowers, reports } from "../db/schema";
 import { auditStatement } from "../platform/audit";
 import { clientIp } from "../platform/client-ip";
 import { conflict, forbidden, notFound } from "../platform/errors";
+import { idempotencyRequest, idempotent } from "../platform/idempotency";
 import { enforceRateLimit } from "../platform/rate-limit";
 import type { AppRouteHandler } from "../platform/router";
+import { signedPhotoUrl } from "../platform/uploads/photo-urls";
 import { categoriesRepo, toCategory } from "./categories.repo";
-import { signedPhotoUrl } from "./photo-urls";
 import { reportsRepo } from "./reports.repo";
 import type * as routes from "./reports.routes";
-import { createReport } from "./reports.service";
+import { callerOf, createReport, type NewReport, type Submitter } from "./reports.service";
 import { audienceOf, commitStep, decideOrThrow } from "./transitions";
 import { isStaff, reportDetail, viewerOf } from "./views";
 
@@ -80,24 +81,30 @@ export const createReportHandler: AppRouteHandler<typeof routes.createReport> = 
   const now = deps.clock();
   await enforceRateLimit(deps.db, { bucket: `report:user:${user.id}`, limit: CREATE_LIMITS.perUser, windowSeconds: HOUR, now });
   await enforceRateLimit(deps.db, { bucket: `report:ip:${clientIp(c)}`, limit: CREATE_LIMITS.perIp, windowSeconds: HOUR, now });
-  const { report, created } = await createReport(
-    deps,
-    { kind: "user", user },
-    {
-      categoryCode: body.category,
-      description: body.description,
-      photoIds: body.photoIds,
-      location: body.location,
-      locationSource: body.locationSource,
-      address: body.address,
-      attributes: body.attributes,
-      subscriptions: body.subscriptions,
+  const input: NewReport = {
+    categoryCode: body.category,
+    description: body.description,
+    photoIds: body.photoIds,
+    location: body.location,
+    locationSource: body.locationSource,
+    address: body.address,
+    attributes: body.attributes,
+    subscriptions: body.subscriptions,
+  };
+  const submitter: Submitter = { kind: "user", user };
+  const answer = await idempotent(deps, await idempotencyRequest("report.create", callerOf(submitter), key, input), {
+    run: async (claim) => {
+      const report = await createReport(deps, submitter, input, claim);
+      return report && { status: 201, body: await reportDetail(deps, report, "reporter", user) };
     },
-    key,
-  );
-  if (report.reporterId !== user.id) throw notFound("report");
-  const detail = await reportDetail(deps, report, "reporter", user);
-  return created ? c.json(detail, 201) : c.json(detail, 200);
+    // A retry sees the report as it is now (its photo URLs are signed afresh), as a 200.
+    replay: async (id) => {
+      const report = await reportsRepo(deps.db).byId(id);
+      if (!report || report.reporterId !== user.id) return null;
+      return { status: 200, body: await reportDetail(deps, report, "reporter", user) };
+    },
+  });
+  return answer.status === 201 ? c.json(answer.body, 201) : c.json(answer.body, 200);
 };
 
 export const duplicatesHandler: AppRouteHandler<typeof routes.duplicates> = async (c) => {
@@ -110,9 +117,9 @@ export const duplicatesHandler: AppRouteHandler<typeof routes.duplicates> = asyn
     rows.slice(0, 10).map(async ({ report, categoryName, distanceM }) => ({
       id: report.id,
       categoryName,
-      status: report.status as ReportStatus,
+      status: report.status,
       // A case no moderator has seen yet shows no text to other residents.
-      description: PUBLIC_STATUSES.includes(report.status as ReportStatus) ? (report.publicDescription ?? report.description) : null,
+      description: PUBLIC_STATUSES.includes(report.status) ? (report.publicDescription ?? report.description) : null,
       distanceM: Math.round(distanceM),
       followers: report.followers,
       following: await reportsRepo(deps.db).isFollower(report.id, user.id),
@@ -130,7 +137,7 @@ export const myReportsHandler: AppRouteHandler<typeof routes.myReports> = async 
   const rows = await repo.mine(user.id);
   const isOwn = (r: (typeof rows)[number]) => r.report.reporterId === user.id;
   // A followed case shows its content only once accepted, and then only what the public may see.
-  const contentVisible = (r: (typeof rows)[number]) => isOwn(r) || PUBLIC_STATUSES.includes(r.report.status as ReportStatus);
+  const contentVisible = (r: (typeof rows)[number]) => isOwn(r) || PUBLIC_STATUSES.includes(r.report.status);
   const [ownThumbs, followedThumbs] = await Promise.all([
     repo.thumbnails(
       rows.filter(isOwn).map((r) => r.report.id),
@@ -151,7 +158,7 @@ export const myReportsHandler: AppRouteHandler<typeof routes.myReports> = async 
         id: report.id,
         categoryCode: report.categoryCode,
         categoryName,
-        status: report.status as ReportStatus,
+        status: report.status,
         description: mine ? report.description : contentVisible(row) ? (report.publicDescription ?? report.description) : "",
         address: mine ? report.address : report.district,
         district: report.district,
@@ -178,7 +185,7 @@ export const publicReportsHandler: AppRouteHandler<typeof routes.publicReports> 
       id: report.id,
       categoryCode: report.categoryCode,
       categoryName,
-      status: report.status as ReportStatus,
+      status: report.status,
       description: report.publicDescription ?? report.description,
       location: coarsen(report),
       district: report.district,
@@ -206,7 +213,7 @@ export const followReportHandler: AppRouteHandler<typeof routes.followReport> = 
   const repo = reportsRepo(deps.db);
   const report = await repo.byId(id);
   // Followable: anything offered as a duplicate (open) or public; a rejected case is neither.
-  const visible = report && (report.status === "submitted" || PUBLIC_STATUSES.includes(report.status as ReportStatus) || isStaff(user));
+  const visible = report && (report.status === "submitted" || PUBLIC_STATUSES.includes(report.status) || isStaff(user));
   if (!report || !visible) throw notFound("report");
   if (report.reporterId === user.id) throw conflict("you filed this report; you hear about it already");
   if (report.status === "closed" || report.status === "rejected") throw conflict(`a ${report.status} report cannot be followed`);

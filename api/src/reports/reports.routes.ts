@@ -17,6 +17,7 @@ import {
 } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole, requireUser } from "../auth/auth.middleware";
+import { idempotencyKeyHeader } from "../platform/idempotency";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
 
 const tags = ["reports"];
@@ -62,14 +63,7 @@ export const createReport = createRoute({
   security: bearerAuth,
   middleware: [requireUser],
   request: {
-    headers: z.object({
-      "idempotency-key": z
-        .string()
-        .min(8)
-        .max(64)
-        .regex(/^[A-Za-z0-9_.:-]+$/)
-        .optional(),
-    }),
+    headers: idempotencyKeyHeader,
     body: jsonBody(CreateReportRequest),
   },
   responses: {

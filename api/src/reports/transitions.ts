@@ -10,13 +10,14 @@ import {
   type User,
 } from "@civic/shared";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { auditLog, outbox, reportHistory, reports } from "../db/schema";
+import { auditLog, reportHistory, reports } from "../db/schema";
 import type { AppDeps, AtomicQuery } from "../deps";
 import { conflict, forbidden, validationFailed } from "../platform/errors";
 import { guardedInsert } from "../platform/guarded-insert";
 import { newId } from "../platform/ids";
-import type { NotificationPayload } from "../platform/outbox";
+import { type NotificationPayload, notifyStatement } from "../platform/notifications/outbox";
 import { categoriesRepo } from "./categories.repo";
+import { REPORT_TYPE } from "./photos";
 import { type ReportRow, reportsRepo } from "./reports.repo";
 
 /*
@@ -80,23 +81,7 @@ export async function commitStep(deps: AppDeps, step: StepInput): Promise<void> 
     const payload = notificationFor(step, category?.name ?? "城市管理问题", r.id);
     for (const userId of new Set(step.notify)) {
       if (userId === actorId) continue;
-      statements.push(
-        guardedInsert(
-          db,
-          outbox,
-          {
-            id: newId(),
-            userId,
-            reportId: r.id,
-            payload: JSON.stringify(payload),
-            state: "pending",
-            attempts: 0,
-            nextAttemptAt: now,
-            createdAt: now,
-          },
-          guard,
-        ),
-      );
+      statements.push(notifyStatement(db, { userId, subject: { type: REPORT_TYPE, id: r.id }, payload, now, guard }));
     }
   }
   if (step.audit) {
@@ -161,7 +146,7 @@ function notificationFor(step: StepInput, categoryName: string, reportId: string
 /** decide() for the API: an allowed step, or the matching error (403 / 409 / 422). */
 export function decideOrThrow(report: ReportRow, action: LifecycleAction, user: User, now: Date): Extract<Decision, { ok: true }> {
   const decision = decide(
-    { status: report.status as ReportStatus, reporterId: report.reporterId, resolvedAt: report.resolvedAt, rating: report.rating },
+    { status: report.status, reporterId: report.reporterId, resolvedAt: report.resolvedAt, rating: report.rating },
     action,
     user,
     now,

@@ -10,13 +10,12 @@ import {
   REOPEN_WINDOW_DAYS,
   type RejectReason,
   type ReportDetail,
-  type ReportStatus,
   type TimelineEntry,
   type User,
 } from "@civic/shared";
 import type { AppDeps } from "../deps";
+import { signedPhotoUrl } from "../platform/uploads/photo-urls";
 import { categoriesRepo } from "./categories.repo";
-import { signedPhotoUrl } from "./photo-urls";
 import { type ReportRow, reportsRepo } from "./reports.repo";
 
 /*
@@ -34,12 +33,12 @@ export async function viewerOf(deps: AppDeps, report: ReportRow, user: User | nu
   if (isStaff(user)) return "staff";
   if (user && report.reporterId === user.id) return "reporter";
   if (user && (await reportsRepo(deps.db).isFollower(report.id, user.id))) return "follower";
-  if (PUBLIC_STATUSES.includes(report.status as ReportStatus)) return "public";
+  if (PUBLIC_STATUSES.includes(report.status)) return "public";
   return null;
 }
 
 export const isOverdue = (r: Pick<ReportRow, "slaDueAt" | "status">, now: Date) =>
-  r.slaDueAt !== null && OPEN_STATUSES.includes(r.status as ReportStatus) && r.slaDueAt < now.toISOString();
+  r.slaDueAt !== null && OPEN_STATUSES.includes(r.status) && r.slaDueAt < now.toISOString();
 
 export function reopenUntil(r: Pick<ReportRow, "resolvedAt" | "status">): string | null {
   if (!r.resolvedAt || (r.status !== "resolved" && r.status !== "closed")) return null;
@@ -58,7 +57,7 @@ export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Vie
   const staff = viewer === "staff";
   const close = staff || viewer === "reporter";
   // A follower of a case no moderator has accepted yet hears its progress but sees none of its content.
-  const contentVisible = close || PUBLIC_STATUSES.includes(report.status as ReportStatus);
+  const contentVisible = close || PUBLIC_STATUSES.includes(report.status);
   const shownPhotos = photos.filter((p) => close || (contentVisible && !p.hidden && p.contentCheck !== "risky"));
   const photoViews = await Promise.all(
     shownPhotos.map(async (p) => ({
@@ -71,15 +70,15 @@ export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Vie
   const timeline: TimelineEntry[] = history.map((h) => ({
     seq: h.seq,
     action: h.action as TimelineEntry["action"],
-    from: h.fromStatus as ReportStatus | null,
-    to: h.toStatus as ReportStatus,
+    from: h.fromStatus,
+    to: h.toStatus,
     note: close ? h.note : null,
     at: h.at,
     actor: h.actorKind as TimelineEntry["actor"],
     ...(staff ? { actorId: h.actorId } : {}),
   }));
   const lifecycle = {
-    status: report.status as ReportStatus,
+    status: report.status,
     reporterId: report.reporterId,
     resolvedAt: report.resolvedAt,
     rating: report.rating,
@@ -95,7 +94,7 @@ export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Vie
       groupName: categoryGroupName(category?.groupCode ?? "other"),
     },
     description: viewer === "reporter" ? report.description : contentVisible ? (report.publicDescription ?? report.description) : "",
-    status: report.status as ReportStatus,
+    status: report.status,
     // The typed address can be exact (a door number): others get the district, like the coarsened point.
     address: close ? report.address : report.district,
     location: close ? { lat: report.lat, lng: report.lng } : coarsen(report),

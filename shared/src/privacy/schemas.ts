@@ -65,7 +65,9 @@ export const AccountExport = z
     inbox: z.array(
       z.object({
         id: z.string(),
-        reportId: z.string().nullable(),
+        /** What the message is about (e.g. type "report" and the report's id). */
+        subjectType: z.string().nullable(),
+        subjectId: z.string().nullable(),
         title: z.string(),
         body: z.string(),
         createdAt: z.string(),
@@ -75,7 +77,8 @@ export const AccountExport = z
     notifications: z.array(
       z.object({
         id: z.string(),
-        reportId: z.string().nullable(),
+        subjectType: z.string().nullable(),
+        subjectId: z.string().nullable(),
         state: z.string(),
         channel: z.string().nullable(),
         createdAt: z.string(),

@@ -5,7 +5,10 @@ import { z } from "zod";
 export const InboxMessage = z
   .object({
     id: z.string(),
+    /** The report it is about: `subject.id` when `subject.type` is 'report' (what the mini-program opens). */
     reportId: z.string().nullable(),
+    /** What it is about, in any domain (e.g. {type: 'report', id}); null: nothing in particular. */
+    subject: z.object({ type: z.string(), id: z.string() }).nullable().optional(),
     title: z.string(),
     body: z.string(),
     createdAt: z.string(),

@@ -1,6 +1,8 @@
+import type { ReportStatus } from "@civic/shared";
 import { sql } from "drizzle-orm";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./auth";
+import { uploads } from "./platform";
 
 /* reports (随手拍) and moderation, and the Open311 clients' keys. */
 
@@ -23,28 +25,6 @@ export const reportCategories = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [check("report_categories_sla_ck", sql`${t.slaHours} > 0`)],
-);
-
-/** Photos as uploaded (metadata already stripped); `key` names the blob. */
-export const uploads = sqliteTable(
-  "uploads",
-  {
-    id: text("id").primaryKey(),
-    /** The user who uploaded, or null for an Open311 client. */
-    ownerId: text("owner_id").references(() => users.id),
-    blobKey: text("blob_key").notNull(),
-    contentType: text("content_type").notNull(),
-    size: integer("size").notNull(),
-    /** WeChat mediaCheckAsync: pending until its callback, then pass/review/risky; error when the call failed. */
-    contentCheck: text("content_check").notNull().default("pending"),
-    checkTraceId: text("check_trace_id"),
-    createdAt: text("created_at").notNull(),
-  },
-  (t) => [
-    uniqueIndex("uploads_blob_key_uq").on(t.blobKey),
-    index("uploads_trace_idx").on(t.checkTraceId),
-    check("uploads_check_ck", sql`${t.contentCheck} in ('pending','pass','review','risky','error')`),
-  ],
 );
 
 export const reports = sqliteTable(
@@ -71,7 +51,7 @@ export const reports = sqliteTable(
     district: text("district").notNull(),
     /** JSON AttributeValues. */
     attributes: text("attributes").notNull().default("{}"),
-    status: text("status").notNull(),
+    status: text("status").$type<ReportStatus>().notNull(),
     /** Bumped by every history row; a write names the version it read, so of two racing moderators one wins. */
     version: integer("version").notNull().default(1),
     textCheck: text("text_check").notNull().default("pending"),
@@ -110,7 +90,10 @@ export const reports = sqliteTable(
   ],
 );
 
-/** A photo on a report: the resident's, or the bureau's after-photo. An upload belongs to one report only. */
+/**
+ * A photo on a report: the resident's, or the bureau's after-photo, its order and whether the public sees it.
+ * The upload itself is attached to the report in upload_attachments (platform/uploads/attach.ts).
+ */
 export const reportPhotos = sqliteTable(
   "report_photos",
   {
@@ -140,8 +123,8 @@ export const reportHistory = sqliteTable(
       .references(() => reports.id),
     seq: integer("seq").notNull(),
     action: text("action").notNull(),
-    fromStatus: text("from_status"),
-    toStatus: text("to_status").notNull(),
+    fromStatus: text("from_status").$type<ReportStatus>(),
+    toStatus: text("to_status").$type<ReportStatus>().notNull(),
     actorId: text("actor_id"),
     actorKind: text("actor_kind").notNull(),
     note: text("note"),

@@ -6,12 +6,12 @@ import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "../../app";
 import { parseAppConfig } from "../../config";
-import { createNearbyIndex } from "../../finders/toilets.snapshot";
-import { unlinkExpiredReporters } from "../../me/retention";
-import { dispatchOutbox } from "../../platform/dispatcher";
 import { jsonLogger } from "../../platform/logger";
 import { createMetrics } from "../../platform/metrics";
-import { purgeExpiredRateLimits } from "../../platform/rate-limit";
+import { createNearbyIndex } from "../../platform/nearby/memory-index";
+import { logScheduled, type ScheduleState } from "../../platform/scheduled";
+import { PLACE_KINDS } from "../../places";
+import { runScheduled } from "../../scheduled";
 import { createWechatClient } from "../../platform/wechat";
 import { seedDemoIfEmpty } from "../../seed/demo";
 import { diskBlobStore } from "./disk-blobs";
@@ -33,7 +33,7 @@ export interface NodeServerOptions {
   env?: Record<string, string | undefined>;
   seedDemo?: boolean;
   clock?: () => Date;
-  /** Dispatch the notification outbox every this many ms (default 5000; 0 = never, e.g. in tests that drive it). */
+  /** Run the scheduled jobs (outbox dispatch, housekeeping) every this many ms (default 5000; 0 = never, e.g. in tests that drive them). */
   dispatchIntervalMs?: number;
   /** Bearer token for GET /metrics; unset or empty = no /metrics route (404). */
   metricsToken?: string;
@@ -59,7 +59,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     const seeded = await seedDemoIfEmpty(db, atomic);
     if (seeded > 0) log.info("seeded demo data", { toilets: seeded });
   }
-  const nearbyIndex = config.nearbyInMemory ? createNearbyIndex(db, { localChanges }) : undefined;
+  const nearbyIndex = config.nearbyInMemory ? createNearbyIndex(db, PLACE_KINDS, { localChanges }) : undefined;
   await nearbyIndex?.warm();
   const deps = {
     db,
@@ -85,34 +85,25 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
       return serveStatic({ root: staticDir, index: "index.html" })(c, next);
     });
   }
-  // Node's stand-in for the Workers cron: hourly housekeeping, never keeping the process alive.
-  const housekeeping = setInterval(() => {
-    purgeExpiredRateLimits(db, new Date()).catch((err) => log.error("housekeeping failed", { error: String(err) }));
-    // MERGE: moves into runScheduled(deps, now).
-    unlinkExpiredReporters(deps, new Date()).catch((err) => log.error("retention failed", { error: String(err) }));
-  }, 3_600_000);
-  housekeeping.unref();
-  // Node's stand-in for the cron's dispatch: one run at a time, never keeping the process alive.
-  const dispatchEvery = opts.dispatchIntervalMs ?? 5000;
-  let dispatching = false;
-  const dispatcher =
-    dispatchEvery > 0
+  // Node's stand-in for the Workers cron: every scheduled job (api/src/scheduled.ts), one run at a time,
+  // never keeping the process alive.
+  const tickEvery = opts.dispatchIntervalMs ?? 5000;
+  const schedule: ScheduleState = new Map();
+  let ticking = false;
+  const scheduler =
+    tickEvery > 0
       ? setInterval(() => {
-          if (dispatching) return;
-          dispatching = true;
-          dispatchOutbox(deps)
-            .then((r) => {
-              if (r.sent + r.inboxOnly + r.failed > 0) log.info("dispatched notifications", { ...r });
-            })
-            .catch((err) => log.error("dispatch failed", { error: String(err) }))
+          if (ticking) return;
+          ticking = true;
+          runScheduled(deps, deps.clock(), { state: schedule })
+            .then((results) => logScheduled(log, results))
+            .catch((err) => log.error("scheduled jobs failed", { error: String(err) }))
             .finally(() => {
-              dispatching = false;
+              ticking = false;
             });
-        }, dispatchEvery)
+        }, tickEvery)
       : undefined;
-  dispatcher?.unref();
-  deps.metrics.setTimer("housekeeping", true);
-  deps.metrics.setTimer("dispatch", dispatcher !== undefined);
+  scheduler?.unref();
   const server = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? "127.0.0.1" });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
@@ -125,8 +116,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     sqlite,
     close: () =>
       new Promise<void>((resolve) => {
-        clearInterval(housekeeping);
-        if (dispatcher) clearInterval(dispatcher);
+        if (scheduler) clearInterval(scheduler);
         server.close(() => {
           sqlite.close();
           resolve();

@@ -4,13 +4,12 @@ import { ConfigError } from "../../config";
 import * as schema from "../../db/schema";
 import type { AppDb } from "../../db/types";
 import type { AppDeps } from "../../deps";
-import { unlinkExpiredReporters } from "../../me/retention";
-import { dispatchOutbox } from "../../platform/dispatcher";
 import { errorBody } from "../../platform/errors";
 import { jsonLogger } from "../../platform/logger";
 import { createMetrics } from "../../platform/metrics";
 import { metricsLogFields } from "../../platform/metrics-samples";
-import { purgeExpiredRateLimits } from "../../platform/rate-limit";
+import { logScheduled, type ScheduleState } from "../../platform/scheduled";
+import { runScheduled } from "../../scheduled";
 import { createWechatClient } from "../../platform/wechat";
 import { readWorkerConfig, type WorkerEnv } from "./config";
 import { d1Atomic } from "./d1-atomic";
@@ -26,6 +25,8 @@ export type { WorkerEnv } from "./config";
 type Built = { ok: true; deps: AppDeps; app: CivicApp } | { ok: false; error: ConfigError };
 
 const builtFor = new WeakMap<WorkerEnv, Built>();
+/** When each scheduled job last ran in this isolate (see platform/scheduled.ts). */
+const schedule: ScheduleState = new Map();
 
 export function buildWorkerDeps(env: WorkerEnv): AppDeps {
   const config = readWorkerConfig(env);
@@ -85,12 +86,8 @@ export default {
       throw built.error;
     }
     const { deps } = built;
-    const purged = await purgeExpiredRateLimits(deps.db, new Date(controller.scheduledTime));
-    // Each minute's run sends what is due; a row another run claimed is skipped (see dispatchOutbox).
-    const dispatched = await dispatchOutbox(deps);
-    // MERGE: moves into runScheduled(deps, now).
-    const unlinkedReporters = await unlinkExpiredReporters(deps, new Date(controller.scheduledTime));
-    deps.log.info("cron", { cron: controller.cron, purgedRateLimits: purged, unlinkedReporters, ...dispatched });
+    const results = await runScheduled(deps, new Date(controller.scheduledTime), { state: schedule });
+    logScheduled(deps.log, results, { cron: controller.cron });
     deps.log.info("metrics", await metricsLogFields(deps, new Date(controller.scheduledTime)));
   },
 } satisfies ExportedHandler<WorkerEnv>;

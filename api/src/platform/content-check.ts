@@ -1,17 +1,18 @@
 import type { ContentCheck } from "@civic/shared";
 import { eq } from "drizzle-orm";
-import { reports, users } from "../db/schema";
+import { users } from "../db/schema";
 import type { AppDb } from "../db/types";
 import type { AppDeps } from "../deps";
-import { WechatError } from "../platform/wechat";
-import { signedPhotoUrl } from "./photo-urls";
-import { uploadsRepo } from "./uploads.repo";
+import { signedPhotoUrl } from "./uploads/photo-urls";
+import { uploadsRepo } from "./uploads/uploads.repo";
+import { WechatError } from "./wechat";
 
 /*
- * WeChat content safety for reports. Text: msgSecCheck (v2, synchronous) sets reports.text_check.
- * Images: mediaCheckAsync starts a check whose verdict arrives at POST /wechat/media-check (see
- * wechat-callback.handlers.ts) and sets uploads.content_check. Anything but 'pass' (review, risky, or an
- * error/timeout recorded as 'error') keeps a report held for a moderator; a failure is never a pass.
+ * WeChat content safety for any domain. Text: msgSecCheck (v2, synchronous) answers a verdict the caller
+ * stores on its own object (reports: reports.text_check, see reports/text-check.ts). Images:
+ * mediaCheckAsync starts a check whose verdict arrives at POST /wechat/media-check (see
+ * uploads/wechat-callback.handlers.ts) and sets uploads.content_check. Anything but 'pass' (review, risky,
+ * or an error/timeout recorded as 'error') keeps the object held for a moderator; a failure is never a pass.
  * Neither function throws: the caller's request goes on, and the held state shows in the queue.
  */
 
@@ -34,31 +35,20 @@ export async function openidOf(db: AppDb, userId: string | null): Promise<string
 const describe = (err: unknown) => (err instanceof WechatError ? `wechat ${err.errcode}: ${err.message}` : String(err));
 
 /**
- * Checks a report's text and records the verdict in reports.text_check ('pass' | 'review' | 'risky', or
- * 'error' on any failure). Without an openid (an Open311 request) the v2 API cannot be called: 'review'.
- * Returns the recorded verdict.
+ * Checks a text for the object `subject` names (for logs): 'pass' | 'review' | 'risky', or 'error' on any
+ * failure. Without an openid (e.g. an Open311 request) the v2 API cannot be called: 'review'. Never throws.
  */
-export async function checkReportText(
-  deps: Pick<AppDeps, "db" | "wechat" | "log" | "config">,
-  input: { reportId: string; text: string; openid: string | null },
+export async function checkText(
+  deps: Pick<AppDeps, "wechat" | "log" | "config">,
+  input: { subject: Record<string, string>; text: string; openid: string | null },
 ): Promise<ContentCheck> {
-  let verdict: ContentCheck;
-  if (!input.openid || !checkerConfigured(deps)) {
-    verdict = "review";
-  } else {
-    try {
-      verdict = (await deps.wechat.msgSecCheck({ content: input.text, openid: input.openid, scene: SCENE_FORUM })).suggest;
-    } catch (err) {
-      deps.log.warn("text check failed; holding the report", { reportId: input.reportId, error: describe(err) });
-      verdict = "error";
-    }
-  }
+  if (!input.openid || !checkerConfigured(deps)) return "review";
   try {
-    await deps.db.update(reports).set({ textCheck: verdict }).where(eq(reports.id, input.reportId));
+    return (await deps.wechat.msgSecCheck({ content: input.text, openid: input.openid, scene: SCENE_FORUM })).suggest;
   } catch (err) {
-    deps.log.error("text check verdict not saved", { reportId: input.reportId, error: String(err) });
+    deps.log.warn("text check failed; holding the content", { ...input.subject, error: describe(err) });
+    return "error";
   }
-  return verdict;
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { InboxMessage } from "@civic/shared";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
-import { inboxMessages } from "../db/schema";
-import type { AppDb } from "../db/types";
+import { inboxMessages } from "../../db/schema";
+import type { AppDb } from "../../db/types";
 
 const columns = {
   id: inboxMessages.id,
-  reportId: inboxMessages.reportId,
+  subjectType: inboxMessages.subjectType,
+  subjectId: inboxMessages.subjectId,
   title: inboxMessages.title,
   body: inboxMessages.body,
   createdAt: inboxMessages.createdAt,
@@ -16,12 +17,17 @@ const columns = {
 export function inboxRepo(db: AppDb) {
   return {
     async list(userId: string, limit: number): Promise<InboxMessage[]> {
-      return db
+      const rows = await db
         .select(columns)
         .from(inboxMessages)
         .where(eq(inboxMessages.userId, userId))
         .orderBy(desc(inboxMessages.createdAt), desc(inboxMessages.id))
         .limit(limit);
+      return rows.map(({ subjectType, subjectId, ...m }) => {
+        const subject = subjectType && subjectId ? { type: subjectType, id: subjectId } : null;
+        // reportId: the field the mini-program's inbox opens a report by.
+        return { ...m, reportId: subject?.type === "report" ? subject.id : null, subject };
+      });
     },
 
     async unread(userId: string): Promise<number> {

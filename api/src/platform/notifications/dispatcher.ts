@@ -1,10 +1,10 @@
 import { cityClock } from "@civic/shared";
 import { and, eq, gt, sql } from "drizzle-orm";
-import { inboxMessages, messageGrants, outbox, users } from "../db/schema";
-import type { AppDeps } from "../deps";
-import { newId } from "./ids";
+import { inboxMessages, messageGrants, outbox, users } from "../../db/schema";
+import type { AppDeps } from "../../deps";
+import { newId } from "../ids";
+import { NO_SUBSCRIPTION_QUOTA, WechatError } from "../wechat";
 import type { NotificationPayload } from "./outbox";
-import { NO_SUBSCRIPTION_QUOTA, WechatError } from "./wechat";
 
 /*
  * The notification dispatcher (Node: a timer; Workers: the cron). For each due outbox row:
@@ -48,7 +48,8 @@ type DispatchDeps = Pick<AppDeps, "db" | "wechat" | "config" | "clock" | "log">;
 interface ClaimedRow {
   id: string;
   user_id: string;
-  report_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
   payload: string;
   attempts: number;
   created_at: string;
@@ -90,7 +91,7 @@ export async function dispatchOutbox(deps: DispatchDeps, opts: { limit?: number 
     where id in (
       select id from outbox where state = 'pending' and next_attempt_at <= ${nowIso} order by next_attempt_at limit ${limit}
     ) and state = 'pending' and next_attempt_at <= ${nowIso}
-    returning id, user_id, report_id, payload, attempts, created_at`);
+    returning id, user_id, subject_type, subject_id, payload, attempts, created_at`);
   const result: DispatchResult = { sent: 0, inboxOnly: 0, failed: 0 };
   for (const row of claimed) {
     try {
@@ -121,7 +122,8 @@ async function dispatchOne(deps: DispatchDeps, row: ClaimedRow, now: Date): Prom
     .values({
       id: newId(),
       userId: row.user_id,
-      reportId: row.report_id,
+      subjectType: row.subject_type,
+      subjectId: row.subject_id,
       outboxId: row.id,
       title: payload.title,
       body: payload.body,

@@ -1,7 +1,8 @@
 import type { ContentCheck } from "@civic/shared";
 import type { Context } from "hono";
-import type { AppEnv } from "../platform/context";
-import { errorBody } from "../platform/errors";
+import type { AppEnv } from "../context";
+import { errorBody } from "../errors";
+import { uploadsFoundRisky } from "./attach";
 import { uploadsRepo } from "./uploads.repo";
 
 /*
@@ -86,7 +87,7 @@ export async function mediaCheckPush(c: Context<AppEnv>) {
     log.warn("media check for an unknown trace id", { traceId, verdict });
     return success(c);
   }
-  if (verdict === "risky") for (const uploadId of touched) await repo.hideOnReports(uploadId);
+  if (verdict === "risky") await uploadsFoundRisky(db, touched);
   log.info("media check", { traceId, verdict, uploads: touched });
   return success(c);
 }

@@ -1,5 +1,5 @@
-import { maxBody } from "../platform/middleware";
-import type { createRouter } from "../platform/router";
+import { maxBody } from "../middleware";
+import type { createRouter } from "../router";
 import { mediaCheckEcho, mediaCheckPush } from "./wechat-callback.handlers";
 
 /** Where WeChat's message push for image checks lands (outside /api: WeChat's format, not ours; not in the OpenAPI document). */

@@ -1,11 +1,11 @@
 import type { UploadResponse } from "@civic/shared";
-import { currentUser } from "../auth/auth.middleware";
-import { clientIp } from "../platform/client-ip";
-import { ApiError, notFound, validationFailed } from "../platform/errors";
-import { newId } from "../platform/ids";
-import { enforceRateLimit } from "../platform/rate-limit";
-import type { AppRouteHandler } from "../platform/router";
-import { openidOf, startImageCheck } from "./content-check";
+import { currentUser } from "../../auth/auth.middleware";
+import { clientIp } from "../client-ip";
+import { openidOf, startImageCheck } from "../content-check";
+import { ApiError, notFound, validationFailed } from "../errors";
+import { newId } from "../ids";
+import { enforceRateLimit } from "../rate-limit";
+import type { AppRouteHandler } from "../router";
 import { detectImageType, IMAGE_EXTENSION, ImageCleanError, stripImageMetadata } from "./image-sanitize";
 import { photoSignatureValid, signedPhotoUrl } from "./photo-urls";
 import { uploadsRepo } from "./uploads.repo";

@@ -1,4 +1,4 @@
-import type { AppConfig } from "../config";
+import type { AppConfig } from "../../config";
 
 /*
  * Photos are never public: an authorised response hands out a short-lived signed URL (an <image> tag

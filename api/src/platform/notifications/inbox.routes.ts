@@ -1,7 +1,7 @@
 import { InboxResponse } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireUser } from "../auth/auth.middleware";
-import { bearerAuth, type createRouter, errorResponses, jsonContent } from "../platform/router";
+import { requireUser } from "../../auth/auth.middleware";
+import { bearerAuth, type createRouter, errorResponses, jsonContent } from "../router";
 import { listInboxHandler, readInboxMessageHandler } from "./inbox.handlers";
 
 const tags = ["inbox"];

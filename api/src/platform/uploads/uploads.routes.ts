@@ -1,11 +1,11 @@
 import { UploadResponse } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { requireUser } from "../auth/auth.middleware";
-import type { AppEnv } from "../platform/context";
-import { ApiError } from "../platform/errors";
-import { maxBody } from "../platform/middleware";
-import { bearerAuth, type createRouter, errorResponses, jsonContent } from "../platform/router";
+import { requireUser } from "../../auth/auth.middleware";
+import type { AppEnv } from "../context";
+import { ApiError } from "../errors";
+import { maxBody } from "../middleware";
+import { bearerAuth, type createRouter, errorResponses, jsonContent } from "../router";
 import { createUploadHandler, uploadContentHandler } from "./uploads.handlers";
 
 const tags = ["uploads"];

@@ -1,6 +1,6 @@
-import { currentUser } from "../auth/auth.middleware";
-import { notFound } from "../platform/errors";
-import type { AppRouteHandler } from "../platform/router";
+import { currentUser } from "../../auth/auth.middleware";
+import { notFound } from "../errors";
+import type { AppRouteHandler } from "../router";
 import { inboxRepo } from "./inbox.repo";
 import type { listInbox, readInboxMessage } from "./inbox.routes";
 

@@ -1,7 +1,7 @@
 import type { ContentCheck } from "@civic/shared";
-import { and, eq, inArray } from "drizzle-orm";
-import { reportPhotos, uploads } from "../db/schema";
-import type { AppDb } from "../db/types";
+import { eq, inArray } from "drizzle-orm";
+import { uploads } from "../../db/schema";
+import type { AppDb } from "../../db/types";
 
 export interface UploadRow {
   id: string;
@@ -75,14 +75,6 @@ export function uploadsRepo(db: AppDb) {
         .where(eq(uploads.checkTraceId, traceId))
         .returning({ id: uploads.id });
       return rows.map((r) => r.id);
-    },
-
-    /** Hides a photo from the public wherever it is attached (staff still see it). */
-    async hideOnReports(uploadId: string) {
-      await db
-        .update(reportPhotos)
-        .set({ hidden: true })
-        .where(and(eq(reportPhotos.uploadId, uploadId), eq(reportPhotos.hidden, false)));
     },
 
     async deleteRow(id: string) {

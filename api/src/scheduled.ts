@@ -1,0 +1,26 @@
+import type { AppDeps } from "./deps";
+import { unlinkExpiredReporters } from "./me/retention";
+import { type JobResult, PLATFORM_JOBS, runJobs, type ScheduledJob, type ScheduleState } from "./platform/scheduled";
+
+/**
+ * Every scheduled job in one place: the platform's housekeeping and each domain's jobs. Both hosts call
+ * runScheduled (the Node timer and the Workers cron); a new domain adds its job here and nothing else.
+ */
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  ...PLATFORM_JOBS,
+  {
+    // PIPL retention: reporters of cases closed more than RETENTION_DAYS ago are unlinked.
+    name: "unlink-expired-reporters",
+    everyMs: 3_600_000,
+    run: async (deps, now) => ({ unlinked: await unlinkExpiredReporters(deps, now) }),
+  },
+];
+
+/** Runs every due job (see platform/scheduled.ts); `jobs` lets a test put a failing job in front. */
+export function runScheduled(
+  deps: AppDeps,
+  now: Date,
+  opts: { state?: ScheduleState; jobs?: readonly ScheduledJob[] } = {},
+): Promise<JobResult[]> {
+  return runJobs(deps, now, opts.jobs ?? SCHEDULED_JOBS, { state: opts.state });
+}

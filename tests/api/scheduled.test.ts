@@ -62,6 +62,7 @@ describe("scheduled jobs", () => {
       { name: "purge-rate-limits", ok: true, ran: true, figures: { purged: 1 } },
       { name: "purge-idempotency-keys", ok: true, ran: true, figures: { purged: 1 } },
       { name: "dispatch-outbox", ok: true, ran: true, figures: { sent: 0, inboxOnly: 1, failed: 0 } },
+      { name: "unlink-expired-reporters", ok: true, ran: true, figures: { unlinked: 0 } },
     ]);
     expect((await t.db.select().from(rateLimits)).map((r) => r.bucket)).toEqual(["current"]);
     expect((await t.db.select().from(idempotencyKeys)).map((r) => r.key)).toEqual(["yesterday-key"]);
@@ -78,16 +79,19 @@ describe("scheduled jobs", () => {
       ["purge-rate-limits", true],
       ["purge-idempotency-keys", true],
       ["dispatch-outbox", true],
+      ["unlink-expired-reporters", true],
     ]);
     expect(await ran(later(60_000))).toEqual([
       ["purge-rate-limits", false],
       ["purge-idempotency-keys", false],
       ["dispatch-outbox", true],
+      ["unlink-expired-reporters", false],
     ]);
     expect(await ran(later(3_600_000))).toEqual([
       ["purge-rate-limits", true],
       ["purge-idempotency-keys", true],
       ["dispatch-outbox", true],
+      ["unlink-expired-reporters", true],
     ]);
   });
 

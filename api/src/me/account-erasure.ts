@@ -19,6 +19,7 @@ import {
   users,
 } from "../db/schema";
 import type { AppDb } from "../db/types";
+import { keysOfCaller } from "../platform/idempotency";
 import type { AppDeps } from "../deps";
 import { auditStatement } from "../platform/audit";
 
@@ -110,7 +111,7 @@ async function removedCounts(db: AppDb, userId: string, photos: number) {
       db
         .select({ n })
         .from(idempotencyKeys)
-        .where(eq(idempotencyKeys.scope, `user:${userId}`)),
+        .where(keysOfCaller(`user:${userId}`)),
     ),
     countOf(db.select({ n }).from(consentRecords).where(eq(consentRecords.userId, userId))),
   ]);
@@ -163,7 +164,7 @@ function erasureStatements(deps: AppDeps, userId: string, now: string, removed: 
     db.delete(inboxMessages).where(eq(inboxMessages.userId, userId)),
     db.delete(outbox).where(eq(outbox.userId, userId)),
     db.delete(messageGrants).where(eq(messageGrants.userId, userId)),
-    db.delete(idempotencyKeys).where(eq(idempotencyKeys.scope, `user:${userId}`)),
+    db.delete(idempotencyKeys).where(keysOfCaller(`user:${userId}`)),
     db.delete(consentRecords).where(eq(consentRecords.userId, userId)),
     db.delete(userRoles).where(eq(userRoles.userId, userId)),
     db

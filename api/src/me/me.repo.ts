@@ -15,6 +15,7 @@ import {
   users,
 } from "../db/schema";
 import type { AppDb } from "../db/types";
+import { keysOfCaller } from "../platform/idempotency";
 import { guardedInsert } from "../platform/guarded-insert";
 import { newId } from "../platform/ids";
 
@@ -122,7 +123,7 @@ export function meRepo(db: AppDb) {
       db
         .select({ key: idempotencyKeys.key, resourceId: idempotencyKeys.resourceId, createdAt: idempotencyKeys.createdAt })
         .from(idempotencyKeys)
-        .where(eq(idempotencyKeys.scope, `user:${userId}`)),
+        .where(keysOfCaller(`user:${userId}`)),
 
     audit: (userId: string) =>
       db

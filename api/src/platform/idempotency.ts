@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { and, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, type SQL, sql, like } from "drizzle-orm";
 import { idempotencyKeys } from "../db/schema";
 import type { AppDb } from "../db/types";
 import type { AppDeps, AtomicQuery } from "../deps";
@@ -154,4 +154,9 @@ export async function purgeIdempotencyKeys(db: AppDb, now: Date): Promise<number
   const cutoff = new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS).toISOString();
   const gone = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff)).returning({ key: idempotencyKeys.key });
   return gone.length;
+}
+
+/** Every key one caller (e.g. "user:<id>") holds, on any route: for the caller's data export and erasure. */
+export function keysOfCaller(caller: string) {
+  return like(idempotencyKeys.scope, `%:${caller}`);
 }

@@ -104,6 +104,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
         }, tickEvery)
       : undefined;
   scheduler?.unref();
+  deps.metrics.setTimer("scheduler", scheduler !== undefined);
   const server = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? "127.0.0.1" });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());

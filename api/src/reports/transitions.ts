@@ -2,6 +2,7 @@ import {
   type Decision,
   decide,
   HISTORY_ACTION_LABELS,
+  isStaff,
   type HistoryAction,
   type LifecycleAction,
   REPORT_STATUS_LABELS,
@@ -53,7 +54,7 @@ export async function commitStep(deps: AppDeps, step: StepInput): Promise<void> 
   const historyId = newId();
   const actorId = "kind" in step.actor ? null : step.actor.id;
   const actorKind =
-    "kind" in step.actor ? step.actor.kind : r.reporterId === step.actor.id ? "resident" : isStaffUser(step.actor) ? "bureau" : "resident";
+    "kind" in step.actor ? step.actor.kind : r.reporterId === step.actor.id ? "resident" : isStaff(step.actor) ? "bureau" : "resident";
   const statements: AtomicQuery[] = [
     guardedInsert(
       db,
@@ -135,7 +136,6 @@ export async function commitStep(deps: AppDeps, step: StepInput): Promise<void> 
   if (won.length === 0) throw conflict("the report was changed by someone else meanwhile; reload it", { reportId: r.id });
 }
 
-const isStaffUser = (u: User) => u.roles.includes("moderator") || u.roles.includes("admin");
 
 function notificationFor(step: StepInput, categoryName: string, reportId: string): NotificationPayload {
   const status = REPORT_STATUS_LABELS[step.to];

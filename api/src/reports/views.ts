@@ -4,6 +4,7 @@ import {
   categoryGroupName,
   coarsen,
   decide,
+  isStaff,
   OPEN_STATUSES,
   PUBLIC_STATUSES,
   REOPEN_WINDOW_DAYS,
@@ -25,8 +26,6 @@ import { type ReportRow, reportsRepo } from "./reports.repo";
  */
 export type Viewer = ReportDetail["viewer"];
 
-export const isStaff = (user: Pick<User, "roles"> | null | undefined) =>
-  !!user && (user.roles.includes("moderator") || user.roles.includes("admin"));
 
 /** How `user` may see the report, or null when they may not (answer 404). */
 export async function viewerOf(deps: AppDeps, report: ReportRow, user: User | null | undefined): Promise<Viewer | null> {

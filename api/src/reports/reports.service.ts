@@ -59,6 +59,7 @@ export async function createReport(
   const now = deps.clock();
   const nowIso = now.toISOString();
   const id = newId();
+  const district = districtOf(input.location);
   const guard: SQL = idempotencyKey
     ? sql`exists (select 1 from ${idempotencyKeys} where ${idempotencyKeys.scope} = ${scope} and ${idempotencyKeys.key} = ${idempotencyKey} and ${idempotencyKeys.resourceId} = ${id})`
     : sql`1 = 1`;
@@ -89,7 +90,8 @@ export async function createReport(
         lng: input.location.lng,
         latBand: latBand(input.location.lat),
         locationSource: input.locationSource,
-        district: districtOf(input.location),
+        district: district.name,
+        districtCode: district.code,
         attributes: JSON.stringify(input.attributes),
         status: "submitted",
         version: 1,

@@ -6,12 +6,13 @@ import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "../../app";
 import { parseAppConfig } from "../../config";
+import type { AppDb } from "../../db/types";
+import type { AppDeps } from "../../deps";
 import { createNearbyIndex } from "../../finders/toilets.snapshot";
 import { dispatchOutbox } from "../../platform/dispatcher";
 import { jsonLogger } from "../../platform/logger";
 import { purgeExpiredRateLimits } from "../../platform/rate-limit";
 import { createWechatClient } from "../../platform/wechat";
-import { seedDemoIfEmpty } from "../../seed/demo";
 import { diskBlobStore } from "./disk-blobs";
 import { openSqlite } from "./sqlite";
 
@@ -27,7 +28,8 @@ export interface NodeServerOptions {
   staticDir?: string | null;
   /** App settings as environment strings (DEV_LOGIN, WECHAT_*, CITY_ZONE, ...). */
   env?: Record<string, string | undefined>;
-  seedDemo?: boolean;
+  /** Fills an empty database before serving; the demo seed is passed in (the host imports nothing from api/src/seed). */
+  seed?: (db: AppDb, atomic: AppDeps["atomic"]) => Promise<number>;
   clock?: () => Date;
   /** Dispatch the notification outbox every this many ms (default 5000; 0 = never, e.g. in tests that drive it). */
   dispatchIntervalMs?: number;
@@ -45,8 +47,8 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const config = parseAppConfig({ NEARBY_IN_MEMORY: "1", DOCS_ASSETS_BASE: DOCS_ASSETS_PATH, ...opts.env });
   const log = jsonLogger(config.logLevel);
   const { sqlite, db, atomic, localChanges } = openSqlite(opts.databasePath);
-  if (opts.seedDemo) {
-    const seeded = await seedDemoIfEmpty(db, atomic);
+  if (opts.seed) {
+    const seeded = await opts.seed(db, atomic);
     if (seeded > 0) log.info("seeded demo data", { toilets: seeded });
   }
   const nearbyIndex = config.nearbyInMemory ? createNearbyIndex(db, { localChanges }) : undefined;

@@ -1,6 +1,6 @@
 import { SUZHOU_CITY } from "@civic/shared";
 import { describe, expect, it } from "vitest";
-import { GUANQIAN } from "./fixtures";
+import { GUANQIAN, toilet } from "./fixtures";
 import { call, expectEnvelope, type GetHarness, loginAs } from "./harness";
 import { createCategories, fileReport, staffActs } from "./report-fixtures";
 
@@ -55,6 +55,19 @@ export function registerCityDistrictsContract(getHarness: GetHarness) {
       const unknown = await call(h, "GET", `/api/v1/moderation/reports?district=${encodeURIComponent("火星区")}`, { token: mod.token });
       expect(unknown.status).toBe(400);
       expectEnvelope(unknown, "bad_request");
+    });
+
+    it("accepts a toilet only in a district of the configured city, by its official name", async () => {
+      const h = getHarness();
+      const admin = await loginAs(h, "city-admin", "admin");
+      const at = { lat: 31.318, lng: 120.72 };
+      const official = await call(h, "POST", "/api/v1/admin/toilets", { token: admin.token, body: toilet({ name: "金鸡湖公厕", ...at, district: "苏州工业园区" }) });
+      expect(official.status).toBe(201);
+      for (const district of ["工业园区", "火星区"]) {
+        const refused = await call(h, "POST", "/api/v1/admin/toilets", { token: admin.token, body: toilet({ name: "别处公厕", ...at, district }) });
+        expect(refused.status, district).toBe(422);
+        expectEnvelope(refused, "validation_failed");
+      }
     });
 
     it("puts a point just outside the simplified boundaries in the nearest district rather than in none", async () => {

@@ -28,7 +28,12 @@ describe("the Node host", () => {
     const second = await startNodeServer({ databasePath, env: { DEV_LOGIN: "1", LOG_LEVEL: "silent" }, seed: seedDemoIfEmpty });
     await second.close();
     const { sqlite } = openSqlite(databasePath);
-    const rows = sqlite.prepare("select lat, lng, district, street from toilets").all() as { lat: number; lng: number; district: string; street: string }[];
+    const rows = sqlite.prepare("select lat, lng, district, street from toilets").all() as {
+      lat: number;
+      lng: number;
+      district: string;
+      street: string;
+    }[];
     sqlite.close();
     expect(rows).toHaveLength(DEMO_TOILET_COUNT);
     expect(DEMO_TOILET_COUNT).toBeGreaterThanOrEqual(2000);
@@ -37,7 +42,10 @@ describe("the Node host", () => {
       // Named from the configured city's one list, and where its boundaries hold the point, the same place.
       const district = SUZHOU_CITY.districts.find((d) => d.name === r.district);
       expect(district, r.district).toBeDefined();
-      expect(SUZHOU_CITY.streets.some((s) => s.name === r.street && s.districtCode === district?.code), r.street).toBe(true);
+      expect(
+        SUZHOU_CITY.streets.some((s) => s.name === r.street && s.districtCode === district?.code),
+        r.street,
+      ).toBe(true);
       const place = resolvePlace(SUZHOU_CITY, r);
       if (place) {
         resolved++;

@@ -19,7 +19,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every module specifier in `from "..."`, `import("...")`, `require("...")` and bare `import "..."`. */
-export function specifiersOf(source: string): string[] {
+function specifiersOf(source: string): string[] {
   const re = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["'`]([^"'`]+)["'`]/g;
   return [...source.matchAll(re)].map((m) => m[1] as string);
 }

@@ -46,9 +46,9 @@ export function registerCityDistrictsContract(getHarness: GetHarness) {
       await fileReport(h, resident.token, { location: GUANQIAN });
       const sip = await fileReport(h, resident.token, { location: { lat: 31.318, lng: 120.72 }, address: "金鸡湖东岸" });
       const ids = async (district: string) =>
-        (await call(h, "GET", `/api/v1/moderation/reports?district=${encodeURIComponent(district)}`, { token: mod.token })).json.reports.map(
-          (r: { id: string }) => r.id,
-        );
+        (
+          await call(h, "GET", `/api/v1/moderation/reports?district=${encodeURIComponent(district)}`, { token: mod.token })
+        ).json.reports.map((r: { id: string }) => r.id);
       expect(await ids("320571")).toEqual([sip.id]);
       expect(await ids("苏州工业园区")).toEqual([sip.id]);
       expect(await ids("工业园区")).toEqual([sip.id]);
@@ -61,10 +61,16 @@ export function registerCityDistrictsContract(getHarness: GetHarness) {
       const h = getHarness();
       const admin = await loginAs(h, "city-admin", "admin");
       const at = { lat: 31.318, lng: 120.72 };
-      const official = await call(h, "POST", "/api/v1/admin/toilets", { token: admin.token, body: toilet({ name: "金鸡湖公厕", ...at, district: "苏州工业园区" }) });
+      const official = await call(h, "POST", "/api/v1/admin/toilets", {
+        token: admin.token,
+        body: toilet({ name: "金鸡湖公厕", ...at, district: "苏州工业园区" }),
+      });
       expect(official.status).toBe(201);
       for (const district of ["工业园区", "火星区"]) {
-        const refused = await call(h, "POST", "/api/v1/admin/toilets", { token: admin.token, body: toilet({ name: "别处公厕", ...at, district }) });
+        const refused = await call(h, "POST", "/api/v1/admin/toilets", {
+          token: admin.token,
+          body: toilet({ name: "别处公厕", ...at, district }),
+        });
         expect(refused.status, district).toBe(422);
         expectEnvelope(refused, "validation_failed");
       }

@@ -99,12 +99,7 @@ describe("moderation: the case queue", () => {
     click(".category-option-street_light");
     await waitFor(() => expect(lastQueueQuery(sent)?.get("category")).toBe("street_light"));
     const q = lastQueueQuery(sent);
-    expect([q?.get("held"), q?.get("overdue"), q?.get("status"), q?.get("district")]).toEqual([
-      "true",
-      "true",
-      "dispatched",
-      "320571",
-    ]);
+    expect([q?.get("held"), q?.get("overdue"), q?.get("status"), q?.get("district")]).toEqual(["true", "true", "dispatched", "320571"]);
 
     click(".queue-filter-held");
     await waitFor(() => expect(lastQueueQuery(sent)?.get("held")).toBeNull());

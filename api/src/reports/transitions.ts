@@ -2,8 +2,8 @@ import {
   type Decision,
   decide,
   HISTORY_ACTION_LABELS,
-  isStaff,
   type HistoryAction,
+  isStaff,
   type LifecycleAction,
   REPORT_STATUS_LABELS,
   type ReportStatus,
@@ -135,7 +135,6 @@ export async function commitStep(deps: AppDeps, step: StepInput): Promise<void> 
   const won = await db.select({ id: reportHistory.id }).from(reportHistory).where(eq(reportHistory.id, historyId)).limit(1);
   if (won.length === 0) throw conflict("the report was changed by someone else meanwhile; reload it", { reportId: r.id });
 }
-
 
 function notificationFor(step: StepInput, categoryName: string, reportId: string): NotificationPayload {
   const status = REPORT_STATUS_LABELS[step.to];

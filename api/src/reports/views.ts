@@ -26,7 +26,6 @@ import { type ReportRow, reportsRepo } from "./reports.repo";
  */
 export type Viewer = ReportDetail["viewer"];
 
-
 /** How `user` may see the report, or null when they may not (answer 404). */
 export async function viewerOf(deps: AppDeps, report: ReportRow, user: User | null | undefined): Promise<Viewer | null> {
   if (isStaff(user)) return "staff";

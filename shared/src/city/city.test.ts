@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { CityConfig, CityNames, DEFAULT_CITY, districtByCode, districtChoices, findDistrict, resolvePlace, SUZHOU_CITY, SUZHOU_NAMES } from ".";
+import {
+  CityConfig,
+  CityNames,
+  DEFAULT_CITY,
+  districtByCode,
+  districtChoices,
+  findDistrict,
+  resolvePlace,
+  SUZHOU_CITY,
+  SUZHOU_NAMES,
+} from ".";
 
 const city = SUZHOU_CITY;
 const nameOf = (p: { lat: number; lng: number }) => resolvePlace(city, p)?.district.name ?? null;

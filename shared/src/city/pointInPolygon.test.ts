@@ -28,13 +28,11 @@ describe("point in polygon (ray cast)", () => {
 
   it("agrees with barycentric coordinates for any triangle", () => {
     fc.assert(
-      fc.property(fc.array(coord, { minLength: 8, maxLength: 8 }), ([ax, ay, bx, by, cx, cy, px, py]) => {
-        const [a, b, c, p] = [
-          [ax, ay],
-          [bx, by],
-          [cx, cy],
-          [px, py],
-        ] as [number, number][];
+      fc.property(fc.tuple(coord, coord, coord, coord, coord, coord, coord, coord), ([ax, ay, bx, by, cx, cy, px, py]) => {
+        const a = [ax, ay] as const;
+        const b = [bx, by] as const;
+        const c = [cx, cy] as const;
+        const p = [px, py] as const;
         const det = (b[1] - c[1]) * (a[0] - c[0]) + (c[0] - b[0]) * (a[1] - c[1]);
         fc.pre(Math.abs(det) > 1e-3);
         const l1 = ((b[1] - c[1]) * (p[0] - c[0]) + (c[0] - b[0]) * (p[1] - c[1])) / det;

@@ -50,17 +50,13 @@ export function nearestDistrict(city: CityNames, p: LatLng): CityDistrict {
   return best;
 }
 
-export const districtByCode = (city: CityNames, code: string): CityDistrict | undefined =>
-  city.districts.find((d) => d.code === code);
+export const districtByCode = (city: CityNames, code: string): CityDistrict | undefined => city.districts.find((d) => d.code === code);
 
-export const districtBySlug = (city: CityNames, slug: string): CityDistrict | undefined =>
-  city.districts.find((d) => d.slug === slug);
+export const districtBySlug = (city: CityNames, slug: string): CityDistrict | undefined => city.districts.find((d) => d.slug === slug);
 
 /** By official name, short name, other name, code or slug: whatever a person or an old row may hold. */
 export const findDistrict = (city: CityNames, key: string): CityDistrict | undefined =>
-  city.districts.find(
-    (d) => d.code === key || d.name === key || d.shortName === key || d.alsoKnownAs === key || d.slug === key,
-  );
+  city.districts.find((d) => d.code === key || d.name === key || d.shortName === key || d.alsoKnownAs === key || d.slug === key);
 
 /** The name a picker or a chart shows: the short name where residents use one. */
 export const districtLabel = (d: CityDistrict): string => d.shortName ?? d.name;

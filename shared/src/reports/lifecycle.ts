@@ -103,7 +103,6 @@ export type Decision =
   | { ok: true; action: HistoryAction; from: ReportStatus; to: ReportStatus }
   | { ok: false; why: "forbidden" | "illegal_transition" | "reopen_window_closed" | "already_rated" | "invalid" };
 
-
 /** Statuses each staff transition may start from. */
 export const TRANSITIONS: Record<Exclude<LifecycleAction["type"], "rate">, { from: readonly ReportStatus[]; to: ReportStatus }> = {
   accept: { from: ["submitted"], to: "accepted" },

@@ -1,8 +1,8 @@
 import { type Category, REPORT_STATUS_LABELS, REPORT_STATUSES } from "@civic/shared";
 import { Text, View } from "@tarojs/components";
 import { useState } from "react";
-import { Chip } from "../../../components/Chip";
 import { CITY_DISTRICTS } from "../../../city/districts";
+import { Chip } from "../../../components/Chip";
 import type { QueueFilters } from "./filters";
 
 /*

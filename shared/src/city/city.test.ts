@@ -88,6 +88,46 @@ describe("the configured city (Suzhou)", () => {
     expect(inside).toBeGreaterThan(40_000);
   });
 
+  it("takes another city as configuration, including a district in several pieces (islands)", () => {
+    const square = (lng: number, lat: number) => [
+      [
+        [lng, lat],
+        [lng + 1, lat],
+        [lng + 1, lat + 1],
+        [lng, lat + 1],
+        [lng, lat],
+      ],
+    ];
+    const other = CityConfig.parse({
+      id: "island",
+      name: "岛市",
+      code: "990100",
+      districts: [
+        { code: "990101", name: "群岛区", slug: "qundao", kind: "district", centre: { lat: 10.5, lng: 100.5 } },
+        { code: "990102", name: "本岛区", slug: "bendao", kind: "district", centre: { lat: 10.5, lng: 101.5 } },
+      ],
+      streets: [
+        { name: "西岛街道", districtCode: "990101", centre: { lat: 10.5, lng: 100.5 } },
+        { name: "东岛街道", districtCode: "990101", centre: { lat: 10.5, lng: 102.5 } },
+      ],
+      boundaries: {
+        type: "FeatureCollection",
+        features: [
+          {
+            type: "Feature",
+            properties: { code: "990101" },
+            geometry: { type: "MultiPolygon", coordinates: [square(100, 10), square(102, 10)] },
+          },
+          { type: "Feature", properties: { code: "990102" }, geometry: { type: "Polygon", coordinates: square(101, 10) } },
+        ],
+      },
+    });
+    expect(resolvePlace(other, { lat: 10.5, lng: 102.4 })).toMatchObject({ district: { code: "990101" }, street: { name: "东岛街道" } });
+    expect(resolvePlace(other, { lat: 10.5, lng: 101.5 })).toMatchObject({ district: { code: "990102" }, street: null });
+    expect(resolvePlace(other, { lat: 10.5, lng: 103.5 })).toBeNull();
+    expect(CityConfig.safeParse({ ...other, boundaries: { type: "FeatureCollection", features: [] } }).success).toBe(false);
+  });
+
   it("stays small enough to bundle in the mini-program", () => {
     expect(JSON.stringify(SUZHOU_NAMES).length).toBeLessThan(16_000);
     expect(JSON.stringify(SUZHOU_CITY.boundaries).length).toBeLessThan(20_000);

@@ -3,9 +3,9 @@
  * scale a straight edge between two vertices is as good as a geodesic one. A point exactly on an edge may
  * go either way; neighbouring districts share their edges, so such a point still lands in one of them.
  */
-export type Position = readonly [number, number] | readonly number[];
+export type RingPosition = readonly [number, number] | readonly number[];
 
-export function pointInRing(x: number, y: number, ring: readonly Position[]): boolean {
+export function pointInRing(x: number, y: number, ring: readonly RingPosition[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi = 0, yi = 0] = ring[i] as readonly number[];
@@ -17,7 +17,7 @@ export function pointInRing(x: number, y: number, ring: readonly Position[]): bo
 }
 
 /** Inside the outer ring and outside every hole. */
-export function pointInPolygon(x: number, y: number, rings: readonly (readonly Position[])[]): boolean {
+export function pointInPolygon(x: number, y: number, rings: readonly (readonly RingPosition[])[]): boolean {
   const [outer, ...holes] = rings;
   if (!outer || !pointInRing(x, y, outer)) return false;
   return !holes.some((hole) => pointInRing(x, y, hole));

@@ -18,6 +18,13 @@ if (!existsSync(join(h5, "index.html"))) {
 }
 
 const env = { ...process.env, STATIC_DIR: process.env.STATIC_DIR ?? h5 };
+// The demo data first (SEED_DEMO=1, an empty database): a step of its own, the host never imports the seed.
+const seeded = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "api", "src", "seed", "cli.ts")], {
+  cwd: repoRoot,
+  stdio: "inherit",
+  env,
+});
+if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 const server = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "api", "src", "hosts", "node", "main.ts")], {
   cwd: repoRoot,
   stdio: "inherit",

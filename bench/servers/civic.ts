@@ -11,6 +11,6 @@ if (!databasePath) throw new Error("usage: civic.ts <database path>");
 // to the bench's own stdout pipe: parsing them there would load the autocannon client, not this server.
 const env = { DEV_LOGIN: "1", LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info", NEARBY_IN_MEMORY: process.env.NEARBY_IN_MEMORY ?? "1" };
 const logFile = openSync(process.env.BENCH_LOG_FILE ?? devNull, "a");
-const server = await startNodeServer({ databasePath, env, seedDemo: false, logWrite: batchedLines((chunk) => writeSync(logFile, chunk)) });
+const server = await startNodeServer({ databasePath, env, logWrite: batchedLines((chunk) => writeSync(logFile, chunk)) });
 console.log(server.url);
 process.on("SIGTERM", () => server.close().then(() => process.exit(0)));

@@ -1,4 +1,5 @@
 export * from "./auth";
+export * from "./city";
 export * from "./errors";
 export * from "./finders";
 export * from "./geo";

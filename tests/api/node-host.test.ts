@@ -5,9 +5,9 @@ import { ConfigError, parseAppConfig } from "@civic/api/config";
 import { readNodeConfig } from "@civic/api/hosts/node/config";
 import { startNodeServer } from "@civic/api/hosts/node/server";
 import { openSqlite } from "@civic/api/hosts/node/sqlite";
-import { DEMO_TOILET_COUNT } from "@civic/api/seed/demo";
+import { DEMO_TOILET_COUNT, seedDemoIfEmpty } from "@civic/api/seed/demo";
 import { SUZHOU_AREAS } from "@civic/api/seed/suzhou";
-import { distanceMetres } from "@civic/shared";
+import { distanceMetres, resolvePlace, SUZHOU_CITY } from "@civic/shared";
 import { describe, expect, it } from "vitest";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "civic-node-"));
@@ -16,7 +16,7 @@ describe("the Node host", () => {
   it("migrates a new SQLite file, seeds the Suzhou demo once, and keeps data across restarts", async () => {
     const dir = tempDir();
     const databasePath = join(dir, "db", "civic.sqlite");
-    const first = await startNodeServer({ databasePath, env: { DEV_LOGIN: "1", LOG_LEVEL: "silent" }, seedDemo: true });
+    const first = await startNodeServer({ databasePath, env: { DEV_LOGIN: "1", LOG_LEVEL: "silent" }, seed: seedDemoIfEmpty });
     try {
       const res = await fetch(`${first.url}/api/v1/toilets/nearby?lat=31.3085&lng=120.6195&radius=2000&limit=50`);
       expect(res.status).toBe(200);
@@ -25,18 +25,36 @@ describe("the Node host", () => {
     } finally {
       await first.close();
     }
-    const second = await startNodeServer({ databasePath, env: { DEV_LOGIN: "1", LOG_LEVEL: "silent" }, seedDemo: true });
+    const second = await startNodeServer({ databasePath, env: { DEV_LOGIN: "1", LOG_LEVEL: "silent" }, seed: seedDemoIfEmpty });
     await second.close();
     const { sqlite } = openSqlite(databasePath);
-    const rows = sqlite.prepare("select lat, lng, district from toilets").all() as { lat: number; lng: number; district: string }[];
+    const rows = sqlite.prepare("select lat, lng, district, street from toilets").all() as {
+      lat: number;
+      lng: number;
+      district: string;
+      street: string;
+    }[];
     sqlite.close();
     expect(rows).toHaveLength(DEMO_TOILET_COUNT);
     expect(DEMO_TOILET_COUNT).toBeGreaterThanOrEqual(2000);
+    let resolved = 0;
     for (const r of rows) {
+      // Named from the configured city's one list, and where its boundaries hold the point, the same place.
+      const district = SUZHOU_CITY.districts.find((d) => d.name === r.district);
+      expect(district, r.district).toBeDefined();
+      expect(
+        SUZHOU_CITY.streets.some((s) => s.name === r.street && s.districtCode === district?.code),
+        r.street,
+      ).toBe(true);
+      const place = resolvePlace(SUZHOU_CITY, r);
+      if (place) {
+        resolved++;
+        expect([place.district.name, place.street?.name]).toEqual([r.district, r.street]);
+      }
       const area = SUZHOU_AREAS.find((a) => a.district === r.district);
-      expect(area, r.district).toBeDefined();
       if (area) expect(distanceMetres(r, area.centre)).toBeLessThanOrEqual(area.spreadKm * 1000 + 1);
     }
+    expect(resolved / rows.length).toBeGreaterThan(0.95);
   });
 
   it("serves the H5 app at / and Swagger UI with its own assets, while unknown API paths stay JSON 404s", async () => {

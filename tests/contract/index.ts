@@ -1,6 +1,7 @@
 /** Every contract suite; each host runner registers them all against its own harness. */
 import { registerAuthContract } from "./auth.contract";
 import { registerAuthorizationContract } from "./authorization.contract";
+import { registerCityDistrictsContract } from "./city-districts.contract";
 import { registerConcurrencyContract } from "./concurrency.contract";
 import { registerGarbageInContract } from "./garbage-in.contract";
 import type { GetHarness } from "./harness";
@@ -23,6 +24,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerToiletAdminContract(getHarness);
   registerReportsContract(getHarness);
   registerModerationContract(getHarness);
+  registerCityDistrictsContract(getHarness);
   registerReportNotificationsContract(getHarness);
   registerOpen311Contract(getHarness);
   registerUploadsContract(getHarness);

@@ -267,7 +267,8 @@ export function registerModerationContract(getHarness: GetHarness) {
       const byDistrict = await call(h, "GET", "/api/v1/moderation/kpis?from=2026-11-01&to=2026-11-30&groupBy=district", {
         token: mod.token,
       });
-      expect(byDistrict.json.groups).toEqual([expect.objectContaining({ key: "姑苏区", label: "姑苏区" })]);
+      // Keyed by the district's code, labelled with its official name (shared/src/city).
+      expect(byDistrict.json.groups).toEqual([expect.objectContaining({ key: "320508", label: "姑苏区" })]);
       expect(byDistrict.json.daily).toHaveLength(30);
       const empty = await call(h, "GET", "/api/v1/moderation/kpis?from=2026-10-01&to=2026-10-02", { token: mod.token });
       expect(empty.json.overall).toMatchObject({ cases: 0, closureRate: null });

@@ -72,8 +72,9 @@ describe("moderation: the KPI dashboard", () => {
               ...FULL,
               groupBy: "district",
               groups: [
-                { key: "姑苏区", label: "姑苏区", figures: figures({ cases: 10, closed: 5, closureRate: 0.5, satisfactionRate: null }) },
-                { key: "吴中区", label: "吴中区", figures: figures({ cases: 4, closed: 4, closureRate: 1, onTimeRate: 0.25 }) },
+                { key: "320508", label: "姑苏区", figures: figures({ cases: 10, closed: 5, closureRate: 0.5, satisfactionRate: null }) },
+                { key: "320506", label: "吴中区", figures: figures({ cases: 4, closed: 4, closureRate: 1, onTimeRate: 0.25 }) },
+                { key: "320571", label: "苏州工业园区", figures: figures({ cases: 2, closed: 0, closureRate: 0 }) },
               ],
             }),
           )
@@ -99,13 +100,15 @@ describe("moderation: the KPI dashboard", () => {
     expect(kpiCalls(sent).at(-1)?.query.get("from")).toBe("2026-10-01");
 
     fireEvent.click(container.querySelector(".kpi-group-district") as HTMLElement);
-    await waitFor(() => expect(container.querySelectorAll(".kpi-group-row")).toHaveLength(2));
+    await waitFor(() => expect(container.querySelectorAll(".kpi-group-row")).toHaveLength(3));
     expect(kpiCalls(sent).at(-1)?.query.get("groupBy")).toBe("district");
     const rows = [...container.querySelectorAll(".kpi-group-row")] as HTMLElement[];
     const gusu = rows[0] as HTMLElement;
     const wuzhong = rows[1] as HTMLElement;
     const barWidth = (row: HTMLElement, cls: string) => (row.querySelector(`${cls} .group-rate__bar`) as HTMLElement).style.width;
-    expect(gusu.dataset.key).toBe("姑苏区");
+    expect(gusu.dataset.key).toBe("320508");
+    // Rows are named from the city's one list: the short name where residents and staff use one.
+    expect(rows.map((r) => text(r, ".kpi-group-label"))).toEqual(["姑苏区", "吴中区", "工业园区"]);
     expect(text(gusu, ".group-rate--closureRate .group-rate__value")).toBe("50%");
     expect(barWidth(gusu, ".group-rate--closureRate")).toBe("50%");
     expect(text(gusu, ".group-rate--satisfactionRate .group-rate__value")).toBe("—");

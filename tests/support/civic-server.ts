@@ -1,6 +1,7 @@
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { startNodeServer } from "@civic/api/hosts/node/server";
+import { seedDemoIfEmpty } from "@civic/api/seed/demo";
 import { freshTempDir } from "./temp-dirs";
 
 /*
@@ -44,7 +45,7 @@ export async function startCivicServer(opts: CivicServerOptions = {}): Promise<C
     photoDir: join(dir.path, "photos"),
     staticDir: opts.staticDir,
     env: { DEV_LOGIN: "1", LOG_LEVEL: "warn", ...opts.env },
-    seedDemo: true,
+    seed: seedDemoIfEmpty,
     ...(opts.dispatchIntervalMs !== undefined ? { dispatchIntervalMs: opts.dispatchIntervalMs } : {}),
   });
   return {

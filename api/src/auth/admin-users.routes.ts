@@ -1,10 +1,10 @@
 import { AdminUserList, AuditEntry, GrantableRole, queryInt, RoleGrantRequest, User } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
-import { requireRole } from "./auth.middleware";
+import { requireAdmin } from "./auth.middleware";
 
 const tags = ["admin"];
-const adminOnly = [requireRole("admin")];
+const adminOnly = [requireAdmin];
 const UserIdParam = z.object({ id: z.string().min(1).max(64) });
 
 export const listUsers = createRoute({

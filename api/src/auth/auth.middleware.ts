@@ -1,4 +1,4 @@
-import type { Role } from "@civic/shared";
+import { canAdminister, isStaff, type Role, type User } from "@civic/shared";
 import type { Context, MiddlewareHandler, Next } from "hono";
 import type { AppEnv } from "../platform/context";
 import { forbidden, unauthorized } from "../platform/errors";
@@ -36,6 +36,19 @@ export const requireRole =
   };
 
 export const requireUser = requireRole();
+
+/** Signed in and passing one of shared/src/auth's staff checks (the mini-program asks the same ones). */
+const requireCheck =
+  (allowed: (user: User) => boolean): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const user = c.get("user");
+    if (!user) throw unauthorized();
+    if (!allowed(user)) throw forbidden();
+    await next();
+  };
+
+export const requireStaff = requireCheck(isStaff);
+export const requireAdmin = requireCheck(canAdminister);
 
 /** The signed-in user; only call behind requireRole/requireUser. */
 export function currentUser(c: { get: (key: "user") => AppEnv["Variables"]["user"] }) {

@@ -20,4 +20,4 @@ export function registerAuth(app: ReturnType<typeof createRouter>, opts: { devLo
   app.openapi(adminRoutes.listAudit, admin.listAuditHandler);
 }
 
-export { identify, requireRole, requireUser } from "./auth.middleware";
+export { identify, requireAdmin, requireRole, requireStaff, requireUser } from "./auth.middleware";

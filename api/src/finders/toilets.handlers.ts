@@ -1,4 +1,4 @@
-import { cityClock, type NearbyToiletsResponse } from "@civic/shared";
+import { canAdminister, cityClock, type NearbyToiletsResponse } from "@civic/shared";
 import { currentUser } from "../auth/auth.middleware";
 import { notFound } from "../platform/errors";
 import { idempotencyRequest, idempotent } from "../platform/idempotency";
@@ -26,7 +26,7 @@ export const nearbyToiletsHandler: AppRouteHandler<typeof nearbyToilets> = async
 export const toiletByIdHandler: AppRouteHandler<typeof toiletById> = async (c) => {
   const { db, clock, config } = c.get("deps");
   const row = await toiletsRepo(db).byId(c.req.valid("param").id);
-  const isAdmin = c.get("user")?.roles.includes("admin") ?? false;
+  const isAdmin = canAdminister(c.get("user"));
   if (!row || (!row.active && !isAdmin)) throw notFound("toilet");
   return c.json(toDetail(row, cityClock(clock(), config.cityZone)), 200);
 };

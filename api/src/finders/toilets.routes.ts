@@ -15,14 +15,14 @@ import {
   ToiletUpdate,
 } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireRole, requireUser } from "../auth/auth.middleware";
+import { requireAdmin, requireUser } from "../auth/auth.middleware";
 import { idempotencyKeyHeader } from "../platform/idempotency";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
 
 const tags = ["toilets"];
 const adminTags = ["admin", "toilets"];
 const IdParam = z.object({ id: z.string().min(1).max(64) });
-const adminOnly = [requireRole("admin")];
+const adminOnly = [requireAdmin];
 
 export const nearbyToilets = createRoute({
   method: "get",

@@ -1,10 +1,10 @@
 import { Open311KeyRequest, Open311KeyResponse } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireRole } from "../auth/auth.middleware";
+import { requireAdmin } from "../auth/auth.middleware";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
 
 const tags = ["admin", "open311"];
-const adminOnly = [requireRole("admin")];
+const adminOnly = [requireAdmin];
 
 /** A key as admins see it: never the key itself, which is shown once at creation. */
 const Open311KeySummary = z

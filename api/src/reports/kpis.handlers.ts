@@ -3,6 +3,7 @@ import { and, eq, gte, isNotNull, lt } from "drizzle-orm";
 import { reportCategories, reports } from "../db/schema";
 import { badRequest } from "../platform/errors";
 import type { AppRouteHandler } from "../platform/router";
+import { districtGroup } from "./districts";
 import type * as routes from "./moderation.routes";
 
 /*
@@ -36,6 +37,7 @@ export const kpisHandler: AppRouteHandler<typeof routes.kpis> = async (c) => {
       categoryName: reportCategories.name,
       groupCode: reportCategories.groupCode,
       district: reports.district,
+      districtCode: reports.districtCode,
     })
     .from(reports)
     .innerJoin(reportCategories, eq(reportCategories.code, reports.categoryCode))
@@ -45,8 +47,10 @@ export const kpisHandler: AppRouteHandler<typeof routes.kpis> = async (c) => {
   const groups = new Map<string, { label: string; cases: KpiCase[] }>();
   if (q.groupBy !== "none") {
     for (const r of cases) {
-      const key = q.groupBy === "category" ? r.categoryCode : r.district;
-      const label = q.groupBy === "category" ? `${r.categoryName}（${categoryGroupName(r.groupCode)}）` : r.district;
+      const { key, label } =
+        q.groupBy === "category"
+          ? { key: r.categoryCode, label: `${r.categoryName}（${categoryGroupName(r.groupCode)}）` }
+          : districtGroup(r);
       const g = groups.get(key) ?? { label, cases: [] };
       g.cases.push(r);
       groups.set(key, g);

@@ -9,6 +9,7 @@ import { conflict, notFound, validationFailed } from "../platform/errors";
 import { guardedInsert } from "../platform/guarded-insert";
 import type { AppRouteHandler } from "../platform/router";
 import { signedPhotoUrl } from "../platform/uploads/photo-urls";
+import { inDistrict } from "./districts";
 import type * as routes from "./moderation.routes";
 import { reportPhotoStatements } from "./photos";
 import { heldSql, type ReportRow, reportsRepo } from "./reports.repo";
@@ -31,7 +32,8 @@ export const queueHandler: AppRouteHandler<typeof routes.queue> = async (c) => {
   const overdueSql = sql`(${reports.slaDueAt} < ${now} and ${reports.status} in (${openList}))`;
   const conds: SQL[] = [q.status ? eq(reports.status, q.status) : inArray(reports.status, NEEDS_ACTION)];
   if (q.category) conds.push(eq(reports.categoryCode, q.category));
-  if (q.district) conds.push(eq(reports.district, q.district));
+  const district = q.district ? inDistrict(q.district) : undefined;
+  if (district) conds.push(district);
   if (q.overdue) conds.push(overdueSql);
   if (q.held) conds.push(sql`${heldSql}`);
   const where = and(...conds);

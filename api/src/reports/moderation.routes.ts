@@ -15,11 +15,11 @@ import {
   ResolveRequest,
 } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireRole } from "../auth/auth.middleware";
+import { requireStaff } from "../auth/auth.middleware";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
 
 const tags = ["moderation"];
-const staffOnly = [requireRole("moderator", "admin")];
+const staffOnly = [requireStaff];
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const PhotoParams = z.object({ id: z.string().min(1).max(64), photoId: z.string().min(1).max(64) });
 

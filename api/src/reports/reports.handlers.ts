@@ -1,4 +1,13 @@
-import { coarsen, DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS, PUBLIC_STATUSES, type ReportSummary } from "@civic/shared";
+import {
+  canAdminister,
+  coarsen,
+  DUPLICATE_RADIUS_M,
+  DUPLICATE_WINDOW_HOURS,
+  isStaff,
+  PUBLIC_STATUSES,
+  type ReportStatus,
+  type ReportSummary,
+} from "@civic/shared";
 import { sql } from "drizzle-orm";
 import { currentUser } from "../auth/auth.middleware";
 import { reportFollowers, reports } from "../db/schema";
@@ -14,7 +23,7 @@ import { reportsRepo } from "./reports.repo";
 import type * as routes from "./reports.routes";
 import { callerOf, createReport, type NewReport, type Submitter } from "./reports.service";
 import { audienceOf, commitStep, decideOrThrow } from "./transitions";
-import { isStaff, reportDetail, viewerOf } from "./views";
+import { reportDetail, viewerOf } from "./views";
 
 const HOUR = 3600;
 /** Filing limits: generous for a resident, firm against a script. */
@@ -22,7 +31,7 @@ const CREATE_LIMITS = { perUser: 30, perIp: 120 };
 
 export const listCategoriesHandler: AppRouteHandler<typeof routes.listCategories> = async (c) => {
   const { all } = c.req.valid("query");
-  const includeInactive = all && isStaff(c.get("user")) && !!c.get("user")?.roles.includes("admin");
+  const includeInactive = all && canAdminister(c.get("user"));
   return c.json({ categories: await categoriesRepo(c.get("deps").db).list(includeInactive) }, 200);
 };
 

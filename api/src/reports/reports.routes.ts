@@ -16,7 +16,7 @@ import {
   ReportDetail,
 } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireRole, requireUser } from "../auth/auth.middleware";
+import { requireAdmin, requireUser } from "../auth/auth.middleware";
 import { idempotencyKeyHeader } from "../platform/idempotency";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
 
@@ -39,7 +39,7 @@ export const createCategory = createRoute({
   tags: ["admin", ...tags],
   summary: "Add a report category",
   security: bearerAuth,
-  middleware: [requireRole("admin")],
+  middleware: [requireAdmin],
   request: { body: jsonBody(CategoryInput) },
   responses: { 201: jsonContent(Category, "Created"), ...errorResponses(401, 403, 409, 415, 422) },
 });
@@ -50,7 +50,7 @@ export const updateCategory = createRoute({
   tags: ["admin", ...tags],
   summary: "Change or retire a report category",
   security: bearerAuth,
-  middleware: [requireRole("admin")],
+  middleware: [requireAdmin],
   request: { params: CodeParam, body: jsonBody(CategoryUpdate) },
   responses: { 200: jsonContent(Category, "Updated"), ...errorResponses(401, 403, 404, 415, 422) },
 });

@@ -58,6 +58,7 @@ export async function createReport(
   const id = claim.resourceId;
   const { guard } = claim;
   const statements: AtomicQuery[] = claim.statement ? [claim.statement] : [];
+  const district = districtOf(input.location);
   statements.push(
     guardedInsert(
       db,
@@ -75,7 +76,8 @@ export async function createReport(
         lng: input.location.lng,
         latBand: latBand(input.location.lat),
         locationSource: input.locationSource,
-        district: districtOf(input.location),
+        district: district.name,
+        districtCode: district.code,
         attributes: JSON.stringify(input.attributes),
         status: "submitted",
         version: 1,

@@ -4,6 +4,7 @@ import {
   HISTORY_ACTION_LABELS,
   type HistoryAction,
   isErasedUser,
+  isStaff,
   type LifecycleAction,
   REPORT_STATUS_LABELS,
   type ReportStatus,
@@ -55,7 +56,7 @@ export async function commitStep(deps: AppDeps, step: StepInput): Promise<void> 
   const historyId = newId();
   const actorId = "kind" in step.actor ? null : step.actor.id;
   const actorKind =
-    "kind" in step.actor ? step.actor.kind : r.reporterId === step.actor.id ? "resident" : isStaffUser(step.actor) ? "bureau" : "resident";
+    "kind" in step.actor ? step.actor.kind : r.reporterId === step.actor.id ? "resident" : isStaff(step.actor) ? "bureau" : "resident";
   const statements: AtomicQuery[] = [
     guardedInsert(
       db,
@@ -120,8 +121,6 @@ export async function commitStep(deps: AppDeps, step: StepInput): Promise<void> 
   const won = await db.select({ id: reportHistory.id }).from(reportHistory).where(eq(reportHistory.id, historyId)).limit(1);
   if (won.length === 0) throw conflict("the report was changed by someone else meanwhile; reload it", { reportId: r.id });
 }
-
-const isStaffUser = (u: User) => u.roles.includes("moderator") || u.roles.includes("admin");
 
 function notificationFor(step: StepInput, categoryName: string, reportId: string): NotificationPayload {
   const status = REPORT_STATUS_LABELS[step.to];

@@ -5,6 +5,7 @@ import {
   coarsen,
   decide,
   isErasedUser,
+  isStaff,
   OPEN_STATUSES,
   PUBLIC_STATUSES,
   REOPEN_WINDOW_DAYS,
@@ -24,9 +25,6 @@ import { type ReportRow, reportsRepo } from "./reports.repo";
  * visible photos only, and never who reported it.
  */
 export type Viewer = ReportDetail["viewer"];
-
-export const isStaff = (user: Pick<User, "roles"> | null | undefined) =>
-  !!user && (user.roles.includes("moderator") || user.roles.includes("admin"));
 
 /** How `user` may see the report, or null when they may not (answer 404). */
 export async function viewerOf(deps: AppDeps, report: ReportRow, user: User | null | undefined): Promise<Viewer | null> {

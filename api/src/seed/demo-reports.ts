@@ -4,8 +4,7 @@ import { reportCategories, reportHistory, reports, users } from "../db/schema";
 import type { AppDb } from "../db/types";
 import type { AppDeps } from "../deps";
 import { newId } from "../platform/ids";
-import { districtOf } from "../reports/districts";
-import { pick, pointIn, prng, type Rand, weighted } from "./random";
+import { pick, placeIn, prng, type Rand, weighted } from "./random";
 import { SUZHOU_AREAS } from "./suzhou";
 
 /*
@@ -96,7 +95,7 @@ function demoCase(rand: Rand, c: DemoCategory, reporterId: string, staffId: stri
     rand,
     SUZHOU_AREAS.slice(0, 6).map((a) => [a, a.weight] as const),
   );
-  const point = pointIn(area, rand, 0.6);
+  const { point, district } = placeIn(area, rand, 0.6);
   const stage = weighted(rand, STAGES);
   const createdMs = now.getTime() - (1 + rand() * 29) * 86_400_000;
   const at = (ms: number) => new Date(Math.min(ms, now.getTime() - 60_000)).toISOString();
@@ -169,11 +168,12 @@ function demoCase(rand: Rand, c: DemoCategory, reporterId: string, staffId: stri
       source: "app",
       categoryCode: c.code,
       description: pick(rand, DESCRIPTIONS[c.code] ?? [`${c.name}，请尽快处理`]),
-      address: `${area.district}${pick(rand, area.roads)}${1 + Math.floor(rand() * 300)}号附近`,
+      address: `${district.name}${pick(rand, area.roads)}${1 + Math.floor(rand() * 300)}号附近`,
       lat: point.lat,
       lng: point.lng,
       latBand: latBand(point.lat),
-      district: districtOf(point),
+      district: district.name,
+      districtCode: district.code,
       status,
       version: history.length,
       textCheck: "pass",

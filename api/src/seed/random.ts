@@ -1,3 +1,4 @@
+import { DEFAULT_CITY, nearestStreet, resolvePlace } from "@civic/shared";
 import type { DemoArea } from "./suzhou";
 
 /** Small fast PRNG (mulberry32): the same seed always yields the same demo city. */
@@ -31,4 +32,21 @@ export function pointIn(area: DemoArea, rand: Rand, spreadScale: number) {
   const dLat = (distanceKm / 111.32) * Math.cos(bearing);
   const dLng = (distanceKm / (111.32 * Math.cos((area.centre.lat * Math.PI) / 180))) * Math.sin(bearing);
   return { lat: Number((area.centre.lat + dLat).toFixed(6)), lng: Number((area.centre.lng + dLng).toFixed(6)) };
+}
+
+/**
+ * A point of `pointIn` that the configured city's boundaries put in the area's own district (a few tries,
+ * so a lakeside or border area keeps its share), with the district and street it resolves to.
+ */
+export function placeIn(area: DemoArea, rand: Rand, spreadScale: number) {
+  let point = pointIn(area, rand, spreadScale);
+  let place = resolvePlace(DEFAULT_CITY, point);
+  for (let tries = 1; tries < 12 && place?.district.code !== area.code; tries++) {
+    point = pointIn(area, rand, spreadScale);
+    place = resolvePlace(DEFAULT_CITY, point);
+  }
+  // Out in the lake or past the city's edge after every try: it still counts for the area it was drawn for.
+  const district = place?.district ?? area.city;
+  const street = place?.street?.name ?? nearestStreet(DEFAULT_CITY, district.code, point)?.name ?? "";
+  return { point, district, street };
 }

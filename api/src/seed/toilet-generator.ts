@@ -1,5 +1,5 @@
 import { everyDay, type OpeningHours, type ToiletKind, type ToiletRecordInput } from "@civic/shared";
-import { pick, pointIn, prng, type Rand, weighted } from "./random";
+import { pick, placeIn, prng, type Rand, weighted } from "./random";
 import { SUZHOU_AREAS } from "./suzhou";
 
 const KIND_WEIGHTS: readonly (readonly [ToiletKind, number])[] = [
@@ -119,16 +119,16 @@ export function generateDemoToilets(count: number, seed = 20261126, options: Gen
     const road = pick(rand, area.roads);
     const number = 1 + Math.floor(rand() * 400);
     const { name, unit } = nameFor(kind, road, number, rand);
-    const point = pointIn(area, rand, spreadScale);
+    const { point, district, street } = placeIn(area, rand, spreadScale);
     const paid = kind === "scenic" ? rand() < 0.3 : rand() < 0.02;
     const municipalish = kind === "municipal" || kind === "transport" || kind === "park" || kind === "scenic";
     const month = 1 + Math.floor(rand() * 11);
     const day = 1 + Math.floor(rand() * 28);
     out.push({
       name,
-      address: `${area.district}${road}${number}号`,
-      district: area.district,
-      street: pick(rand, area.streets),
+      address: `${district.name}${road}${number}号`,
+      district: district.name,
+      street,
       lat: point.lat,
       lng: point.lng,
       kind,
@@ -139,7 +139,7 @@ export function generateDemoToilets(count: number, seed = 20261126, options: Gen
       thirdToilet: rand() < (municipalish ? 0.25 : kind === "mall" ? 0.6 : 0.05),
       babyCare: rand() < (kind === "mall" ? 0.8 : kind === "transport" ? 0.5 : 0.15),
       stalls: kind === "alliance" ? 1 + Math.floor(rand() * 2) : 4 + Math.floor(rand() * 24),
-      managingUnit: unit || `${area.district}城市管理局环境卫生管理所`,
+      managingUnit: unit || `${district.name}城市管理局环境卫生管理所`,
       lastVerified: `2026-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
       sourceRef: `demo-${seed}-${i}`,
     });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
+import type { District } from "../city/districts";
 import { currentPosition, isPermissionError, privacyConsent } from "../services/position";
-import type { District } from "./districts";
 
 /*
  * Where the finder searches. The phone's location is asked for only when the user taps "find toilets",

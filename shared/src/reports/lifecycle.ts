@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStaff } from "../auth/staff";
 
 /*
  * The case lifecycle (数字城管 closed loop) as one pure function: which action may move a report from
@@ -101,8 +102,6 @@ export interface LifecycleState {
 export type Decision =
   | { ok: true; action: HistoryAction; from: ReportStatus; to: ReportStatus }
   | { ok: false; why: "forbidden" | "illegal_transition" | "reopen_window_closed" | "already_rated" | "invalid" };
-
-const isStaff = (a: LifecycleActor) => a.roles.includes("moderator") || a.roles.includes("admin");
 
 /** Statuses each staff transition may start from. */
 export const TRANSITIONS: Record<Exclude<LifecycleAction["type"], "rate">, { from: readonly ReportStatus[]; to: ReportStatus }> = {

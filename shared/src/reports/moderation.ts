@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_CITY_NAMES, findDistrict } from "../city";
 import { queryFlag, queryInt } from "../http/query";
 import { RejectReason, ReportStatus } from "./lifecycle";
 import { Id, listedReport, MAX_DESCRIPTION_CHARS, MAX_REPORT_PHOTOS } from "./schemas";
@@ -8,7 +9,12 @@ import { Id, listedReport, MAX_DESCRIPTION_CHARS, MAX_REPORT_PHOTOS } from "./sc
 export const ModerationQueueQuery = z.object({
   status: ReportStatus.optional(),
   category: z.string().max(40).optional(),
-  district: z.string().max(40).optional(),
+  /** A district of the configured city: its code (320571), official name (苏州工业园区) or short name (工业园区). */
+  district: z
+    .string()
+    .max(40)
+    .refine((v) => findDistrict(DEFAULT_CITY_NAMES, v) !== undefined, { message: "not a district of the configured city" })
+    .optional(),
   overdue: queryFlag(),
   held: queryFlag(),
   limit: queryInt(1, 100, 30),

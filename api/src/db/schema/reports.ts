@@ -48,7 +48,10 @@ export const reports = sqliteTable(
     lng: real("lng").notNull(),
     latBand: integer("lat_band").notNull(),
     locationSource: text("location_source").notNull().default("gps"),
+    /** The configured city's official district name at filing, kept readable for exports and old rows. */
     district: text("district").notNull(),
+    /** Its administrative code (shared/src/city); null on rows filed before codes were stored. */
+    districtCode: text("district_code"),
     /** JSON AttributeValues. */
     attributes: text("attributes").notNull().default("{}"),
     status: text("status").$type<ReportStatus>().notNull(),

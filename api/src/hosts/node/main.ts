@@ -2,7 +2,10 @@ import { ConfigError } from "../../config";
 import { readNodeConfig } from "./config";
 import { startNodeServer } from "./server";
 
-/** `pnpm start`: the embedded default host (SQLite file, photos on disk, the H5 app at `/`). */
+/**
+ * `pnpm start`: the embedded default host (SQLite file, photos on disk, the H5 app at `/`). The demo data
+ * (SEED_DEMO=1) is put in first by api/src/seed/cli.ts, so the host imports nothing from the seed.
+ */
 async function main() {
   const config = readNodeConfig();
   const server = await startNodeServer({
@@ -12,7 +15,6 @@ async function main() {
     photoDir: config.photoDir,
     staticDir: config.staticDir,
     env: process.env,
-    seedDemo: config.seedDemo,
     dispatchIntervalMs: config.dispatchIntervalMs,
     metricsToken: config.metricsToken,
   });

@@ -6,6 +6,8 @@ import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "../../app";
 import { parseAppConfig } from "../../config";
+import type { AppDb } from "../../db/types";
+import type { AppDeps } from "../../deps";
 import { jsonLogger } from "../../platform/logger";
 import { createMetrics } from "../../platform/metrics";
 import { createNearbyIndex } from "../../platform/nearby/memory-index";
@@ -13,7 +15,6 @@ import { logScheduled, type ScheduleState } from "../../platform/scheduled";
 import { PLACE_KINDS } from "../../places";
 import { runScheduled } from "../../scheduled";
 import { createWechatClient } from "../../platform/wechat";
-import { seedDemoIfEmpty } from "../../seed/demo";
 import { diskBlobStore } from "./disk-blobs";
 import { batchedStdout } from "./log-sink";
 import { registerMetricsRoute } from "./metrics-route";
@@ -31,7 +32,8 @@ export interface NodeServerOptions {
   staticDir?: string | null;
   /** App settings as environment strings (DEV_LOGIN, WECHAT_*, CITY_ZONE, ...). */
   env?: Record<string, string | undefined>;
-  seedDemo?: boolean;
+  /** Fills an empty database before serving; the demo seed is passed in (the host imports nothing from api/src/seed). */
+  seed?: (db: AppDb, atomic: AppDeps["atomic"]) => Promise<number>;
   clock?: () => Date;
   /** Run the scheduled jobs (outbox dispatch, housekeeping) every this many ms (default 5000; 0 = never, e.g. in tests that drive them). */
   dispatchIntervalMs?: number;
@@ -55,8 +57,8 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const config = parseAppConfig({ NEARBY_IN_MEMORY: "1", DOCS_ASSETS_BASE: DOCS_ASSETS_PATH, ...opts.env });
   const log = jsonLogger(config.logLevel, opts.logWrite ?? batchedStdout);
   const { sqlite, db, atomic, localChanges } = openSqlite(opts.databasePath);
-  if (opts.seedDemo) {
-    const seeded = await seedDemoIfEmpty(db, atomic);
+  if (opts.seed) {
+    const seeded = await opts.seed(db, atomic);
     if (seeded > 0) log.info("seeded demo data", { toilets: seeded });
   }
   const nearbyIndex = config.nearbyInMemory ? createNearbyIndex(db, PLACE_KINDS, { localChanges }) : undefined;

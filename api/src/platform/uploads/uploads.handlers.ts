@@ -1,4 +1,4 @@
-import type { UploadResponse } from "@civic/shared";
+import { isStaff, type UploadResponse } from "@civic/shared";
 import { currentUser } from "../../auth/auth.middleware";
 import { clientIp } from "../client-ip";
 import { openidOf, startImageCheck } from "../content-check";
@@ -85,7 +85,7 @@ export const uploadContentHandler: AppRouteHandler<typeof uploadContent> = async
   if (!upload) throw notFound("photo");
   if (!signed) {
     const user = c.get("user");
-    const staff = user?.roles.some((r) => r === "moderator" || r === "admin") ?? false;
+    const staff = isStaff(user);
     if (!user || (!staff && upload.ownerId !== user.id)) throw notFound("photo");
   }
   const blob = await blobs.get(upload.blobKey);

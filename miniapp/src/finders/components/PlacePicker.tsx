@@ -1,6 +1,6 @@
 import { Button, Text, View } from "@tarojs/components";
 import { useState } from "react";
-import { SUZHOU_DISTRICTS } from "../districts";
+import { CITY_DISTRICTS } from "../../city/districts";
 import { districtPlace, locateMe, type SearchPlace, setSearchPlace } from "../location";
 
 /*
@@ -31,7 +31,7 @@ export function PlacePicker({ intro }: { intro?: string }) {
       {message ? <Text className="locate-message">{message}</Text> : null}
       <Text className="section-title">或选择所在区域</Text>
       <View className="district-list">
-        {SUZHOU_DISTRICTS.map((d) => (
+        {CITY_DISTRICTS.map((d) => (
           <Text key={d.id} className={`district-item district-${d.id}`} onClick={() => setSearchPlace(districtPlace(d))}>
             {d.name}
           </Text>

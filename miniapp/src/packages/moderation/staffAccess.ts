@@ -1,10 +1,9 @@
-import { hasRole, type SessionResponse } from "@civic/shared";
+import { canModerate, type SessionResponse } from "@civic/shared";
 import type { ApiFailure } from "../../services/request";
 import { FORBIDDEN_MESSAGE } from "./api";
 
-/* Who may use the moderation pages (the API checks the same roles and answers 403 otherwise). */
-export const isStaff = (session: SessionResponse | null): boolean =>
-  session !== null && (hasRole(session.user, "moderator") || hasRole(session.user, "admin"));
+/* Who may use the moderation pages: shared/src/auth's check, the same one the API answers 403 by. */
+export const isStaff = (session: SessionResponse | null): boolean => canModerate(session?.user);
 
 /** The error a moderation page shows: the 403 text for non-staff, else the request's failure. */
 export function pageError(session: SessionResponse | null, failure: ApiFailure | null): ApiFailure | string | null {

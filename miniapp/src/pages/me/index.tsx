@@ -1,4 +1,4 @@
-import { hasRole, type User } from "@civic/shared";
+import { canAdminister, isStaff, type User } from "@civic/shared";
 import { Button, Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { useEffect } from "react";
@@ -15,7 +15,7 @@ import { setLargeText, useLargeText } from "../../ui/largeText";
 
 const MODERATION_QUEUE_PAGE = "/packages/moderation/queue/index";
 
-function ReportEntries({ token, isStaff }: { token: string; isStaff: boolean }) {
+function ReportEntries({ token, staff }: { token: string; staff: boolean }) {
   const unread = useApiLoad(`inbox-unread:${token}`, inboxUnread).state;
   const count = unread.status === "ok" ? unread.data.unread : 0;
   const go = (url: string) => void Taro.navigateTo({ url });
@@ -32,7 +32,7 @@ function ReportEntries({ token, isStaff }: { token: string; isStaff: boolean }) 
           <Text className="menu-item__arrow">›</Text>
         </View>
       </View>
-      {isStaff ? (
+      {staff ? (
         <View className="menu-item moderation-entry" onClick={() => go(MODERATION_QUEUE_PAGE)}>
           <Text>随手拍案件处理（审核、派遣、结案）</Text>
           <Text className="menu-item__arrow">›</Text>
@@ -88,8 +88,8 @@ function Profile({ user, token, onLogout }: { user: User; token: string; onLogou
           ))}
         </View>
       </View>
-      <ReportEntries token={token} isStaff={hasRole(user, "moderator") || hasRole(user, "admin")} />
-      {hasRole(user, "admin") ? (
+      <ReportEntries token={token} staff={isStaff(user)} />
+      {canAdminister(user) ? (
         <View className="card menu">
           <View className="menu-item admin-entry" onClick={openAdmin}>
             <Text>厕所问题反馈处理（管理）</Text>

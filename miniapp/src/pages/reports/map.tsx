@@ -1,8 +1,8 @@
 import { distanceMetres, type PublicReport } from "@civic/shared";
 import { Button, Image, Text, View } from "@tarojs/components";
 import { useState } from "react";
+import { CITY_DISTRICTS } from "../../city/districts";
 import { PageContainer } from "../../components/PageContainer";
-import { SUZHOU_DISTRICTS } from "../../finders/districts";
 import { formatDistance } from "../../finders/format";
 import { photoSrc, publicReports } from "../../reports/api";
 import { StatusBadge } from "../../reports/components/ReportListItem";
@@ -61,7 +61,7 @@ function PlaceChooser({ onPlace }: { onPlace: (p: Place) => void }) {
       {message ? <Text className="locate-message">{message}</Text> : null}
       <Text className="section-title">或选择所在区域</Text>
       <View className="district-list">
-        {SUZHOU_DISTRICTS.map((d) => (
+        {CITY_DISTRICTS.map((d) => (
           <Text
             key={d.id}
             className={`district-item district-${d.id}`}

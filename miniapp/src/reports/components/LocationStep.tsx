@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from "@tarojs/components";
 import { useState } from "react";
-import { SUZHOU_DISTRICTS } from "../../finders/districts";
+import { CITY_DISTRICTS } from "../../city/districts";
 import { isWeapp } from "../../platform";
 import type { DraftLocation } from "../draft";
 import { chooseReportPoint, currentReportPoint, nudgePoint } from "../reportLocation";
@@ -74,11 +74,11 @@ export function LocationStep(props: LocationStepProps) {
         <>
           <Text className="field-label">或选择所在区域，再微调位置</Text>
           <View className="district-list">
-            {SUZHOU_DISTRICTS.map((d) => (
+            {CITY_DISTRICTS.map((d) => (
               <Text
                 key={d.id}
                 className={`district-item location-district district-${d.id}`}
-                onClick={() => props.onLocation({ lat: d.lat, lng: d.lng, source: "map", label: `${d.name}中心附近` }, d.name)}
+                onClick={() => props.onLocation({ lat: d.lat, lng: d.lng, source: "map", label: `${d.name}中心附近` }, d.officialName)}
               >
                 {d.name}
               </Text>

@@ -1,4 +1,4 @@
-import { hasRole, type ToiletFeedback } from "@civic/shared";
+import { canAdminister, type ToiletFeedback } from "@civic/shared";
 import { View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { useState } from "react";
@@ -14,7 +14,7 @@ type Status = "open" | "resolved";
 
 export default function ToiletFeedbackAdminPage() {
   const session = useSession();
-  const isAdmin = session ? hasRole(session.user, "admin") : false;
+  const isAdmin = canAdminister(session?.user);
   const [status, setStatus] = useState<Status>("open");
   const key = session && isAdmin ? `${status}:${session.token}` : null;
   const { state, reload, replace } = useApiLoad(key, () => adminToiletFeedback(status));

@@ -1,5 +1,6 @@
 import type { KpiResponse } from "@civic/shared";
 import { Text, View } from "@tarojs/components";
+import { districtDisplayName } from "../../../city/districts";
 import { barPercent, percent } from "./period";
 
 /*
@@ -46,7 +47,7 @@ export function GroupChart({ groups, groupBy }: { groups: KpiResponse["groups"];
       {groups.map((g) => (
         <View key={g.key} className="kpi-group-row" data-key={g.key}>
           <View className="kpi-group-row__head">
-            <Text className="kpi-group-label">{g.label}</Text>
+            <Text className="kpi-group-label">{groupBy === "district" ? districtDisplayName(g.key, g.label) : g.label}</Text>
             <Text className="kpi-group-cases">立案 {g.figures.cases} 件</Text>
           </View>
           {RATES.map((r) => {

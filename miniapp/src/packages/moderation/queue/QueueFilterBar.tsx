@@ -1,8 +1,8 @@
 import { type Category, REPORT_STATUS_LABELS, REPORT_STATUSES } from "@civic/shared";
 import { Text, View } from "@tarojs/components";
 import { useState } from "react";
+import { CITY_DISTRICTS } from "../../../city/districts";
 import { Chip } from "../../../components/Chip";
-import { SUZHOU_DISTRICTS } from "../../../finders/districts";
 import type { QueueFilters } from "./filters";
 
 /*
@@ -77,7 +77,7 @@ export function QueueFilterBar(props: { filters: QueueFilters; categories: reado
       <View className="chip-row queue-district-filters">
         <Text className="chip-row__label">区域</Text>
         <Chip label="全市" className="queue-district-all" active={filters.district === null} onTap={() => set({ district: null })} />
-        {SUZHOU_DISTRICTS.map((d) => (
+        {CITY_DISTRICTS.map((d) => (
           <Chip
             key={d.id}
             label={d.name}

@@ -1,5 +1,5 @@
 import type { ReportStatus } from "@civic/shared";
-import { SUZHOU_DISTRICTS } from "../../../finders/districts";
+import { CITY_DISTRICTS } from "../../../city/districts";
 import type { QueueQueryParams } from "../api";
 
 /* The queue's filters and the query they send (GET /api/v1/moderation/reports). */
@@ -10,7 +10,7 @@ export interface QueueFilters {
   /** null: every status that still needs the bureau (the API's default). */
   status: ReportStatus | null;
   category: string | null;
-  /** One of SUZHOU_DISTRICTS' ids. */
+  /** One of CITY_DISTRICTS' ids (slugs). */
   district: string | null;
   overdue: boolean;
   held: boolean;
@@ -18,11 +18,8 @@ export interface QueueFilters {
 
 export const NO_FILTERS: QueueFilters = { status: null, category: null, district: null, overdue: false, held: false };
 
-/** The finder's district names are short for residents; reports carry the city's official names. */
-const OFFICIAL_DISTRICT_NAMES: Record<string, string> = { yuanqu: "苏州工业园区", huqiu: "虎丘区" };
-
-export const districtFilterValue = (id: string): string | undefined =>
-  OFFICIAL_DISTRICT_NAMES[id] ?? SUZHOU_DISTRICTS.find((d) => d.id === id)?.name;
+/** The API filters by the district's code, the key that survives a renamed district. */
+export const districtFilterValue = (id: string): string | undefined => CITY_DISTRICTS.find((d) => d.id === id)?.code;
 
 export function queueQuery(filters: QueueFilters, offset: number): QueueQueryParams {
   return {

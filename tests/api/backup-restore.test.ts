@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startNodeServer } from "@civic/api/hosts/node/server";
+import { seedDemoIfEmpty } from "@civic/api/seed/demo";
 import { describe, expect, it } from "vitest";
 import { GUANQIAN, offset, toilet } from "../contract/fixtures";
 import { type ContractHarness, loginAs } from "../contract/harness";
@@ -45,7 +46,7 @@ describe("backup and restore of the Node host", () => {
       databasePath: liveStorage.DATABASE_PATH,
       photoDir: liveStorage.PHOTO_DIR,
       env: ENV,
-      seedDemo: true,
+      seed: seedDemoIfEmpty,
       dispatchIntervalMs: 0,
     });
     // The hard case for a backup: from here on every commit lives only in the WAL file, never checkpointed

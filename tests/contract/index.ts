@@ -4,6 +4,7 @@ import { registerAuthorizationContract } from "./authorization.contract";
 import { registerConcurrencyContract } from "./concurrency.contract";
 import { registerGarbageInContract } from "./garbage-in.contract";
 import type { GetHarness } from "./harness";
+import { registerLocationPrivacyContract } from "./location-privacy.contract";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
@@ -21,6 +22,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerToiletAdminContract(getHarness);
   registerReportsContract(getHarness);
   registerModerationContract(getHarness);
+  registerLocationPrivacyContract(getHarness);
   registerReportNotificationsContract(getHarness);
   registerOpen311Contract(getHarness);
   registerUploadsContract(getHarness);

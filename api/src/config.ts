@@ -1,5 +1,6 @@
 import { DEFAULT_CITY_ZONE, isValidZone } from "@civic/shared";
 import { z } from "zod";
+import type { TrustProxy } from "./platform/client-ip";
 
 /*
  * Settings common to both hosts. Each host's config module reads its own environment (process.env on
@@ -45,6 +46,12 @@ export const AppConfigInput = z.object({
   WECHAT_REPORT_TEMPLATE_ID: z.string().default("civic-report-status"),
   /** formal | trial | developer: which mini-program build a subscribe message opens. */
   WECHAT_MINIPROGRAM_STATE: z.enum(["formal", "trial", "developer"]).default("formal"),
+  /** Whose word about the caller's address to believe: none (the socket), cloudflare, or N proxy hops. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(none|cloudflare|[1-9])$/, "none, cloudflare or a number of proxy hops (1-9)")
+    .default("none")
+    .transform((v): TrustProxy => (v === "none" || v === "cloudflare" ? v : Number(v))),
 });
 
 export interface AppConfig {
@@ -57,6 +64,7 @@ export interface AppConfig {
   docsAssetsBase: string;
   media: { urlSecret: string; urlTtlMinutes: number; publicBaseUrl: string };
   notifications: { reportTemplateId: string; miniprogramState: "formal" | "trial" | "developer"; callbackToken: string };
+  trustProxy: TrustProxy;
 }
 
 /** Only for demos and tests (DEV_LOGIN=1): photo URLs signed with a secret everyone can read. */
@@ -110,5 +118,6 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
       miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
       callbackToken: e.WECHAT_CALLBACK_TOKEN,
     },
+    trustProxy: e.TRUST_PROXY,
   };
 }

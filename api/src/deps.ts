@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import type { AppConfig } from "./config";
 import type { AppDb } from "./db/types";
 import type { NearbyIndex } from "./finders/toilets.snapshot";
@@ -23,6 +24,8 @@ export interface AppDeps {
   log: Logger;
   /** An in-memory nearby-toilet index, for a host whose process owns its database; without it, SQL. */
   nearbyIndex?: NearbyIndex;
+  /** The peer address of the request's socket, where the host knows it (Node); see platform/client-ip.ts. */
+  remoteAddress?: (c: Context) => string | undefined;
 }
 
 /** A drizzle insert/update/delete/select builder not yet awaited. */

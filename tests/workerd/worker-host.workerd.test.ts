@@ -1,6 +1,7 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import * as schema from "@civic/api/db/schema";
 import { users } from "@civic/api/db/schema";
+import { DEV_LOGIN_LIMIT } from "@civic/api/auth/auth.handlers";
 import { d1Atomic } from "@civic/api/hosts/worker/d1-atomic";
 import worker from "@civic/api/hosts/worker/index";
 import { r2BlobStore } from "@civic/api/hosts/worker/r2-blobs";
@@ -108,6 +109,19 @@ describe("worker host", () => {
     await waitOnExecutionContext(ctx);
     const left = await bindings.DB.prepare("select bucket from rate_limits").all<{ bucket: string }>();
     expect(left.results.map((r) => r.bucket)).toEqual(["current"]);
+  });
+
+  it("behind Cloudflare (the Workers default) CF-Connecting-IP names the caller; a forged X-Forwarded-For changes nothing", async () => {
+    const env = testWorkerEnv();
+    const login = (cfIp: string, xff: string) =>
+      callWorker(env, "/api/v1/auth/dev-login", {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": cfIp, "x-forwarded-for": xff },
+        body: JSON.stringify({ openid: "cf-probe" }),
+      });
+    for (let i = 0; i < DEV_LOGIN_LIMIT.limit; i++) expect((await login("198.51.100.1", `203.0.113.${i}`)).status).toBe(200);
+    expect((await login("198.51.100.1", "203.0.113.250")).status).toBe(429);
+    expect((await login("198.51.100.2", "203.0.113.250")).status).toBe(200);
   });
 
   it("each test starts from empty tables (the contract suites rely on it)", async () => {

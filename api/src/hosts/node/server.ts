@@ -13,6 +13,7 @@ import { purgeExpiredRateLimits } from "../../platform/rate-limit";
 import { createWechatClient } from "../../platform/wechat";
 import { seedDemoIfEmpty } from "../../seed/demo";
 import { diskBlobStore } from "./disk-blobs";
+import { nodeRemoteAddress } from "./remote-address";
 import { openSqlite } from "./sqlite";
 
 const DOCS_ASSETS_PATH = "/docs/assets";
@@ -60,6 +61,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     config,
     log,
     nearbyIndex,
+    remoteAddress: nodeRemoteAddress,
   };
   const app = createApp(deps);
   app.get(

@@ -1,5 +1,5 @@
-import { request as httpRequest } from "node:http";
 import { mkdtempSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEV_LOGIN_LIMIT } from "@civic/api/auth/auth.handlers";

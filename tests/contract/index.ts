@@ -10,6 +10,7 @@ import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
 import { registerReportNotificationsContract } from "./report-notifications.contract";
 import { registerReportsContract } from "./reports.contract";
+import { registerStaleActionsContract } from "./stale-actions.contract";
 import { registerSystemContract } from "./system.contract";
 import { registerToiletAdminContract } from "./toilet-admin.contract";
 import { registerToiletsContract } from "./toilets.contract";
@@ -23,6 +24,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerReportsContract(getHarness);
   registerModerationContract(getHarness);
   registerLocationPrivacyContract(getHarness);
+  registerStaleActionsContract(getHarness);
   registerReportNotificationsContract(getHarness);
   registerOpen311Contract(getHarness);
   registerUploadsContract(getHarness);

@@ -1,7 +1,7 @@
 import { COARSE_CELL_DEGREES, coarsen, distanceMetres } from "@civic/shared";
 import { describe, expect, it } from "vitest";
 import { GUANQIAN, offset } from "./fixtures";
-import { call, type ContractHarness, type GetHarness, loginAs } from "./harness";
+import { type ContractHarness, call, type GetHarness, loginAs } from "./harness";
 import { createCategories, fileReport, staffActs } from "./report-fixtures";
 
 /*

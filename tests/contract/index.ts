@@ -4,6 +4,7 @@ import { registerAuthorizationContract } from "./authorization.contract";
 import { registerConcurrencyContract } from "./concurrency.contract";
 import { registerGarbageInContract } from "./garbage-in.contract";
 import type { GetHarness } from "./harness";
+import { registerHeadersContract } from "./headers.contract";
 import { registerLocationPrivacyContract } from "./location-privacy.contract";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
@@ -25,6 +26,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerModerationContract(getHarness);
   registerLocationPrivacyContract(getHarness);
   registerStaleActionsContract(getHarness);
+  registerHeadersContract(getHarness);
   registerReportNotificationsContract(getHarness);
   registerOpen311Contract(getHarness);
   registerUploadsContract(getHarness);

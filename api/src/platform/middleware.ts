@@ -1,12 +1,14 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "../deps";
+import { applyCachePolicy } from "./cache-policy";
 import type { AppEnv } from "./context";
 import { ApiError, errorBody } from "./errors";
 
 /**
- * The first middleware of every request: hands the deps to the handlers, puts a request id on every
- * response (the caller's X-Request-Id if it is sane), and writes one JSON log line.
+ * The first middleware of every request: hands the deps to the handlers, puts a request id and nosniff on
+ * every response (the caller's X-Request-Id if it is sane), sets its Cache-Control (platform/cache-policy.ts),
+ * and writes one JSON log line.
  */
 export const requestContext =
   (deps: AppDeps): MiddlewareHandler<AppEnv> =>
@@ -16,9 +18,11 @@ export const requestContext =
     const requestId = given && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     c.set("requestId", requestId);
     c.header("X-Request-Id", requestId);
+    c.header("X-Content-Type-Options", "nosniff");
     const started = Date.now();
     // Set before next(): Hono applies it to whatever response follows, error responses included.
     await next();
+    applyCachePolicy(c);
     const status = c.res.status;
     const fields = { requestId, method: c.req.method, path: c.req.path, status, ms: Date.now() - started };
     if (status >= 500) deps.log.error("request", fields);

@@ -13,8 +13,10 @@ import { purgeExpiredRateLimits } from "../../platform/rate-limit";
 import { createWechatClient } from "../../platform/wechat";
 import { seedDemoIfEmpty } from "../../seed/demo";
 import { diskBlobStore } from "./disk-blobs";
+import { answerParserError, drainRefusedBodies } from "./http-edges";
 import { nodeRemoteAddress } from "./remote-address";
 import { openSqlite } from "./sqlite";
+import { staticHeaders } from "./static-headers";
 
 const DOCS_ASSETS_PATH = "/docs/assets";
 const swaggerUiDist = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
@@ -70,6 +72,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   );
   const staticDir = opts.staticDir;
   if (staticDir && existsSync(staticDir)) {
+    app.use("*", staticHeaders(staticDir));
     app.get("*", async (c, next) => {
       if (c.req.path.startsWith("/api/")) return next();
       return serveStatic({ root: staticDir, index: "index.html" })(c, next);
@@ -99,7 +102,8 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
         }, dispatchEvery)
       : undefined;
   dispatcher?.unref();
-  const server = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? "127.0.0.1" });
+  const server = serve({ fetch: drainRefusedBodies(app.fetch), port: opts.port ?? 0, hostname: opts.host ?? "127.0.0.1" });
+  server.on("clientError", answerParserError);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
     server.once("error", reject);

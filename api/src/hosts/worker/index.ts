@@ -60,7 +60,10 @@ function logConfigError(error: ConfigError) {
 function misconfigured(error: ConfigError): Response {
   const settings = error.issues;
   const names = settings.map((s) => s.setting).join("; ");
-  return Response.json(errorBody("internal", `the service is misconfigured: ${names}`, settings), { status: 500 });
+  return Response.json(errorBody("internal", `the service is misconfigured: ${names}`, settings), {
+    status: 500,
+    headers: { "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" },
+  });
 }
 
 export default {

@@ -1,7 +1,7 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { DEV_LOGIN_LIMIT } from "@civic/api/auth/auth.handlers";
 import * as schema from "@civic/api/db/schema";
 import { users } from "@civic/api/db/schema";
-import { DEV_LOGIN_LIMIT } from "@civic/api/auth/auth.handlers";
 import { d1Atomic } from "@civic/api/hosts/worker/d1-atomic";
 import worker from "@civic/api/hosts/worker/index";
 import { r2BlobStore } from "@civic/api/hosts/worker/r2-blobs";

@@ -228,7 +228,6 @@ export const reopenHandler: AppRouteHandler<typeof routes.reopen> = async (c) =>
 };
 
 export const redactHandler: AppRouteHandler<typeof routes.redact> = async (c) => {
-  const deps = c.get("deps");
   const user = currentUser(c);
   const id = c.req.valid("param").id;
   const { description, note } = c.req.valid("json");

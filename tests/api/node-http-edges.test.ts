@@ -136,7 +136,7 @@ describe("headers on the H5 app's files", () => {
     expect(csp).toContain(`script-src 'self' 'sha256-${hash}'`);
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(csp).toContain("img-src 'self' data: blob: https://*.tianditu.gov.cn");
-    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("connect-src 'self' blob:");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(page.headers.get("x-content-type-options")).toBe("nosniff");
     expect(page.headers.get("cache-control")).toBe("no-cache");

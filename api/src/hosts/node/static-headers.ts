@@ -6,25 +6,29 @@ import type { MiddlewareHandler } from "hono";
 /*
  * Headers for the H5 app's files (the Node host serves them at `/`). The page gets a Content-Security-Policy:
  * scripts only from this origin plus the inline scripts of the built index.html, allowed by their hashes (Taro
- * inlines its rem-sizing script there), so an injected <script> never runs. Styles may be inline (Taro and
- * React set style attributes); images may come from the 天地图 tile hosts; every API call is same-origin.
+ * inlines its rem-sizing script there), so an injected <script> never runs. The one `javascript:` URL allowed
+ * is Taro's no-op `javascript:;` on its tab-bar links (by hash, which needs 'unsafe-hashes'). Styles may be
+ * inline (Taro and React set style attributes); images may come from the 天地图 tile hosts; every API call
+ * is same-origin, and a chosen photo is read back from its blob: URL before it is uploaded.
  * nosniff and Cache-Control (no-cache for HTML, so a new build is seen at once) are set once per response.
  */
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const TAB_BAR_LINK = "javascript:;";
 
 export function h5ContentSecurityPolicy(html: string): string {
   const hashes = [...html.matchAll(INLINE_SCRIPT)]
     .map((m) => m[1] ?? "")
     .filter((body) => body.trim() !== "")
-    .map((body) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+    .map(sha256);
   return [
     "default-src 'self'",
-    `script-src 'self'${hashes.map((h) => ` ${h}`).join("")}`,
+    `script-src 'self'${hashes.map((h) => ` ${h}`).join("")} 'unsafe-hashes' ${sha256(TAB_BAR_LINK)}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https://*.tianditu.gov.cn",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    "connect-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -24,16 +24,21 @@ function publicMaxAge(path: string): number | undefined {
   return undefined;
 }
 
-/** Run after the handler: the answer's Cache-Control, unless the handler or host chose one already. */
+/**
+ * Run after the handler: the answer's Cache-Control, unless the handler or host chose one already. Writes
+ * on the response's own headers: Hono's c.header() after the answer is made copies the whole Response,
+ * which costs the nearby search a large share of its throughput.
+ */
 export function applyCachePolicy(c: Context): void {
-  if (c.res.headers.has("cache-control")) return;
+  const headers = c.res.headers;
+  if (headers.has("cache-control")) return;
   const maxAge =
     c.req.method === "GET" && c.res.status === 200 && c.req.header("authorization") === undefined ? publicMaxAge(c.req.path) : undefined;
   if (maxAge === undefined) {
-    c.header("Cache-Control", "no-store");
+    headers.set("Cache-Control", "no-store");
     return;
   }
-  c.header("Cache-Control", `public, max-age=${maxAge}`);
+  headers.set("Cache-Control", `public, max-age=${maxAge}`);
   // The same URL answers a signed-in caller differently (and never from a shared copy).
-  c.header("Vary", "Authorization", { append: true });
+  headers.append("Vary", "Authorization");
 }

@@ -58,10 +58,10 @@ export function staticHeaders(staticDir: string): MiddlewareHandler {
   const policy = policyFor(staticDir);
   return async (c, next) => {
     await next();
-    const type = c.res.headers.get("content-type") ?? "";
-    if (type.startsWith("text/html")) {
-      c.header("Content-Security-Policy", policy());
-      if (!c.res.headers.has("cache-control")) c.header("Cache-Control", "no-cache");
+    const headers = c.res.headers;
+    if ((headers.get("content-type") ?? "").startsWith("text/html")) {
+      headers.set("Content-Security-Policy", policy());
+      if (!headers.has("cache-control")) headers.set("Cache-Control", "no-cache");
     }
   };
 }

@@ -12,7 +12,8 @@ export function missingSystemPackages({
 } = {}) {
   const missing = [];
   if (!fileExists(chromiumPath)) missing.push({ what: `Chromium (looked for ${chromiumPath})`, apt: "chromium" });
-  if (!/Noto Sans CJK/i.test(fontList)) missing.push({ what: "CJK fonts (Noto Sans CJK), without them Chinese renders as boxes", apt: "fonts-noto-cjk" });
+  if (!/Noto Sans CJK/i.test(fontList))
+    missing.push({ what: "CJK fonts (Noto Sans CJK), without them Chinese renders as boxes", apt: "fonts-noto-cjk" });
   return missing;
 }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_CITY_ZONE, DEFAULT_RETENTION_DAYS, isValidZone } from "@civic/shared";
 import { z } from "zod";
+import type { TrustProxy } from "./platform/client-ip";
 
 /*
  * Settings common to both hosts. Each host's config module reads its own environment (process.env on
@@ -47,6 +48,12 @@ export const AppConfigInput = z.object({
   WECHAT_MINIPROGRAM_STATE: z.enum(["formal", "trial", "developer"]).default("formal"),
   /** Days after a report closes before the retention job unlinks its reporter (PIPL: keep no longer than needed). */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
+  /** Whose word about the caller's address to believe: none (the socket), cloudflare, or N proxy hops. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(none|cloudflare|[1-9])$/, "none, cloudflare or a number of proxy hops (1-9)")
+    .default("none")
+    .transform((v): TrustProxy => (v === "none" || v === "cloudflare" ? v : Number(v))),
 });
 
 export interface AppConfig {
@@ -60,6 +67,7 @@ export interface AppConfig {
   media: { urlSecret: string; urlTtlMinutes: number; publicBaseUrl: string };
   notifications: { reportTemplateId: string; miniprogramState: "formal" | "trial" | "developer"; callbackToken: string };
   retentionDays: number;
+  trustProxy: TrustProxy;
 }
 
 /** Only for demos and tests (DEV_LOGIN=1): photo URLs signed with a secret everyone can read. */
@@ -114,5 +122,6 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
       callbackToken: e.WECHAT_CALLBACK_TOKEN,
     },
     retentionDays: e.RETENTION_DAYS,
+    trustProxy: e.TRUST_PROXY,
   };
 }

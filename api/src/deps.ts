@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import type { AppConfig } from "./config";
 import type { AppDb } from "./db/types";
 import type { BlobStore } from "./platform/blobs";
@@ -26,6 +27,8 @@ export interface AppDeps {
   nearbyIndex?: NearbyIndex;
   /** Request, rate-limit and job counters (platform/metrics.ts); optional so test harnesses may omit it. */
   metrics?: Metrics;
+  /** The peer address of the request's socket, where the host knows it (Node); see platform/client-ip.ts. */
+  remoteAddress?: (c: Context) => string | undefined;
 }
 
 /** A drizzle insert/update/delete/select builder not yet awaited. */

@@ -28,6 +28,9 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
     NEARBY_IN_MEMORY: opts.nearbyInMemory ? "1" : "0",
     WECHAT_CALLBACK_TOKEN: TEST_CALLBACK_TOKEN,
     PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL,
+    // In process there is no socket: the suites name callers' addresses the way Cloudflare does, as on
+    // the workerd host (client-address.test.ts covers the socket and proxy hops on a real server).
+    TRUST_PROXY: "cloudflare",
   });
   const { sqlite, db, atomic, localChanges } = openSqlite(":memory:");
   const deps = {

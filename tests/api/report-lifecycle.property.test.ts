@@ -2,7 +2,7 @@ import { decide, type LifecycleAction, type LifecycleState, type ReportStatus, T
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, loginAs, type Session } from "../contract/harness";
-import { createCategories, fileReport } from "../contract/report-fixtures";
+import { createCategories, fileReport, seenVersion } from "../contract/report-fixtures";
 import { type FakeWechat, startFakeWechat } from "../fakes/wechat";
 import { createNodeHarness } from "./node-harness";
 
@@ -73,7 +73,9 @@ describe("report lifecycle through the API (model-based)", () => {
           h.setNow(new Date(now).toISOString());
           if (days > 0) sessions = await signIn();
           const [path, body] = request(action, who, report.id);
-          const res = await call(h, "POST", path, { token: sessions[who].token, body });
+          // Staff routes carry the version on the moderator's screen (If-Match), read fresh before each step.
+          const headers = path.includes("/moderation/") ? await seenVersion(h, sessions.moderator.token, report.id) : {};
+          const res = await call(h, "POST", path, { token: sessions[who].token, body, headers });
           const staffRouteForResident = who !== "moderator" && path.includes("/moderation/");
           const d = decide(model, action, actors[who] as { id: string; roles: string[] }, new Date(now));
           if (staffRouteForResident) {

@@ -55,10 +55,19 @@ export function registerConcurrencyContract(getHarness: GetHarness) {
       const report = await fileReport(h, resident.token);
       const mods = await Promise.all(Array.from({ length: 20 }, (_, i) => loginAs(h, `racing-mod-${i}`, i % 2 ? "moderator" : "admin")));
       const results = await Promise.all(
-        mods.map((m) => call(h, "POST", `/api/v1/moderation/reports/${report.id}/accept`, { token: m.token, body: { note: m.user.id } })),
+        mods.map((m) =>
+          call(h, "POST", `/api/v1/moderation/reports/${report.id}/accept`, {
+            token: m.token,
+            body: { note: m.user.id },
+            headers: { "if-match": `"${report.version ?? 1}"` },
+          }),
+        ),
       );
       expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-      expect(results.filter((r) => r.status === 409)).toHaveLength(19);
+      const losers = results.filter((r) => r.status === 409);
+      expect(losers).toHaveLength(19);
+      // However late each one lost, it hears what the case is now.
+      for (const l of losers) expect(l.json.error.details).toMatchObject({ reason: "stale_version", version: 2, status: "accepted" });
       const winner = results.find((r) => r.status === 200)?.json;
       expect(winner.timeline.filter((t: { action: string }) => t.action === "accept")).toHaveLength(1);
       expect(winner.version).toBe(2);

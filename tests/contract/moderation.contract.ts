@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { offset } from "./fixtures";
 import { call, expectEnvelope, type GetHarness, loginAs } from "./harness";
-import { createCategories, fileReport, SPOT, staffActs, uploadPhoto } from "./report-fixtures";
+import { createCategories, fileReport, SPOT, staffAct, staffActs, uploadPhoto } from "./report-fixtures";
 
 /* The bureau's side: queue, lifecycle with history, illegal moves, edits, merge, KPIs. */
 
@@ -16,13 +16,10 @@ export function registerModerationContract(getHarness: GetHarness) {
       const admin = await loginAs(h, "loop-admin", "admin");
       const report = await fileReport(h, reporter.token, { category: "street_light", attributes: { fault: "off" } });
 
-      const early = await call(h, "POST", `/api/v1/moderation/reports/${report.id}/close`, { token: mod.token, body: {} });
+      const early = await staffAct(h, mod.token, report.id, "close", {});
       expect(early.status).toBe(409);
       expectEnvelope(early, "conflict");
-      const dispatchEarly = await call(h, "POST", `/api/v1/moderation/reports/${report.id}/dispatch`, {
-        token: mod.token,
-        body: { department: "x" },
-      });
+      const dispatchEarly = await staffAct(h, mod.token, report.id, "dispatch", { department: "x" });
       expect(dispatchEarly.status).toBe(409);
 
       const accepted = await staffActs(h, mod.token, report.id, [["accept", { note: "属实，立案" }]]);
@@ -62,10 +59,7 @@ export function registerModerationContract(getHarness: GetHarness) {
       expect(mine.json.timeline[2].actorId).toBeUndefined();
       expect(mine.json.photos).toHaveLength(2);
 
-      const reopenAsResidentRoute = await call(h, "POST", `/api/v1/moderation/reports/${report.id}/reopen`, {
-        token: reporter.token,
-        body: { reason: "x" },
-      });
+      const reopenAsResidentRoute = await staffAct(h, reporter.token, report.id, "reopen", { reason: "x" });
       expect(reopenAsResidentRoute.status).toBe(403);
       const audit = await call(h, "GET", `/api/v1/admin/audit?targetType=report&targetId=${report.id}`, { token: admin.token });
       expect(audit.json.entries.map((e: { action: string }) => e.action).sort()).toEqual([
@@ -77,6 +71,7 @@ export function registerModerationContract(getHarness: GetHarness) {
       const missing = await call(h, "POST", "/api/v1/moderation/reports/0190f0f0-0000-7000-8000-000000000000/accept", {
         token: mod.token,
         body: {},
+        headers: { "if-match": '"1"' },
       });
       expect(missing.status).toBe(404);
     });
@@ -87,16 +82,13 @@ export function registerModerationContract(getHarness: GetHarness) {
       const reporter = await loginAs(h, "rejected-reporter");
       const mod = await loginAs(h, "reject-mod", "moderator");
       const report = await fileReport(h, reporter.token);
-      const bad = await call(h, "POST", `/api/v1/moderation/reports/${report.id}/reject`, { token: mod.token, body: { reason: "boring" } });
+      const bad = await staffAct(h, mod.token, report.id, "reject", { reason: "boring" });
       expect(bad.status).toBe(422);
       const rejected = await staffActs(h, mod.token, report.id, [["reject", { reason: "not_responsible", note: "属于物业管理范围" }]]);
       expect(rejected).toMatchObject({ status: "rejected", rejectReason: "not_responsible" });
       for (const action of ["accept", "close", "resolve", "reject"]) {
         const body = action === "resolve" ? { note: "x" } : action === "reject" ? { reason: "invalid" } : {};
-        expect(
-          (await call(h, "POST", `/api/v1/moderation/reports/${report.id}/${action}`, { token: mod.token, body })).status,
-          action,
-        ).toBe(409);
+        expect((await staffAct(h, mod.token, report.id, action, body)).status, action).toBe(409);
       }
       // Still hidden from the public: it was never accepted.
       expect((await call(h, "GET", `/api/v1/reports/${report.id}`)).status).toBe(404);
@@ -131,19 +123,9 @@ export function registerModerationContract(getHarness: GetHarness) {
       const own = await call(h, "GET", `/api/v1/reports/${report.id}`, { token: reporter.token });
       expect(own.json.description).toBe("门口小广告，联系电话13800138000");
 
-      expect(
-        (
-          await call(h, "POST", `/api/v1/moderation/reports/${report.id}/photos/${photoId}/hide`, {
-            token: mod.token,
-            body: { reason: "x" },
-          })
-        ).status,
-      ).toBe(409);
-      expect(
-        (await call(h, "POST", `/api/v1/moderation/reports/${report.id}/photos/nope/hide`, { token: mod.token, body: { reason: "x" } }))
-          .status,
-      ).toBe(404);
-      const shown = await call(h, "POST", `/api/v1/moderation/reports/${report.id}/photos/${photoId}/show`, { token: mod.token });
+      expect((await staffAct(h, mod.token, report.id, `photos/${photoId}/hide`, { reason: "x" })).status).toBe(409);
+      expect((await staffAct(h, mod.token, report.id, "photos/nope/hide", { reason: "x" })).status).toBe(404);
+      const shown = await staffAct(h, mod.token, report.id, `photos/${photoId}/show`);
       expect(shown.json.photos[0].hidden).toBe(false);
       expect((await call(h, "GET", `/api/v1/reports/${report.id}`)).json.photos).toHaveLength(1);
     });
@@ -158,9 +140,7 @@ export function registerModerationContract(getHarness: GetHarness) {
       const original = await fileReport(h, a.token);
       const dup = await fileReport(h, b.token, { location: offset(SPOT, 10, 10) });
       await call(h, "POST", `/api/v1/reports/${dup.id}/follow`, { token: c.token });
-      expect(
-        (await call(h, "POST", `/api/v1/moderation/reports/${dup.id}/merge`, { token: mod.token, body: { into: dup.id } })).status,
-      ).toBe(422);
+      expect((await staffAct(h, mod.token, dup.id, "merge", { into: dup.id })).status).toBe(422);
       const merged = await staffActs(h, mod.token, dup.id, [["merge", { into: original.id, note: "同一处小广告" }]]);
       expect(merged).toMatchObject({ status: "rejected", rejectReason: "duplicate", duplicateOf: original.id });
       const orig = await call(h, "GET", `/api/v1/moderation/reports/${original.id}`, { token: mod.token });

@@ -77,12 +77,27 @@ export async function fileReport(
   return res.json as any;
 }
 
+/**
+ * The If-Match header a moderator's screen sends: the version the staff detail shows now (empty when the
+ * caller may not read it, so a resident's call is still turned away by role first).
+ */
+export async function seenVersion(h: ContractHarness, token: string, id: string): Promise<Record<string, string>> {
+  const res = await call(h, "GET", `/api/v1/moderation/reports/${id}`, { token });
+  return res.status === 200 ? { "if-match": `"${res.json.version}"` } : {};
+}
+
+/** One staff action on the report as it is now (the version a fresh screen would show). */
+export async function staffAct(h: ContractHarness, token: string, id: string, action: string, body?: unknown) {
+  const headers = await seenVersion(h, token, id);
+  return call(h, "POST", `/api/v1/moderation/reports/${id}/${action}`, { token, headers, ...(body === undefined ? {} : { body }) });
+}
+
 /** Moves a report through staff actions in order, failing loudly on the first refusal. */
 export async function staffActs(h: ContractHarness, token: string, id: string, steps: [string, unknown][]) {
   // biome-ignore lint/suspicious/noExplicitAny: tests read response fields freely
   let last: any = null;
   for (const [action, body] of steps) {
-    const res = await call(h, "POST", `/api/v1/moderation/reports/${id}/${action}`, { token, body });
+    const res = await staffAct(h, token, id, action, body);
     if (res.status !== 200) throw new Error(`${action} failed: ${res.status} ${JSON.stringify(res.json)}`);
     last = res.json;
   }

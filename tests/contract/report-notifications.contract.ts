@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { signedMediaCheckPush } from "../fakes/wechat-controls";
 import { offset } from "./fixtures";
 import { call, type GetHarness, loginAs } from "./harness";
-import { createCategories, fileReport, SPOT, staffActs } from "./report-fixtures";
+import { createCategories, fileReport, SPOT, staffAct, staffActs } from "./report-fixtures";
 
 /*
  * The report workflow's notifications and content checks end to end on each host: status changes write
@@ -60,7 +60,7 @@ export function registerReportNotificationsContract(getHarness: GetHarness) {
       const reporter = await loginAs(h, "quiet-reporter");
       const mod = await loginAs(h, "quiet-mod", "moderator");
       const report = await fileReport(h, reporter.token);
-      expect((await call(h, "POST", `/api/v1/moderation/reports/${report.id}/close`, { token: mod.token, body: {} })).status).toBe(409);
+      expect((await staffAct(h, mod.token, report.id, "close", {})).status).toBe(409);
       expect(await h.wechat.dispatch()).toEqual({ sent: 0, inboxOnly: 0, failed: 0 });
     });
   });

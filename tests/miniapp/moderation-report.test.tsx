@@ -115,7 +115,34 @@ describe("moderation: a case and its actions", () => {
     expect(actionsShown(container)).toContain("action-dispatch");
   });
 
-  it("on a 409 says another moderator was first, and reloads the case", async () => {
+  it("sends the version on screen, and on a 409 says who was first and what the case is now, and reloads it", async () => {
+    const server = await openCase(staffCase(), (_req, current) => {
+      const now = staffCase({ status: "accepted", version: 2 });
+      server.set(now);
+      return {
+        statusCode: 409,
+        data: {
+          error: {
+            code: "conflict",
+            message: "the report has changed since you opened it (version 1, now 2); reload it",
+            details: { reason: "stale_version", expectedVersion: current.version, version: 2, status: "accepted", report: now },
+          },
+        },
+      };
+    });
+    const { sent, container } = server;
+    fireEvent.click(el(container, ".action-reject"));
+    fireEvent.click(el(container, ".reject-reason-not_responsible"));
+    fireEvent.click(el(container, ".action-confirm"));
+    expect(await screen.findByText("该案件已被他人处理（已立案），已为您刷新")).toBeInTheDocument();
+    expect(el(container, ".conflict-message").textContent).toBe("该案件已被他人处理（已立案），已为您刷新");
+    expect(posts(sent)[0]?.header["If-Match"]).toBe('"1"');
+    await waitFor(() => expect(el(container, ".report-status").textContent).toBe("已立案"));
+    expect(gets(sent).length).toBe(2);
+    expect(container.querySelector(".case-layout")?.getAttribute("data-version")).toBe("2");
+  });
+
+  it("a 409 without the case's state still says it was handled elsewhere, and reloads", async () => {
     const server = await openCase(staffCase(), () => {
       server.set(staffCase({ status: "rejected", rejectReason: "invalid" }));
       return apiError(409, "conflict", "illegal transition");
@@ -124,7 +151,6 @@ describe("moderation: a case and its actions", () => {
     fireEvent.click(el(container, ".action-accept"));
     fireEvent.click(el(container, ".action-confirm"));
     expect(await screen.findByText("该案件已被他人处理，已刷新")).toBeInTheDocument();
-    expect(el(container, ".conflict-message").textContent).toBe("该案件已被他人处理，已刷新");
     await waitFor(() => expect(el(container, ".report-status").textContent).toBe("不予立案"));
     expect(gets(sent).length).toBe(2);
     expect(actionsShown(container)).toEqual(["action-redact"]);

@@ -10,7 +10,6 @@ import {
   CASE_ID,
   CASE_SUBMITTED,
   CATEGORIES,
-  errorJson,
   INBOX,
   json,
   KPIS,
@@ -390,6 +389,8 @@ describe("weapp: moderation subpackage (moderator)", () => {
     const accept = requestsTo(mp.fake.requests, `/api/v1/moderation/reports/${CASE_ID}/accept`);
     expect(accept.map((r) => r.method)).toEqual(["POST"]);
     expect(accept[0]?.data).toEqual({ note: "现场核实属实" });
+    // Decided on the version shown on screen.
+    expect(accept[0]?.header["If-Match"]).toBe(`"${CASE_SUBMITTED.version}"`);
     expect(text(tree, "action-done")).toBe("已立案");
     expect(findWithClasses(tree, "report-status", "status-accepted").map((el) => textOf(el))).toEqual(["已立案"]);
     expect(findByClass(tree, "action-form")).toHaveLength(0);
@@ -400,7 +401,7 @@ describe("weapp: moderation subpackage (moderator)", () => {
     await page.waitFor(() => requestsTo(mp.fake.requests, `/api/v1/moderation/reports/${CASE_ID}`).length === 2, "the refetch");
   });
 
-  it("shows the conflict message and reloads when another moderator was first (409)", async () => {
+  it("shows who was first and what the case is now, and reloads, when another moderator acted first (409)", async () => {
     let detail: ReportDetail = CASE_SUBMITTED;
     const mp = await boot({
       ...staff,
@@ -408,7 +409,18 @@ describe("weapp: moderation subpackage (moderator)", () => {
         [`GET /api/v1/moderation/reports/${CASE_ID}`]: () => json(200, detail),
         [`POST /api/v1/moderation/reports/${CASE_ID}/accept`]: () => {
           detail = CASE_ACCEPTED; // somebody else accepted it meanwhile
-          return errorJson(409, "conflict", "report changed since it was read");
+          return json(409, {
+            error: {
+              code: "conflict",
+              message: "the report has changed since you opened it; reload it",
+              details: {
+                reason: "stale_version",
+                expectedVersion: CASE_SUBMITTED.version,
+                version: CASE_ACCEPTED.version,
+                status: "accepted",
+              },
+            },
+          });
         },
         "GET /api/v1/report-categories": json(200, CATEGORIES),
       }),
@@ -420,16 +432,17 @@ describe("weapp: moderation subpackage (moderator)", () => {
     page.tap(findOneByClass(tree, "action-confirm"));
 
     tree = await page.waitFor(has("conflict-message"), "the conflict message");
-    expect(text(tree, "conflict-message")).toBe("该案件已被他人处理，已刷新");
+    expect(text(tree, "conflict-message")).toBe("该案件已被他人处理（已立案），已为您刷新");
     expect(findByClass(tree, "action-done")).toHaveLength(0);
     const accept = requestsTo(mp.fake.requests, `/api/v1/moderation/reports/${CASE_ID}/accept`);
     expect(accept.map((r) => r.method)).toEqual(["POST"]);
     expect(accept[0]?.data).toEqual({});
+    expect(accept[0]?.header["If-Match"]).toBe(`"${CASE_SUBMITTED.version}"`);
     tree = await page.waitFor(has("status-accepted"), "the reloaded case");
     expect(requestsTo(mp.fake.requests, `/api/v1/moderation/reports/${CASE_ID}`).map((r) => r.method)).toEqual(["GET", "GET"]);
     expect(findByClass(tree, "action-form")).toHaveLength(0);
     expect(actionNames(tree)).toEqual(["dispatch", "reject", "merge", "redact"]);
-    expect(mp.fake.callsOf("showToast")).toEqual([expect.objectContaining({ title: "该案件已被他人处理，已刷新" })]);
+    expect(mp.fake.callsOf("showToast")).toEqual([expect.objectContaining({ title: "该案件已被他人处理（已立案），已为您刷新" })]);
   });
 
   it("renders the KPI tiles as percentages and the daily chart", async () => {

@@ -1,4 +1,5 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { DEV_LOGIN_LIMIT } from "@civic/api/auth/auth.handlers";
 import * as schema from "@civic/api/db/schema";
 import { users } from "@civic/api/db/schema";
 import { d1Atomic } from "@civic/api/hosts/worker/d1-atomic";
@@ -130,6 +131,19 @@ describe("worker host", () => {
     const results = await runScheduled(buildWorkerDeps(testWorkerEnv()), new Date(at + 60_000));
     expect(results.map((r) => [r.name, r.ok, r.ran])).toEqual(SCHEDULED_JOBS.map((j) => [j.name, true, true]));
     expect(results.find((r) => r.name === "dispatch-outbox")?.figures).toEqual({ sent: 0, inboxOnly: 0, failed: 0 });
+  });
+
+  it("behind Cloudflare (the Workers default) CF-Connecting-IP names the caller; a forged X-Forwarded-For changes nothing", async () => {
+    const env = testWorkerEnv();
+    const login = (cfIp: string, xff: string) =>
+      callWorker(env, "/api/v1/auth/dev-login", {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": cfIp, "x-forwarded-for": xff },
+        body: JSON.stringify({ openid: "cf-probe" }),
+      });
+    for (let i = 0; i < DEV_LOGIN_LIMIT.limit; i++) expect((await login("198.51.100.1", `203.0.113.${i}`)).status).toBe(200);
+    expect((await login("198.51.100.1", "203.0.113.250")).status).toBe(429);
+    expect((await login("198.51.100.2", "203.0.113.250")).status).toBe(200);
   });
 
   it("each test starts from empty tables (the contract suites rely on it)", async () => {

@@ -1,4 +1,6 @@
+import { clientIp } from "../platform/client-ip";
 import { ApiError, notFound } from "../platform/errors";
+import { enforceRateLimit } from "../platform/rate-limit";
 import type { AppRouteHandler } from "../platform/router";
 import { WechatError } from "../platform/wechat";
 import { currentUser } from "./auth.middleware";
@@ -25,10 +27,15 @@ export const wechatLoginHandler: AppRouteHandler<typeof wechatLogin> = async (c)
   return c.json(await openSession(deps, identity), 200);
 };
 
+/** Generous for a demo's role picker and a test suite, firm against a script. */
+export const DEV_LOGIN_LIMIT = { limit: 60, windowSeconds: 60 };
+
 export const devLoginHandler: AppRouteHandler<typeof devLogin> = async (c) => {
   const deps = c.get("deps");
   // Checked again here (the route is also unmounted) so no wiring mistake can open it in production.
   if (!deps.config.devLogin) throw notFound("route");
+  // Each call can mint a user: per caller's address, so a script cannot fill the users table.
+  await enforceRateLimit(deps.db, { bucket: `dev-login:ip:${clientIp(c)}`, ...DEV_LOGIN_LIMIT, now: deps.clock() });
   const { openid, role } = c.req.valid("json");
   return c.json(await openSession(deps, { openid: `dev:${openid}`, ...(role ? { grantRole: role } : {}) }), 200);
 };

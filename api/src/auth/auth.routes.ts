@@ -20,7 +20,7 @@ export const devLogin = createRoute({
   tags,
   summary: "Demo/test sign-in by openid; exists only when DEV_LOGIN=1",
   request: { body: jsonBody(DevLoginRequest) },
-  responses: { 200: jsonContent(SessionResponse, "Signed in"), ...errorResponses(400, 404, 415, 422) },
+  responses: { 200: jsonContent(SessionResponse, "Signed in"), ...errorResponses(400, 404, 415, 422, 429) },
 });
 
 export const logout = createRoute({

@@ -19,9 +19,9 @@ import {
   users,
 } from "../db/schema";
 import type { AppDb } from "../db/types";
-import { keysOfCaller } from "../platform/idempotency";
 import type { AppDeps } from "../deps";
 import { auditStatement } from "../platform/audit";
+import { keysOfCaller } from "../platform/idempotency";
 
 /*
  * Deleting an account (PIPL right of erasure) as one atomic group. Reports stay for the city's records but
@@ -73,7 +73,9 @@ async function survey(db: AppDb, userId: string) {
       .from(uploads)
       .leftJoin(uploadAttachments, eq(uploadAttachments.uploadId, uploads.id))
       .leftJoin(reports, and(eq(uploadAttachments.ownerType, "report"), eq(reports.id, uploadAttachments.ownerId)))
-      .where(and(eq(uploads.ownerId, userId), or(isNull(uploadAttachments.uploadId), and(isNotNull(reports.id), isNull(reports.acceptedAt))))),
+      .where(
+        and(eq(uploads.ownerId, userId), or(isNull(uploadAttachments.uploadId), and(isNotNull(reports.id), isNull(reports.acceptedAt)))),
+      ),
   ]);
   const kept: AccountDeletionResult["kept"] = [];
   const keep = (what: string, count: number, code: KeptReason) => {

@@ -15,8 +15,8 @@ import {
   users,
 } from "../db/schema";
 import type { AppDb } from "../db/types";
-import { keysOfCaller } from "../platform/idempotency";
 import { guardedInsert } from "../platform/guarded-insert";
+import { keysOfCaller } from "../platform/idempotency";
 import { newId } from "../platform/ids";
 
 /** Reads of everything one user's account holds, and their consent records. */
@@ -93,7 +93,10 @@ export function meRepo(db: AppDb) {
           id: outbox.id,
           subjectType: outbox.subjectType,
           subjectId: outbox.subjectId,
-          state: outbox.state, channel: outbox.channel, createdAt: outbox.createdAt })
+          state: outbox.state,
+          channel: outbox.channel,
+          createdAt: outbox.createdAt,
+        })
         .from(outbox)
         .where(eq(outbox.userId, userId))
         .orderBy(asc(outbox.createdAt)),

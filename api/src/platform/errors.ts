@@ -34,7 +34,9 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   413: "payload_too_large",
   415: "unsupported_media_type",
   422: "validation_failed",
+  428: "precondition_required",
   429: "rate_limited",
+  431: "headers_too_large",
 };
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorEnvelope {

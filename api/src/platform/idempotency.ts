@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { and, eq, isNull, lt, type SQL, sql, like } from "drizzle-orm";
+import { and, eq, isNull, like, lt, type SQL, sql } from "drizzle-orm";
 import { idempotencyKeys } from "../db/schema";
 import type { AppDb } from "../db/types";
 import type { AppDeps, AtomicQuery } from "../deps";

@@ -2,12 +2,14 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "../deps";
 import { recordRequest } from "./access-log";
+import { applyCachePolicy } from "./cache-policy";
 import type { AppEnv } from "./context";
 import { ApiError, errorBody } from "./errors";
 
 /**
- * The first middleware of every request: hands the deps to the handlers, puts a request id on every
- * response (the caller's X-Request-Id if it is sane), and writes one access-log line (access-log.ts).
+ * The first middleware of every request: hands the deps to the handlers, puts a request id and nosniff on
+ * every response (the caller's X-Request-Id if it is sane), sets its Cache-Control (platform/cache-policy.ts),
+ * and writes one access-log line (access-log.ts).
  */
 export const requestContext =
   (deps: AppDeps): MiddlewareHandler<AppEnv> =>
@@ -17,9 +19,11 @@ export const requestContext =
     const requestId = given && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     c.set("requestId", requestId);
     c.header("X-Request-Id", requestId);
+    c.header("X-Content-Type-Options", "nosniff");
     const started = performance.now();
     // Set before next(): Hono applies it to whatever response follows, error responses included.
     await next();
+    applyCachePolicy(c);
     recordRequest(c, requestId, started);
   };
 

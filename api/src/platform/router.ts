@@ -34,6 +34,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: "Body too large",
   415: "Body is not JSON",
   422: "Body fails validation",
+  428: "If-Match with the version acted on is missing",
   429: "Too many requests",
   502: "WeChat did not answer",
 };

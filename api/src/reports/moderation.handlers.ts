@@ -10,11 +10,12 @@ import { guardedInsert } from "../platform/guarded-insert";
 import type { AppRouteHandler } from "../platform/router";
 import { signedPhotoUrl } from "../platform/uploads/photo-urls";
 import { inDistrict } from "./districts";
+import { commitAsSeen, loadAsSeen, versionTag } from "./expected-version";
 import type * as routes from "./moderation.routes";
 import { reportPhotoStatements } from "./photos";
 import { heldSql, type ReportRow, reportsRepo } from "./reports.repo";
 import { checkUploadsUsable } from "./reports.service";
-import { audienceOf, commitStep, decideOrThrow, type StepInput } from "./transitions";
+import { audienceOf, decideOrThrow, type StepInput } from "./transitions";
 import { reportDetail } from "./views";
 
 /* The bureau's side of the closed loop: the queue, lifecycle actions, and moderation edits. */
@@ -87,7 +88,9 @@ async function loadReport(deps: AppDeps, id: string): Promise<ReportRow> {
 
 async function staffAnswer(c: Context<AppEnv>, id: string) {
   const deps = c.get("deps");
-  return c.json(await reportDetail(deps, await loadReport(deps, id), "staff", c.get("user")), 200);
+  const report = await loadReport(deps, id);
+  c.header("ETag", versionTag(report.version));
+  return c.json(await reportDetail(deps, report, "staff", c.get("user")), 200);
 }
 
 export const staffReportHandler: AppRouteHandler<typeof routes.staffReport> = async (c) => staffAnswer(c, c.req.valid("param").id);
@@ -101,10 +104,10 @@ async function lifecycle(
 ) {
   const deps = c.get("deps");
   const user = currentUser(c);
-  const report = await loadReport(deps, id);
+  const report = await loadAsSeen(c, id);
   const d = decideOrThrow(report, action, user, deps.clock());
   const extra = await build(report);
-  await commitStep(deps, {
+  await commitAsSeen(c, {
     report,
     actor: user,
     action: d.action,
@@ -225,12 +228,11 @@ export const reopenHandler: AppRouteHandler<typeof routes.reopen> = async (c) =>
 };
 
 export const redactHandler: AppRouteHandler<typeof routes.redact> = async (c) => {
-  const deps = c.get("deps");
   const user = currentUser(c);
   const id = c.req.valid("param").id;
   const { description, note } = c.req.valid("json");
-  const report = await loadReport(deps, id);
-  await commitStep(deps, {
+  const report = await loadAsSeen(c, id);
+  await commitAsSeen(c, {
     report,
     actor: user,
     action: "redact",
@@ -247,11 +249,11 @@ export const redactHandler: AppRouteHandler<typeof routes.redact> = async (c) =>
 async function setPhotoHidden(c: Context<AppEnv>, id: string, photoId: string, hidden: boolean, reason: string | null) {
   const deps = c.get("deps");
   const user = currentUser(c);
-  const report = await loadReport(deps, id);
+  const report = await loadAsSeen(c, id);
   const photo = (await reportsRepo(deps.db).photosOf(id)).find((p) => p.uploadId === photoId);
   if (!photo) throw notFound("photo");
   if (photo.hidden === hidden) throw conflict(hidden ? "the photo is hidden already" : "the photo is not hidden");
-  await commitStep(deps, {
+  await commitAsSeen(c, {
     report,
     actor: user,
     action: hidden ? "hide_photo" : "show_photo",

@@ -22,6 +22,13 @@ const tags = ["moderation"];
 const staffOnly = [requireStaff];
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const PhotoParams = z.object({ id: z.string().min(1).max(64), photoId: z.string().min(1).max(64) });
+/** Optional in the schema so that a missing one is a 428 from the handler, not a 400 from validation. */
+const IfMatch = z.object({
+  "if-match": z.string().max(40).optional().meta({
+    description:
+      "The report's version the action was decided on (the staff detail's `version` / ETag), e.g. `\"3\"`. Missing: 428; stale: 409 with the current report in details.",
+  }),
+});
 
 export const queue = createRoute({
   method: "get",
@@ -53,8 +60,8 @@ function action<S extends z.ZodType>(name: string, summary: string, body: S) {
     summary,
     security: bearerAuth,
     middleware: staffOnly,
-    request: { params: IdParam, body: jsonBody(body) },
-    responses: { 200: jsonContent(ReportDetail, "The report after the action"), ...errorResponses(401, 403, 404, 409, 415, 422) },
+    request: { params: IdParam, headers: IfMatch, body: jsonBody(body) },
+    responses: { 200: jsonContent(ReportDetail, "The report after the action"), ...errorResponses(400, 401, 403, 404, 409, 415, 422, 428) },
   });
 }
 
@@ -74,8 +81,8 @@ export const hidePhoto = createRoute({
   summary: "Hide a photo from everyone but staff (the original is kept)",
   security: bearerAuth,
   middleware: staffOnly,
-  request: { params: PhotoParams, body: jsonBody(HidePhotoRequest) },
-  responses: { 200: jsonContent(ReportDetail, "The report"), ...errorResponses(401, 403, 404, 409, 415, 422) },
+  request: { params: PhotoParams, headers: IfMatch, body: jsonBody(HidePhotoRequest) },
+  responses: { 200: jsonContent(ReportDetail, "The report"), ...errorResponses(400, 401, 403, 404, 409, 415, 422, 428) },
 });
 
 export const showPhoto = createRoute({
@@ -85,8 +92,8 @@ export const showPhoto = createRoute({
   summary: "Show a hidden photo again",
   security: bearerAuth,
   middleware: staffOnly,
-  request: { params: PhotoParams },
-  responses: { 200: jsonContent(ReportDetail, "The report"), ...errorResponses(401, 403, 404, 409) },
+  request: { params: PhotoParams, headers: IfMatch },
+  responses: { 200: jsonContent(ReportDetail, "The report"), ...errorResponses(400, 401, 403, 404, 409, 428) },
 });
 
 export const kpis = createRoute({

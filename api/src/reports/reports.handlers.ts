@@ -1,11 +1,11 @@
 import {
+  COARSE_MAX_SHIFT_M,
   canAdminister,
   coarsen,
   DUPLICATE_RADIUS_M,
   DUPLICATE_WINDOW_HOURS,
   isStaff,
   PUBLIC_STATUSES,
-  type ReportStatus,
   type ReportSummary,
 } from "@civic/shared";
 import { sql } from "drizzle-orm";
@@ -121,17 +121,30 @@ export const duplicatesHandler: AppRouteHandler<typeof routes.duplicates> = asyn
   const user = currentUser(c);
   const q = c.req.valid("query");
   const since = new Date(deps.clock().getTime() - DUPLICATE_WINDOW_HOURS * HOUR * 1000).toISOString();
-  const rows = await reportsRepo(deps.db).openNear(q.category, q.lat, q.lng, DUPLICATE_RADIUS_M, since);
+  const repo = reportsRepo(deps.db);
+  const rows = await repo.openNear(q.category, q.lat, q.lng, DUPLICATE_RADIUS_M, since);
+  const staff = isStaff(user);
+  // Someone else's case (often not yet accepted, so not public at all) is found and measured only by its
+  // coarsened point (see publicDistanceM); repeated searches around it can then never narrow it below its ~100 m
+  // cell. The caller's own reports, and staff, keep the exact figure.
+  const measured = rows
+    .map((r) => {
+      const exact = staff || r.report.reporterId === user.id;
+      const near = exact ? r.exactM <= DUPLICATE_RADIUS_M : r.coarseM <= DUPLICATE_RADIUS_M + COARSE_MAX_SHIFT_M;
+      return { ...r, near, distanceM: exact ? Math.round(r.exactM) : r.coarseM };
+    })
+    .filter((r) => r.near)
+    .sort((a, b) => a.distanceM - b.distanceM || (a.report.createdAt < b.report.createdAt ? -1 : 1));
   const candidates = await Promise.all(
-    rows.slice(0, 10).map(async ({ report, categoryName, distanceM }) => ({
+    measured.slice(0, 10).map(async ({ report, categoryName, distanceM }) => ({
       id: report.id,
       categoryName,
       status: report.status,
       // A case no moderator has seen yet shows no text to other residents.
       description: PUBLIC_STATUSES.includes(report.status) ? (report.publicDescription ?? report.description) : null,
-      distanceM: Math.round(distanceM),
+      distanceM,
       followers: report.followers,
-      following: await reportsRepo(deps.db).isFollower(report.id, user.id),
+      following: await repo.isFollower(report.id, user.id),
       mine: report.reporterId === user.id,
       createdAt: report.createdAt,
     })),

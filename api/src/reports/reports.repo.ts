@@ -1,4 +1,13 @@
-import { bandsCovering, boundingBox, distanceMetres, OPEN_STATUSES, PUBLIC_STATUSES } from "@civic/shared";
+import {
+  bandsCovering,
+  boundingBox,
+  COARSE_MAX_SHIFT_M,
+  coarsen,
+  distanceMetres,
+  OPEN_STATUSES,
+  PUBLIC_STATUSES,
+  publicDistanceM,
+} from "@civic/shared";
 import { and, asc, desc, eq, gte, inArray, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import { reportCategories, reportFollowers, reportHistory, reportPhotos, reports, uploads, users } from "../db/schema";
 import type { AppDb } from "../db/types";
@@ -97,7 +106,11 @@ export function reportsRepo(db: AppDb) {
       for (const r of rows) if ((includeHidden || !r.hidden) && !out.has(r.reportId)) out.set(r.reportId, r.uploadId);
       return out;
     },
-    /** Open reports of a category near a point since a time, nearest first (duplicate check). */
+    /**
+     * Open reports of a category near a point since a time, with both distances: `exactM` (for the caller's
+     * own reports and staff) and `coarseM`, from the coarsened point (for everyone else). The box reaches
+     * far enough that every report whose coarse point lies within `radiusM + COARSE_MAX_SHIFT_M` is in it.
+     */
     async openNear(categoryCode: string, lat: number, lng: number, radiusM: number, sinceIso: string) {
       const rows = await db
         .select({ report: reports, categoryName: reportCategories.name })
@@ -105,28 +118,29 @@ export function reportsRepo(db: AppDb) {
         .innerJoin(reportCategories, eq(reportCategories.code, reports.categoryCode))
         .where(
           and(
-            nearWhere(lat, lng, radiusM),
+            nearWhere(lat, lng, radiusM + 2 * COARSE_MAX_SHIFT_M),
             eq(reports.categoryCode, categoryCode),
             sql`${reports.status} in (${openList})`,
             gte(reports.createdAt, sinceIso),
           ),
         );
-      return rows
-        .map((r) => ({ ...r, distanceM: distanceMetres({ lat, lng }, r.report) }))
-        .filter((r) => r.distanceM <= radiusM)
-        .sort((a, b) => a.distanceM - b.distanceM);
+      return rows.map((r) => ({ ...r, exactM: distanceMetres({ lat, lng }, r.report), coarseM: publicDistanceM({ lat, lng }, r.report) }));
     },
-    /** Accepted (public) reports near a point, nearest first. */
+    /**
+     * Accepted (public) reports near a point, nearest first. Both the radius and the order use the coarsened
+     * point, the only place the public sees: a radius cut on the exact point would let a caller find it by
+     * narrowing the radius.
+     */
     async publicNear(lat: number, lng: number, radiusM: number, limit: number) {
       const rows = await db
         .select({ report: reports, categoryName: reportCategories.name })
         .from(reports)
         .innerJoin(reportCategories, eq(reportCategories.code, reports.categoryCode))
-        .where(and(nearWhere(lat, lng, radiusM), inArray(reports.status, [...PUBLIC_STATUSES])));
+        .where(and(nearWhere(lat, lng, radiusM + COARSE_MAX_SHIFT_M), inArray(reports.status, [...PUBLIC_STATUSES])));
       return rows
-        .map((r) => ({ ...r, distanceM: distanceMetres({ lat, lng }, r.report) }))
+        .map((r) => ({ ...r, distanceM: distanceMetres({ lat, lng }, coarsen(r.report)) }))
         .filter((r) => r.distanceM <= radiusM)
-        .sort((a, b) => a.distanceM - b.distanceM)
+        .sort((a, b) => a.distanceM - b.distanceM || (a.report.id < b.report.id ? -1 : 1))
         .slice(0, limit);
     },
     /** Public photos of reports: not hidden and not judged risky. */

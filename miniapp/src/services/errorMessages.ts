@@ -11,6 +11,8 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   payload_too_large: "提交的内容太大",
   unsupported_media_type: "请求格式有误",
   rate_limited: "操作太频繁，请稍后再试",
+  precondition_required: "页面内容已过期，请刷新后重试",
+  headers_too_large: "请求有误，请返回重试",
   upstream_unavailable: "微信服务暂时不可用，请稍后再试",
   internal: "服务器开小差了，请稍后再试",
 };

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   "payload_too_large",
   "unsupported_media_type",
   "rate_limited",
+  "precondition_required",
+  "headers_too_large",
   "upstream_unavailable",
   "internal",
 ] as const;

@@ -8,17 +8,20 @@ import { createApp } from "../../app";
 import { parseAppConfig } from "../../config";
 import type { AppDb } from "../../db/types";
 import type { AppDeps } from "../../deps";
+import { PLACE_KINDS } from "../../places";
 import { jsonLogger } from "../../platform/logger";
 import { createMetrics } from "../../platform/metrics";
 import { createNearbyIndex } from "../../platform/nearby/memory-index";
 import { logScheduled, type ScheduleState } from "../../platform/scheduled";
-import { PLACE_KINDS } from "../../places";
-import { runScheduled } from "../../scheduled";
 import { createWechatClient } from "../../platform/wechat";
+import { runScheduled } from "../../scheduled";
 import { diskBlobStore } from "./disk-blobs";
+import { answerParserError, drainRefusedBodies } from "./http-edges";
 import { batchedStdout } from "./log-sink";
 import { registerMetricsRoute } from "./metrics-route";
+import { nodeRemoteAddress } from "./remote-address";
 import { openSqlite } from "./sqlite";
+import { staticHeaders } from "./static-headers";
 
 const DOCS_ASSETS_PATH = "/docs/assets";
 const swaggerUiDist = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
@@ -73,6 +76,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     log,
     nearbyIndex,
     metrics: createMetrics(),
+    remoteAddress: nodeRemoteAddress,
   };
   const app = createApp(deps);
   if (opts.metricsToken) registerMetricsRoute(app, deps, { token: opts.metricsToken, sqlite });
@@ -82,6 +86,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   );
   const staticDir = opts.staticDir;
   if (staticDir && existsSync(staticDir)) {
+    app.use("*", staticHeaders(staticDir));
     app.get("*", async (c, next) => {
       if (c.req.path.startsWith("/api/")) return next();
       return serveStatic({ root: staticDir, index: "index.html" })(c, next);
@@ -107,7 +112,8 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
       : undefined;
   scheduler?.unref();
   deps.metrics.setTimer("scheduler", scheduler !== undefined);
-  const server = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? "127.0.0.1" });
+  const server = serve({ fetch: drainRefusedBodies(app.fetch), port: opts.port ?? 0, hostname: opts.host ?? "127.0.0.1" });
+  server.on("clientError", answerParserError);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
     server.once("error", reject);

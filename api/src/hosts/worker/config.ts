@@ -22,6 +22,7 @@ export interface WorkerEnv {
   WECHAT_REPORT_TEMPLATE_ID?: string;
   WECHAT_MINIPROGRAM_STATE?: string;
   RETENTION_DAYS?: string;
+  TRUST_PROXY?: string;
 }
 
 const SETTING_NAMES = [
@@ -40,6 +41,7 @@ const SETTING_NAMES = [
   "WECHAT_REPORT_TEMPLATE_ID",
   "WECHAT_MINIPROGRAM_STATE",
   "RETENTION_DAYS",
+  "TRUST_PROXY",
 ] as const;
 
 /** The only place on the Worker host that reads the env: string settings in, AppConfig out (or ConfigError). */
@@ -50,5 +52,7 @@ export function readWorkerConfig(env: WorkerEnv): AppConfig {
     // wrangler turns a non-string [vars] value (e.g. DEV_LOGIN = 1) into JSON; settings are strings.
     settings[name] = value === undefined || value === null ? undefined : String(value);
   }
+  // Behind Cloudflare the socket is Cloudflare's; its CF-Connecting-IP names the caller.
+  settings.TRUST_PROXY ??= "cloudflare";
   return parseAppConfig(settings);
 }

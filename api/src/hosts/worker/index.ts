@@ -9,8 +9,8 @@ import { jsonLogger } from "../../platform/logger";
 import { createMetrics } from "../../platform/metrics";
 import { metricsLogFields } from "../../platform/metrics-samples";
 import { logScheduled, type ScheduleState } from "../../platform/scheduled";
-import { runScheduled } from "../../scheduled";
 import { createWechatClient } from "../../platform/wechat";
+import { runScheduled } from "../../scheduled";
 import { readWorkerConfig, type WorkerEnv } from "./config";
 import { d1Atomic } from "./d1-atomic";
 import { r2BlobStore } from "./r2-blobs";
@@ -66,7 +66,10 @@ function logConfigError(error: ConfigError) {
 function misconfigured(error: ConfigError): Response {
   const settings = error.issues;
   const names = settings.map((s) => s.setting).join("; ");
-  return Response.json(errorBody("internal", `the service is misconfigured: ${names}`, settings), { status: 500 });
+  return Response.json(errorBody("internal", `the service is misconfigured: ${names}`, settings), {
+    status: 500,
+    headers: { "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" },
+  });
 }
 
 export default {

@@ -4,6 +4,7 @@ import {
   type FieldIssue,
   KpiResponse,
   QueueResponse,
+  REPORT_STATUS_LABELS,
   type RedactRequest,
   type RejectRequest,
   ReportDetail,
@@ -58,14 +59,34 @@ export interface CaseActionBodies {
 }
 export type CaseAction = keyof CaseActionBodies;
 
-export const caseAction = <A extends CaseAction>(id: string, action: A, body: CaseActionBodies[A]): Promise<ApiResult<ReportDetail>> =>
-  apiRequest(ReportDetail, { method: "POST", path: `${casePath(id)}/${action}`, body });
+/**
+ * Every action names the case's version on the screen it was decided on; if someone else has acted since,
+ * the server refuses it (409) instead of applying both decisions.
+ */
+const seen = (report: CaseOnScreen) => ({ "If-Match": `"${report.version ?? 0}"` });
+type CaseOnScreen = Pick<ReportDetail, "id" | "version">;
 
-export const hidePhoto = (id: string, photoId: string, reason: string): Promise<ApiResult<ReportDetail>> =>
-  apiRequest(ReportDetail, { method: "POST", path: `${casePath(id)}/photos/${encodeURIComponent(photoId)}/hide`, body: { reason } });
+export const caseAction = <A extends CaseAction>(
+  report: CaseOnScreen,
+  action: A,
+  body: CaseActionBodies[A],
+): Promise<ApiResult<ReportDetail>> =>
+  apiRequest(ReportDetail, { method: "POST", path: `${casePath(report.id)}/${action}`, body, headers: seen(report) });
 
-export const showPhoto = (id: string, photoId: string): Promise<ApiResult<ReportDetail>> =>
-  apiRequest(ReportDetail, { method: "POST", path: `${casePath(id)}/photos/${encodeURIComponent(photoId)}/show` });
+export const hidePhoto = (report: CaseOnScreen, photoId: string, reason: string): Promise<ApiResult<ReportDetail>> =>
+  apiRequest(ReportDetail, {
+    method: "POST",
+    path: `${casePath(report.id)}/photos/${encodeURIComponent(photoId)}/hide`,
+    body: { reason },
+    headers: seen(report),
+  });
+
+export const showPhoto = (report: CaseOnScreen, photoId: string): Promise<ApiResult<ReportDetail>> =>
+  apiRequest(ReportDetail, {
+    method: "POST",
+    path: `${casePath(report.id)}/photos/${encodeURIComponent(photoId)}/show`,
+    headers: seen(report),
+  });
 
 export const moderationKpis = (query: {
   from: string;
@@ -74,6 +95,13 @@ export const moderationKpis = (query: {
 }): Promise<ApiResult<KpiResponse>> => apiRequest(KpiResponse, { path: "/api/v1/moderation/kpis", query });
 
 export const CONFLICT_MESSAGE = "该案件已被他人处理，已刷新";
+
+/** What a 409 says: who moved the case on and to what, when the server tells us its current status. */
+export function conflictMessage(failure: ApiFailure): string {
+  const details = failure.details as { status?: unknown } | undefined;
+  const status = typeof details?.status === "string" ? (REPORT_STATUS_LABELS as Record<string, string>)[details.status] : undefined;
+  return status ? `该案件已被他人处理（${status}），已为您刷新` : CONFLICT_MESSAGE;
+}
 export const FORBIDDEN_MESSAGE = "此页面仅限城管局工作人员（管理员）使用";
 
 /** A 422's field problems as path → message (empty for any other failure). */

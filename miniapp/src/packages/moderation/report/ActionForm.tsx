@@ -62,7 +62,7 @@ export function ActionForm(props: ActionFormProps) {
       return;
     }
     setErrors({});
-    const outcome = await props.run(action.name, () => caseAction(report.id, action.name, built.body));
+    const outcome = await props.run(action.name, () => caseAction(report, action.name, built.body));
     if (outcome.ok || outcome.conflict) {
       props.onClose();
       return;

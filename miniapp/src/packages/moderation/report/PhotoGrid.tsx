@@ -32,7 +32,7 @@ export function PhotoGrid({ report, busy, run }: { report: ReportDetail; busy: s
       setError("请填写隐藏原因");
       return;
     }
-    void act("hide_photo", () => hidePhoto(report.id, photoId, reason.trim()));
+    void act("hide_photo", () => hidePhoto(report, photoId, reason.trim()));
   };
 
   if (report.photos.length === 0) return <Text className="page-subtitle">没有照片</Text>;
@@ -52,7 +52,7 @@ export function PhotoGrid({ report, busy, run }: { report: ReportDetail; busy: s
               <Button
                 className="btn photo-show"
                 disabled={busy !== null || undefined}
-                onClick={() => void act("show_photo", () => showPhoto(report.id, p.id))}
+                onClick={() => void act("show_photo", () => showPhoto(report, p.id))}
               >
                 恢复显示
               </Button>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { PageContainer } from "../../../components/PageContainer";
 import { useSession } from "../../../services/session";
 import { useApiLoad } from "../../../services/useApiLoad";
-import { CONFLICT_MESSAGE, reportCategories, staffReport } from "../api";
+import { reportCategories, staffReport } from "../api";
 import "../moderation.css";
 import { canRetry, isStaff, pageError } from "../staffAccess";
 import { ActionPanel } from "./ActionPanel";
@@ -44,9 +44,9 @@ export default function ModerationReportPage() {
       void Taro.showToast({ title: text, icon: "success" });
       void refetch();
     },
-    onConflict: () => {
-      setNotice({ kind: "conflict", text: CONFLICT_MESSAGE });
-      void Taro.showToast({ title: CONFLICT_MESSAGE, icon: "none" });
+    onConflict: (message: string) => {
+      setNotice({ kind: "conflict", text: message });
+      void Taro.showToast({ title: message, icon: "none" });
       void refetch();
     },
   });

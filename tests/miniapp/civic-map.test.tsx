@@ -87,7 +87,11 @@ describe("the map in H5 without a street map (offline plot)", () => {
     expect(bubble.className).toContain("map-cluster--blue");
     fireEvent.click(bubble);
     expect(one(container, ".map-stack__title").textContent).toBe("此处有 3 个");
-    expect($$(container, ".map-stack__item").map((i) => i.textContent)).toEqual(["乱贴小广告（已立案）", "占道经营（已处理）", "路灯损坏（处置中）"]);
+    expect($$(container, ".map-stack__item").map((i) => i.textContent)).toEqual([
+      "乱贴小广告（已立案）",
+      "占道经营（已处理）",
+      "路灯损坏（处置中）",
+    ]);
     fireEvent.click(one(container, '.map-stack__item[data-id="r2"]'));
     expect(onOpen).toHaveBeenCalledWith("r2");
     fireEvent.click(one(container, ".map-stack__close"));

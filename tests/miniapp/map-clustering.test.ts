@@ -85,7 +85,9 @@ describe("map clustering", () => {
         const clusters = clusterPoints(points);
         for (const c of clusters.marksAt(zoom).filter((m): m is ClusterMark => m.kind === "cluster" && canSplit(m))) {
           expect(c.expansionZoom).toBeGreaterThan(zoom);
-          const after = clusters.marksAt(c.expansionZoom).filter((m) => (m.kind === "point" ? c.ids.includes(m.point.id) : m.ids.some((id) => c.ids.includes(id))));
+          const after = clusters
+            .marksAt(c.expansionZoom)
+            .filter((m) => (m.kind === "point" ? c.ids.includes(m.point.id) : m.ids.some((id) => c.ids.includes(id))));
           expect(after.length, `cluster of ${c.count} at zoom ${zoom}`).toBeGreaterThan(1);
         }
       }),

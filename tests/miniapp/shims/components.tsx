@@ -105,7 +105,13 @@ export function Map(
 ) {
   return createElement(
     "div",
-    { className: props.className, "data-taro": "Map", "data-latitude": props.latitude, "data-longitude": props.longitude, "data-scale": props.scale },
+    {
+      className: props.className,
+      "data-taro": "Map",
+      "data-latitude": props.latitude,
+      "data-longitude": props.longitude,
+      "data-scale": props.scale,
+    },
     (props.markers ?? []).map((m, i) =>
       createElement(
         "button",

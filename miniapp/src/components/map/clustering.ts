@@ -9,6 +9,11 @@ import type { MapPoint, MarkerColour } from "./types";
  * results closer than a marker is wide, so a second pass merges those: no two marks ever overlap.
  */
 
+// supercluster times each zoom level with performance.now() even with logging off, and WeChat's logic
+// layer has no `performance`: give it a clock there (browsers and Node keep their own).
+const host = globalThis as { performance?: { now(): number } };
+if (typeof host.performance === "undefined") host.performance = { now: () => Date.now() };
+
 /** Points closer than this (screen pixels at the map's zoom) join one cluster. */
 export const CLUSTER_RADIUS_PX = 36;
 /** No two marks' centres end up closer than this: markers are 24 px wide, clusters 32 px. */

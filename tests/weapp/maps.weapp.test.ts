@@ -86,7 +86,12 @@ const PUBLIC = PublicReportsResponse.parse({
   ],
 });
 
-async function openReportsMap(): Promise<{ mp: MiniProgram; map: WxmlElement; tree: WxmlElement; page: Awaited<ReturnType<MiniProgram["openPage"]>> }> {
+async function openReportsMap(): Promise<{
+  mp: MiniProgram;
+  map: WxmlElement;
+  tree: WxmlElement;
+  page: Awaited<ReturnType<MiniProgram["openPage"]>>;
+}> {
   const mp = await bootWeapp({ onRequest: routes({ "GET /api/v1/reports/public": json(200, PUBLIC) }) });
   const page = await mp.openPage("pages/reports/map");
   page.tap(findOneByClass(page.render(), "district-gusu"));

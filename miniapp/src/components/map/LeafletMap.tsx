@@ -23,7 +23,7 @@ function markHtml(mark: MapMark): string {
     const { colour, id, label } = mark.point;
     return `<div class="map-marker map-marker--${colour}" data-id="${escapeHtml(id)}"><span class="map-marker__label">${escapeHtml(label ?? "")}</span></div>`;
   }
-  return `<div class="map-cluster map-cluster--${mark.colour}" data-count="${mark.count}"><span class="map-cluster__count">${mark.count}</span></div>`;
+  return `<div class="map-cluster map-cluster--${mark.colour}" data-ids="${escapeHtml(mark.ids.join(" "))}"><span class="map-cluster__count">${mark.count}</span></div>`;
 }
 
 export default function LeafletMap({ tiles, centre, radius, clusters, points, className, onTapMark, onUnavailable }: TileMapProps) {

@@ -92,7 +92,7 @@ function MarkView({ mark, style, onTap }: { mark: MapMark; style: Record<string,
     );
   }
   return (
-    <View className={`map-cluster map-cluster--${mark.colour}`} data-count={mark.count} style={style} onClick={() => onTap(mark)}>
+    <View className={`map-cluster map-cluster--${mark.colour}`} data-ids={mark.ids.join(" ")} style={style} onClick={() => onTap(mark)}>
       <Text className="map-cluster__count">{mark.count}</Text>
     </View>
   );

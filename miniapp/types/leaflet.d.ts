@@ -5,8 +5,11 @@
 declare module "leaflet" {
   type LatLngTuple = [number, number];
   type Options = Record<string, unknown>;
+  interface LeafletEvent {
+    latlng: { lat: number; lng: number };
+  }
   interface Evented {
-    on(type: string, fn: () => void): this;
+    on(type: string, fn: (event: LeafletEvent) => void): this;
   }
   interface Layer extends Evented {
     addTo(target: LeafletMap | LayerGroup): this;

@@ -1,3 +1,4 @@
+import { distanceMetres } from "@civic/shared";
 import { fireEvent, render } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { CivicMap, type MapPoint } from "../../miniapp/src/components/map";
@@ -96,6 +97,36 @@ describe("the map in H5 without a street map (offline plot)", () => {
     expect(onOpen).toHaveBeenCalledWith("r2");
     fireEvent.click(one(container, ".map-stack__close"));
     expect($$(container, ".map-stack")).toHaveLength(0);
+  });
+
+  it("picks the spot tapped on the plot (not under a marker), in GCJ-02", () => {
+    const onPick = vi.fn();
+    const { container } = render(<CivicMap centre={CENTRE} radius={1000} points={POINTS} onOpen={vi.fn()} onPick={onPick} />);
+    const canvas = one(container, ".offline-map__canvas");
+    // jsdom lays nothing out: the plot is a 340 px square at (10, 100) on the screen
+    canvas.getBoundingClientRect = () => ({
+      left: 10,
+      top: 100,
+      width: 340,
+      height: 340,
+      right: 350,
+      bottom: 440,
+      x: 10,
+      y: 100,
+      toJSON: () => ({}),
+    });
+
+    fireEvent.click(canvas, { clientX: 10 + 170, clientY: 100 + 170 });
+    expect(distanceMetres(onPick.mock.calls[0]?.[0], CENTRE)).toBeLessThan(1);
+    // the right edge is as far east as the plot is half wide: at least the 1 km radius
+    fireEvent.click(canvas, { clientX: 10 + 340, clientY: 100 + 170 });
+    const east = onPick.mock.calls[1]?.[0];
+    expect(east.lng).toBeGreaterThan(CENTRE.lng);
+    expect(Math.abs(east.lat - CENTRE.lat)).toBeLessThan(1e-6);
+    expect(distanceMetres(east, CENTRE)).toBeGreaterThan(1000);
+
+    fireEvent.click(one(container, ".map-marker"));
+    expect(onPick).toHaveBeenCalledTimes(2);
   });
 
   it("falls back to the offline plot when a street map is configured but cannot be drawn", () => {

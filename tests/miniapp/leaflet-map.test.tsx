@@ -1,4 +1,4 @@
-import { gcj02ToWgs84, type LatLng } from "@civic/shared";
+import { distanceMetres, gcj02ToWgs84, type LatLng } from "@civic/shared";
 import { fireEvent, render } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { clusterPoints } from "../../miniapp/src/components/map/clustering";
@@ -34,6 +34,7 @@ afterAll(() => {
 function renderLeaflet(datum: MapTiles["datum"]) {
   const onTapMark = vi.fn();
   const onUnavailable = vi.fn();
+  const onPick = vi.fn();
   const tiles: MapTiles = { layers: [TEMPLATE], subdomains: "abc", datum, attribution: "" };
   const view = render(
     <LeafletMap
@@ -44,6 +45,7 @@ function renderLeaflet(datum: MapTiles["datum"]) {
       points={POINTS}
       className="test-map"
       onTapMark={onTapMark}
+      onPick={onPick}
       onUnavailable={onUnavailable}
     />,
   );
@@ -53,7 +55,7 @@ function renderLeaflet(datum: MapTiles["datum"]) {
       const [z, x, y] = (img.getAttribute("src") ?? "").split("/tiles/")[1]?.replace(".png", "").split("/").map(Number) ?? [];
       return { z, x, y };
     });
-  return { ...view, onTapMark, onUnavailable, tileImages, requestedTiles };
+  return { ...view, onTapMark, onPick, onUnavailable, tileImages, requestedTiles };
 }
 
 /** The tiles a 340 × 350 px map centred on `p` at zoom `z` covers. */
@@ -90,6 +92,14 @@ describe("the H5 street map (Leaflet)", () => {
     const far = container.querySelector<HTMLElement>('.leaflet-marker-pane .map-marker[data-id="t-far"]');
     fireEvent.click(far?.closest(".leaflet-marker-icon") as HTMLElement);
     expect(onTapMark).toHaveBeenCalledWith(expect.objectContaining({ kind: "point", point: expect.objectContaining({ id: "t-far" }) }));
+  });
+
+  it("picks a tapped spot back in GCJ-02: the middle of the map is the search centre again", () => {
+    const { container, onPick } = renderLeaflet("wgs84");
+    fireEvent.click(container.querySelector(".tile-map") as HTMLElement, { clientX: 170, clientY: 175 });
+    expect(onPick).toHaveBeenCalledTimes(1);
+    // within Leaflet's half-pixel rounding of its origin (a few metres), not the ~500 m offset between datums
+    expect(distanceMetres(onPick.mock.calls[0]?.[0], CENTRE)).toBeLessThan(10);
   });
 
   it("gives up on the street map when tiles fail before any loads (no network), so the offline map is drawn", () => {

@@ -13,7 +13,7 @@ import type { CivicMapProps, MapPoint } from "./types";
  * (Taro's own H5 map loads Baidu's script from the internet, in other coordinates). Every target
  * clusters the same way, colours markers as the caller says, and calls onOpen with a tapped item's id.
  */
-export function CivicMap({ centre, radius, points, onOpen, className = "", legend }: CivicMapProps) {
+export function CivicMap({ centre, radius, points, onOpen, onPick, className = "", legend }: CivicMapProps) {
   // Pages build their point lists on every render: cluster (and redraw) only when the points change.
   const pointsKey = JSON.stringify(points);
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the points' content, not the array's identity
@@ -28,7 +28,7 @@ export function CivicMap({ centre, radius, points, onOpen, className = "", legen
     if (mark.kind === "point") onOpen(mark.point.id);
     else setStack({ key: viewKey, ids: mark.ids });
   };
-  const common = { centre, radius, clusters, className, onTapMark };
+  const common = { centre, radius, clusters, className, onTapMark, onPick };
   const tiles = mapTiles();
 
   let map: JSX.Element;

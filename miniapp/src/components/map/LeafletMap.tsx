@@ -1,4 +1,4 @@
-import { gcj02ToWgs84, type LatLng } from "@civic/shared";
+import { gcj02ToWgs84, type LatLng, wgs84ToGcj02 } from "@civic/shared";
 import * as L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { useEffect, useRef } from "react";
@@ -26,10 +26,10 @@ function markHtml(mark: MapMark): string {
   return `<div class="map-cluster map-cluster--${mark.colour}" data-ids="${escapeHtml(mark.ids.join(" "))}"><span class="map-cluster__count">${mark.count}</span></div>`;
 }
 
-export default function LeafletMap({ tiles, centre, radius, clusters, points, className, onTapMark, onUnavailable }: TileMapProps) {
+export default function LeafletMap({ tiles, centre, radius, clusters, points, className, onTapMark, onPick, onUnavailable }: TileMapProps) {
   const host = useRef<HTMLDivElement>(null);
-  const latest = useRef({ onTapMark, onUnavailable });
-  latest.current = { onTapMark, onUnavailable };
+  const latest = useRef({ onTapMark, onPick, onUnavailable });
+  latest.current = { onTapMark, onPick, onUnavailable };
 
   useEffect(() => {
     const element = host.current;
@@ -82,6 +82,11 @@ export default function LeafletMap({ tiles, centre, radius, clusters, points, cl
         markers.addLayer(marker);
       }
     };
+    // A tap on the map (markers stop theirs) picks that spot, back in GCJ-02.
+    map.on("click", (e) => {
+      const at = { lat: e.latlng.lat, lng: e.latlng.lng };
+      latest.current.onPick?.(tiles.datum === "wgs84" ? wgs84ToGcj02(at) : at);
+    });
     map.on("zoomend", draw);
     draw();
     return () => {

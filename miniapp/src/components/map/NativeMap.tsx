@@ -17,6 +17,7 @@ export interface NativeMapProps {
   className: string;
   /** A marker, or a cluster that cannot split any further, was tapped. */
   onTapMark: (mark: MapMark) => void;
+  onPick?: (point: LatLng) => void;
 }
 
 /** WeChat's scale that shows the whole search circle on a phone screen. */
@@ -69,7 +70,7 @@ interface RegionDetail {
   centerLocation?: { latitude: number; longitude: number };
 }
 
-export function NativeMap({ centre, radius, clusters, className, onTapMark }: NativeMapProps) {
+export function NativeMap({ centre, radius, clusters, className, onTapMark, onPick }: NativeMapProps) {
   const [view, setView] = useState({ lat: centre.lat, lng: centre.lng, zoom: scaleFor(radius) });
   const marks = clusters.marksAt(view.zoom);
 
@@ -97,6 +98,11 @@ export function NativeMap({ centre, radius, clusters, className, onTapMark }: Na
       showLocation
       onMarkerTap={(e) => tap(e.detail.markerId)}
       onCalloutTap={(e) => tap(e.detail.markerId)}
+      onTap={(e) => {
+        // WeChat's map answers a tap with where it was, in GCJ-02 like our data.
+        const at = (e as unknown as { detail?: { latitude?: number; longitude?: number } }).detail;
+        if (onPick && typeof at?.latitude === "number" && typeof at.longitude === "number") onPick({ lat: at.latitude, lng: at.longitude });
+      }}
       onRegionChange={(e) => regionChanged(e as unknown as { type?: string; detail?: RegionDetail })}
       onError={() => undefined}
     />

@@ -21,6 +21,13 @@ export function worldPixels(p: LatLng, zoom: number): { x: number; y: number } {
   };
 }
 
+/** The point at world pixels (x, y) at `zoom`: the inverse of worldPixels. */
+export function fromWorldPixels(x: number, y: number, zoom: number): LatLng {
+  const size = TILE_PX * 2 ** zoom;
+  const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / size))) * 180) / Math.PI;
+  return { lat, lng: (x / size) * 360 - 180 };
+}
+
 /** Ground metres one screen pixel covers at `zoom` and latitude `lat`. */
 export const metresPerPixel = (zoom: number, lat: number): number =>
   (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / (TILE_PX * 2 ** zoom);

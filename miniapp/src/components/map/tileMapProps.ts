@@ -10,6 +10,7 @@ export interface TileMapProps {
   points: readonly LatLng[];
   className: string;
   onTapMark: (mark: MapMark) => void;
+  onPick?: (point: LatLng) => void;
   /** Leaflet could not load, or its tiles fail (no network, wrong key): show the offline map instead. */
   onUnavailable: () => void;
 }

@@ -26,6 +26,11 @@ export interface CivicMapProps {
   points: readonly MapPoint[];
   /** Tapping a single marker (or an entry of a stack that cannot split) opens that item. */
   onOpen: (id: string) => void;
+  /**
+   * Tapping the map itself (not a marker) picks that spot, in GCJ-02 whatever the tiles are drawn in:
+   * e.g. where a reported problem is. Without it, taps on the map do nothing.
+   */
+  onPick?: (point: LatLng) => void;
   /** Extra class on the map's root, e.g. "toilet-map" or "report-map". */
   className?: string;
   /** One line under the map saying what the colours mean. */

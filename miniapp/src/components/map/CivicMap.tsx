@@ -13,11 +13,16 @@ import type { CivicMapProps, MapPoint } from "./types";
  * (Taro's own H5 map loads Baidu's script from the internet, in other coordinates). Every target
  * clusters the same way, colours markers as the caller says, and calls onOpen with a tapped item's id.
  */
-export function CivicMap({ centre, radius, points, onOpen, onPick, className = "", legend }: CivicMapProps) {
-  // Pages build their point lists on every render: cluster (and redraw) only when the points change.
+export function CivicMap({ centre: givenCentre, radius, points, onOpen, onPick, className = "", legend }: CivicMapProps) {
+  // Pages build their points (and may build the centre) on every render: cluster and redraw only when
+  // they change. Leaflet's map is rebuilt whenever one of these objects is new.
   const pointsKey = JSON.stringify(points);
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the points' content, not the array's identity
   const stablePoints = useMemo(() => points, [pointsKey]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the coordinates, not the object's identity
+  const centre = useMemo(() => givenCentre, [givenCentre.lat, givenCentre.lng]);
+  // The build setting is an object literal baked in where it is read: read it once per map.
+  const tiles = useMemo(mapTiles, []);
   const clusters = useMemo(() => clusterPoints(stablePoints), [stablePoints]);
   const [stack, setStack] = useState<{ key: string; ids: string[] } | null>(null);
   const [tilesFailed, setTilesFailed] = useState(false);
@@ -29,7 +34,6 @@ export function CivicMap({ centre, radius, points, onOpen, onPick, className = "
     else setStack({ key: viewKey, ids: mark.ids });
   };
   const common = { centre, radius, clusters, className, onTapMark, onPick };
-  const tiles = mapTiles();
 
   let map: JSX.Element;
   if (process.env.TARO_ENV === "weapp") map = <NativeMap key={viewKey} {...common} />;

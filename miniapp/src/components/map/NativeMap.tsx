@@ -53,7 +53,8 @@ function toMarker(mark: MapMark, id: number) {
       color: "#ffffff",
       fontSize: 13,
       anchorX: -(4 + text.length * 4),
-      anchorY: -44,
+      // From the marker's point (the pin's tip) up to the middle of its 34 px pin head.
+      anchorY: -34,
       borderWidth: 2,
       borderColor: "#ffffff",
       borderRadius: 12,

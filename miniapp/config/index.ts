@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig, type UserConfigExport } from "@tarojs/cli";
 import devConfig from "./dev";
+import { mapTilesFrom } from "./mapTiles";
 import prodConfig from "./prod";
 
 /*
@@ -8,6 +9,8 @@ import prodConfig from "./prod";
  *   TARO_ENV          weapp | h5 (set by `taro build --type`); the output goes to dist/<TARO_ENV>
  *   CIVIC_API_BASE    base URL the weapp calls (default http://127.0.0.1:3000, the local Node API).
  *                     The H5 build always calls the API on its own origin (relative /api/v1/...).
+ *   CIVIC_MAP_TILES, CIVIC_TIANDITU_KEY, CIVIC_MAP_TILES_DATUM, CIVIC_MAP_TILES_SUBDOMAINS
+ *                     the H5 street map's tiles (see ./mapTiles.ts); the weapp uses WeChat's own map
  */
 const target = process.env.TARO_ENV ?? "weapp";
 const apiBase = target === "h5" ? "" : (process.env.CIVIC_API_BASE ?? "http://127.0.0.1:3000").replace(/\/+$/, "");
@@ -26,11 +29,10 @@ function markSharedPure(chain: { module: { rule(name: string): { test(re: RegExp
 /* The weapp's map wants marker icons as files in the package. */
 const copyPatterns =
   target === "weapp"
-    ? [
-        { from: "src/assets/marker-open.png", to: `dist/${target}/assets/marker-open.png` },
-        { from: "src/assets/marker-closed.png", to: `dist/${target}/assets/marker-closed.png` },
-        { from: "src/assets/marker-unknown.png", to: `dist/${target}/assets/marker-unknown.png` },
-      ]
+    ? ["green", "grey", "amber", "blue", "red"].map((colour) => ({
+        from: `src/assets/marker-${colour}.png`,
+        to: `dist/${target}/assets/marker-${colour}.png`,
+      }))
     : [];
 
 export default defineConfig<"webpack5">(async (merge) => {
@@ -44,6 +46,7 @@ export default defineConfig<"webpack5">(async (merge) => {
     plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase),
+      MAP_TILES: JSON.stringify(target === "h5" ? mapTilesFrom(process.env) : null),
     },
     copy: { patterns: copyPatterns, options: {} },
     framework: "react",

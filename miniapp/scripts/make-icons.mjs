@@ -95,7 +95,8 @@ for (const [name, shape] of Object.entries(tabs)) {
 }
 
 const markerShape = union(circle(0.5, 0.36, 0.3), tri(0.24, 0.5, 0.76, 0.5, 0.5, 0.97));
-const markers = { open: GREEN, closed: [150, 150, 150], unknown: [214, 140, 24] };
+// One per marker colour of src/components/map (colours.ts): the weapp's map wants icon files.
+const markers = { green: GREEN, grey: [150, 150, 150], amber: [214, 140, 24], blue: [31, 95, 158], red: [192, 57, 43] };
 for (const [name, colour] of Object.entries(markers)) {
   writeFileSync(
     join(out, `marker-${name}.png`),

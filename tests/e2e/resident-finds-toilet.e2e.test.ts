@@ -44,6 +44,23 @@ afterAll(async () => {
   if (problems?.length) console.log(`problems seen in the page:\n${problems.join("\n")}`);
 });
 
+/** Taps the bubbles that hold toilet `id` until its own marker shows, then taps the marker. */
+async function openFromMap(id: string) {
+  for (let step = 0; step < 8; step++) {
+    const marker = page.locator(`.offline-map .map-marker[data-id="${id}"]`);
+    if ((await marker.count()) > 0) return marker.click();
+    const bubbles = page.locator(".offline-map .map-cluster");
+    const holders = await bubbles.evaluateAll(
+      (els, wanted) => els.map((e) => (e.getAttribute("data-ids") ?? "").split(" ").includes(wanted)),
+      id,
+    );
+    const holder = holders.indexOf(true);
+    if (holder < 0) throw new Error(`toilet ${id} is on the map neither as a marker nor in a bubble`);
+    await bubbles.nth(holder).click();
+  }
+  throw new Error(`toilet ${id} never came out of its bubble`);
+}
+
 describe("E2E (H5 in Chromium): a resident finds an accessible public toilet", () => {
   it("opens the home page with the service grid", async () => {
     await page.goto("/");
@@ -121,17 +138,40 @@ describe("E2E (H5 in Chromium): a resident finds an accessible public toilet", (
     await screenshot(page, "05-accessible-only");
   });
 
-  it("shows the same toilets as markers on the map view", async () => {
+  it("shows the same toilets on the offline map as markers and count bubbles that never overlap; a tap on a bubble zooms in, 显示全部 goes back", async () => {
     await page.locator(".view-map").click();
     await page.locator(".offline-map").waitFor();
-    await expect.poll(() => page.locator(".offline-map .map-marker").count()).toBe(nearby.toilets.length);
+    const marks = page.locator(".offline-map .map-marker, .offline-map .map-cluster");
+    await expect.poll(() => marks.count()).toBeGreaterThan(0);
+    // every toilet is on the map once: alone (numbered as in the list) or counted in a bubble
+    const shownIds = await page.locator(".offline-map .map-marker").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
+    const counted = await page.locator(".offline-map .map-cluster").evaluateAll((els) => els.map((e) => Number(e.textContent)));
+    expect(shownIds.length + counted.reduce((a, b) => a + b, 0)).toBe(nearby.toilets.length);
+    for (const id of shownIds) expect(nearby.toilets.map((t) => t.id)).toContain(id);
+    // as drawn by Chromium, no marker or bubble covers another
+    const boxes = await marks.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i] as DOMRect;
+        const b = boxes[j] as DOMRect;
+        const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        expect(overlap, `marks ${i} and ${j} overlap`).toBe(false);
+      }
     await expect(page.locator(".map-centre").isVisible()).resolves.toBe(true);
     await screenshot(page, "06-map");
+
+    if (counted.length > 0) {
+      await page.locator(".offline-map .map-cluster").first().click();
+      await page.locator(".offline-map .map-reset").waitFor();
+      await screenshot(page, "06b-map-zoomed");
+      await page.locator(".offline-map .map-reset").click();
+      await expect.poll(() => page.locator(".offline-map .map-cluster").count()).toBe(counted.length);
+    }
     await page.locator(".view-list").click();
     await expect.poll(() => page.locator(".offline-map").count()).toBe(0);
   });
 
-  it("opens a toilet and shows its opening hours for each day of the week", async () => {
+  it("opens a toilet from its marker on the map (zooming into its bubble) and shows its opening hours for each day of the week", async () => {
     const index = nearby.toilets.findIndex((t) => t.openNow !== "unknown");
     expect(index, "a toilet with known hours nearby").toBeGreaterThanOrEqual(0);
     const chosen = nearby.toilets[index] as NearbyToiletsResponse["toilets"][number];
@@ -139,7 +179,10 @@ describe("E2E (H5 in Chromium): a resident finds an accessible public toilet", (
     const answer = await answerTo<ToiletDetail>(
       page,
       (u) => u.pathname === `/api/v1/toilets/${chosen.id}`,
-      () => page.locator(".toilet-item").nth(index).click(),
+      async () => {
+        await page.locator(".view-map").click();
+        await openFromMap(chosen.id);
+      },
     );
     expect(page.url()).toContain(`pages/toilets/detail?id=${chosen.id}`);
     await page.locator(".toilet-detail-page .toilet-detail__name").waitFor();

@@ -1,6 +1,7 @@
+import { distanceMetres } from "@civic/shared";
 import { describe, expect, it } from "vitest";
+import { metresPerPixel, pixelOffset, scaleBarMetres, zoomForSpan } from "../../miniapp/src/components/map/projection";
 import { formatDistance, toiletTags } from "../../miniapp/src/finders/format";
-import { mapPosition, offsetMetres, scaleBarMetres } from "../../miniapp/src/finders/mapProjection";
 
 describe("distance text", () => {
   it.each([
@@ -31,27 +32,33 @@ describe("feature tags", () => {
   });
 });
 
-describe("the offline map's projection", () => {
+describe("the map's projection (Web Mercator, as tiles, WeChat's map and the offline plot use)", () => {
   const centre = { lat: 31.3017, lng: 120.62 };
 
-  it("measures offsets close to true distances at city scale", () => {
-    const north = offsetMetres(centre, { lat: centre.lat + 0.009, lng: centre.lng });
-    expect(north.north).toBeGreaterThan(990);
-    expect(north.north).toBeLessThan(1000);
-    expect(Math.abs(north.east)).toBeLessThan(1e-6);
+  it("measures pixel offsets that match true distances at city scale", () => {
+    const zoom = 15;
+    const p = { lat: centre.lat + 0.009, lng: centre.lng + 0.006 };
+    const { dx, dy } = pixelOffset(centre, p, zoom);
+    const metres = Math.hypot(dx, dy) * metresPerPixel(zoom, centre.lat);
+    expect(Math.abs(metres - distanceMetres(centre, p))).toBeLessThan(5);
   });
 
-  it("puts north up and east right, and pins far points to the edge", () => {
-    expect(mapPosition(centre, centre, 1000)).toEqual({ left: 50, top: 50 });
-    const ne = mapPosition(centre, { lat: centre.lat + 0.004, lng: centre.lng + 0.004 }, 1000);
-    expect(ne.left).toBeGreaterThan(50);
-    expect(ne.top).toBeLessThan(50);
-    expect(mapPosition(centre, { lat: centre.lat - 1, lng: centre.lng }, 1000).top).toBe(100);
+  it("puts north up and east right", () => {
+    expect(pixelOffset(centre, centre, 14)).toEqual({ dx: 0, dy: 0 });
+    const ne = pixelOffset(centre, { lat: centre.lat + 0.004, lng: centre.lng + 0.004 }, 14);
+    expect(ne.dx).toBeGreaterThan(0);
+    expect(ne.dy).toBeLessThan(0);
+  });
+
+  it("finds the zoom at which a width in pixels spans a distance", () => {
+    const zoom = zoomForSpan(2000, 340, centre.lat);
+    expect(metresPerPixel(zoom, centre.lat) * 340).toBeCloseTo(2000, 6);
+    expect(zoomForSpan(4000, 340, centre.lat)).toBeCloseTo(zoom - 1, 6);
   });
 
   it("chooses a round scale bar no wider than a quarter of the map", () => {
-    expect(scaleBarMetres(1080)).toBe(500);
-    expect(scaleBarMetres(540)).toBe(250);
-    expect(scaleBarMetres(3240)).toBe(1000);
+    expect(scaleBarMetres(2160)).toBe(500);
+    expect(scaleBarMetres(1080)).toBe(250);
+    expect(scaleBarMetres(6480)).toBe(1000);
   });
 });

@@ -133,9 +133,11 @@ describe("身边的上报 (public reports near me)", () => {
     await waitForSelector(container, ".public-report-item");
     expect(Object.fromEntries(sent[0]?.query ?? [])).toMatchObject({ lat: "31.301700", lng: "120.620000", radius: "1000" });
     expect($(container, ".report-map.offline-map")).not.toBeNull();
-    expect($$(container, ".report-marker")).toHaveLength(1);
+    expect($$(container, ".report-map .map-marker")).toHaveLength(1);
+    // accepted and in hand: blue, as its status badge
+    expect($(container, ".report-map .map-marker")?.className).toContain("map-marker--blue");
     expect($(container, ".public-report-item .status-badge")?.textContent).toBe("处置中");
-    tap(container, ".report-marker");
+    tap(container, ".report-map .map-marker");
     expect(navigate).toHaveBeenCalledWith({ url: `/pages/reports/detail?id=${REPORT_ID}` });
   });
 

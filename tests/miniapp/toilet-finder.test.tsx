@@ -107,7 +107,7 @@ describe("找厕所: the toilet finder page", () => {
     expect(navigate).toHaveBeenCalledWith({ url: `/pages/toilets/detail?id=${TOILETS[1]?.id}` });
   });
 
-  it("in H5 the map view is our own offline map: a marker per toilet, placed around the centre", async () => {
+  it("in H5 the map view is our own offline map: nearby toilets share a bubble with their count, a tap zooms in, a marker opens its toilet", async () => {
     stubApi(() => ok(nearbyBody(TOILETS)));
     const navigate = vi.spyOn(Taro, "navigateTo");
     const { container } = render(<ToiletFinderPage />);
@@ -115,16 +115,22 @@ describe("找厕所: the toilet finder page", () => {
     await waitFor(() => expect(byClass(container, "toilet-item")).toHaveLength(3));
     fireEvent.click(first(container, "view-map"));
 
-    const markers = byClass(container, "map-marker");
-    expect(markers).toHaveLength(3);
     expect(container.querySelector('[data-taro="Map"]')).toBeNull();
-    // the third toilet lies north of the centre, so it sits above the middle of the map
-    const north = markers[2] as HTMLElement;
+    // the first two toilets are 200 m apart: on the whole-radius view they share one bubble
+    expect(byClass(container, "map-cluster").map((c) => c.textContent)).toEqual(["2"]);
+    const markers = byClass(container, "map-marker");
+    expect(markers.map((m) => m.dataset.id)).toEqual([TOILETS[2]?.id]);
+    // numbered as in the list below, coloured by open-now; it lies north of the centre, so above the middle
+    const north = markers[0] as HTMLElement;
+    expect(north.textContent).toBe("3");
+    expect(north.className).toContain("map-marker--amber");
     expect(Number.parseFloat(north.style.top)).toBeLessThan(50);
     expect(first(container, "map-scale").textContent).toMatch(/米|公里/);
 
-    fireEvent.click(north);
-    expect(navigate).toHaveBeenCalledWith({ url: `/pages/toilets/detail?id=${TOILETS[2]?.id}` });
+    fireEvent.click(first(container, "map-cluster"));
+    expect(byClass(container, "map-marker").map((m) => m.dataset.id)).toEqual(expect.arrayContaining([TOILETS[0]?.id, TOILETS[1]?.id]));
+    fireEvent.click(container.querySelector(`.map-marker[data-id="${TOILETS[1]?.id}"]`) as HTMLElement);
+    expect(navigate).toHaveBeenCalledWith({ url: `/pages/toilets/detail?id=${TOILETS[1]?.id}` });
   });
 
   it("in the weapp the map view is WeChat's native Map with a marker per toilet", async () => {

@@ -1,4 +1,5 @@
 import {
+  type NearbyToiletsQuery,
   NearbyToiletsResponse,
   ToiletDetail,
   ToiletFeedback,
@@ -10,23 +11,13 @@ import { type ApiResult, apiRequest } from "../services/request";
 
 /* Finders domain, toilets: nearby search, detail, residents' feedback and its handling by admins. */
 
-export interface ToiletFilters {
-  openNow: boolean;
-  free: boolean;
-  accessible: boolean;
-  babyCare: boolean;
-  thirdToilet: boolean;
-}
+/** The finder's filter chips: the nearby query's flags (types from the shared schema, not declared again). */
+export type ToiletFilters = Pick<NearbyToiletsQuery, "openNow" | "free" | "accessible" | "babyCare" | "thirdToilet">;
 
 export const NO_FILTERS: ToiletFilters = { openNow: false, free: false, accessible: false, babyCare: false, thirdToilet: false };
 
-export interface NearbySearch {
-  lat: number;
-  lng: number;
-  radius: number;
-  limit?: number;
-  filters?: ToiletFilters;
-}
+export type NearbySearch = Pick<NearbyToiletsQuery, "lat" | "lng" | "radius"> &
+  Partial<Pick<NearbyToiletsQuery, "limit">> & { filters?: ToiletFilters };
 
 export const nearbyToilets = ({
   lat,

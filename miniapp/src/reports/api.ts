@@ -10,7 +10,6 @@ import {
   type ReopenRequest,
   ReportDetail,
 } from "@civic/shared";
-import type { z } from "zod";
 import { apiBase } from "../platform";
 import { type ApiResult, apiRequest, apiRequestNoContent } from "../services/request";
 
@@ -39,8 +38,7 @@ export const myReports = (): Promise<ApiResult<MyReportsResponse>> => apiRequest
 
 export const reportDetail = (id: string): Promise<ApiResult<ReportDetail>> => apiRequest(ReportDetail, { path: reportPath(id) });
 
-export type FollowResult = z.infer<typeof FollowResponse>;
-export const followReport = (id: string): Promise<ApiResult<FollowResult>> =>
+export const followReport = (id: string): Promise<ApiResult<FollowResponse>> =>
   apiRequest(FollowResponse, { method: "POST", path: `${reportPath(id)}/follow` });
 
 export const rateReport = (id: string, request: RateRequest): Promise<ApiResult<ReportDetail>> =>

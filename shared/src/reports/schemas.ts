@@ -161,6 +161,7 @@ export type DuplicatesResponse = z.infer<typeof DuplicatesResponse>;
 export const FollowResponse = z
   .object({ id: z.string(), followers: z.number().int(), following: z.boolean() })
   .meta({ id: "FollowResult" });
+export type FollowResponse = z.infer<typeof FollowResponse>;
 
 export const RateRequest = z.strictObject({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(500).default("") });
 export type RateRequest = z.input<typeof RateRequest>;

@@ -85,14 +85,33 @@ interface MapMarker {
   latitude: number;
   longitude: number;
   title?: string;
+  iconPath?: string;
+  label?: { content: string };
 }
 
-/** The native map as a list of its markers; tapping one fires onMarkerTap like WeChat does. */
+/**
+ * The native map as a list of its markers (with their icon and label text as data-*, the map's centre
+ * and scale on the map); tapping one fires onMarkerTap like WeChat does.
+ */
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the component is called Map in @tarojs/components
-export function Map(props: BaseProps & { markers?: MapMarker[]; onMarkerTap?: (e: { detail: { markerId: number } }) => void }) {
+export function Map(
+  props: BaseProps & {
+    markers?: MapMarker[];
+    latitude?: number;
+    longitude?: number;
+    scale?: number;
+    onMarkerTap?: (e: { detail: { markerId: number } }) => void;
+  },
+) {
   return createElement(
     "div",
-    { className: props.className, "data-taro": "Map" },
+    {
+      className: props.className,
+      "data-taro": "Map",
+      "data-latitude": props.latitude,
+      "data-longitude": props.longitude,
+      "data-scale": props.scale,
+    },
     (props.markers ?? []).map((m, i) =>
       createElement(
         "button",
@@ -100,6 +119,8 @@ export function Map(props: BaseProps & { markers?: MapMarker[]; onMarkerTap?: (e
           key: m.id ?? i,
           type: "button",
           className: "native-marker",
+          "data-icon": m.iconPath,
+          "data-label": m.label?.content,
           onClick: () => props.onMarkerTap?.({ detail: { markerId: m.id ?? i } }),
         },
         m.title ?? "",

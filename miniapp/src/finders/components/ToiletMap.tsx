@@ -1,6 +1,5 @@
-import type { LatLng, ToiletSummary } from "@civic/shared";
-import { NativeToiletMap } from "./NativeToiletMap";
-import { OfflineToiletMap } from "./OfflineToiletMap";
+import type { LatLng, OpenState, ToiletSummary } from "@civic/shared";
+import { CivicMap, type MarkerColour } from "../../components/map";
 
 export interface ToiletMapProps {
   centre: LatLng;
@@ -9,11 +8,26 @@ export interface ToiletMapProps {
   onOpen: (id: string) => void;
 }
 
-/*
- * WeChat's native map in the weapp. Taro's H5 Map loads Baidu's script from the internet (and uses
- * other coordinates), so H5 gets our own offline plot instead. The choice is made at build time.
- */
-export function ToiletMap(props: ToiletMapProps) {
-  if (process.env.TARO_ENV === "weapp") return <NativeToiletMap {...props} />;
-  return <OfflineToiletMap {...props} />;
+const OPEN_COLOURS: Record<OpenState, MarkerColour> = { open: "green", closed: "grey", unknown: "amber" };
+
+/* The finder's map view: the one map component, markers numbered as the list below and coloured by open-now. */
+export function ToiletMap({ centre, radius, toilets, onOpen }: ToiletMapProps) {
+  const points = toilets.map((t, i) => ({
+    id: t.id,
+    lat: t.lat,
+    lng: t.lng,
+    title: t.name,
+    colour: OPEN_COLOURS[t.openNow],
+    label: String(i + 1),
+  }));
+  return (
+    <CivicMap
+      className="toilet-map"
+      centre={centre}
+      radius={radius}
+      points={points}
+      onOpen={onOpen}
+      legend="绿色：营业中 · 灰色：已关闭 · 橙色：时间未知。编号同下方列表，大圆圈是一处的数量，点击放大。"
+    />
+  );
 }

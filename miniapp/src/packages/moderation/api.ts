@@ -3,14 +3,15 @@ import {
   DuplicatesResponse,
   type FieldIssue,
   KpiResponse,
+  type ModerationQueueQuery,
   QueueResponse,
   REPORT_STATUS_LABELS,
   type RedactRequest,
   type RejectRequest,
   ReportDetail,
-  type ReportStatus,
   type ResolveRequest,
 } from "@civic/shared";
+import type { z } from "zod";
 import { apiBase } from "../../platform";
 import { type ApiFailure, type ApiResult, apiRequest } from "../../services/request";
 
@@ -21,16 +22,8 @@ const casePath = (id: string) => `/api/v1/moderation/reports/${encodeURIComponen
 /** Photo URLs in answers are relative signed paths; <Image> needs them on the API origin. */
 export const photoSrc = (url: string): string => (/^https?:\/\//.test(url) ? url : `${apiBase()}${url}`);
 
-/** ModerationQueueQuery as it is sent: flags go as "true" and are left out when off. */
-export interface QueueQueryParams {
-  status?: ReportStatus;
-  category?: string;
-  district?: string;
-  overdue: boolean;
-  held: boolean;
-  limit: number;
-  offset: number;
-}
+/** ModerationQueueQuery as it is sent: the parsed shape (flags as booleans, defaults filled in). */
+export type QueueQueryParams = z.output<typeof ModerationQueueQuery>;
 
 export const moderationQueue = (query: QueueQueryParams): Promise<ApiResult<QueueResponse>> =>
   apiRequest(QueueResponse, { path: "/api/v1/moderation/reports", query: { ...query } });

@@ -3,13 +3,13 @@ import { Button, Image, Text, View } from "@tarojs/components";
 import { useState } from "react";
 import { CITY_DISTRICTS } from "../../city/districts";
 import { PageContainer } from "../../components/PageContainer";
-import { formatDistance } from "../../finders/format";
 import { photoSrc, publicReports } from "../../reports/api";
 import { StatusBadge } from "../../reports/components/ReportListItem";
 import { ReportMap } from "../../reports/components/ReportMap";
 import { openReportDetail } from "../../reports/navigation";
 import { currentReportPoint } from "../../reports/reportLocation";
 import { useApiLoad } from "../../services/useApiLoad";
+import { formatDistance } from "../../ui/formatDistance";
 import { formatCityTime } from "../../ui/formatTime";
 
 /* 身边的上报: problems other residents reported near me (accepted cases only, locations coarsened), on a map and as a list. */

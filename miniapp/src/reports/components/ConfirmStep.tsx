@@ -1,7 +1,7 @@
 import { type DuplicateCandidate, REPORT_STATUS_LABELS } from "@civic/shared";
 import { Button, Text, View } from "@tarojs/components";
-import { formatDistance } from "../../finders/format";
 import type { LoadState } from "../../services/useApiLoad";
+import { formatDistance } from "../../ui/formatDistance";
 import { formatCityTime } from "../../ui/formatTime";
 import type { ReportDraft } from "../draft";
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_CITY_NAMES, findDistrict } from "../city";
 import { queryFlag, queryInt } from "../http/query";
 import { RejectReason, ReportStatus } from "./lifecycle";
+import type { ReopenRequest } from "./schemas";
 import { Id, listedReport, MAX_DESCRIPTION_CHARS, MAX_REPORT_PHOTOS } from "./schemas";
 
 /* The bureau's side of the reports API: the moderation queue, lifecycle actions and edits, KPIs. */
@@ -52,6 +53,18 @@ export type RejectRequest = z.input<typeof RejectRequest>;
 export type DispatchRequest = z.input<typeof DispatchRequest>;
 export type ResolveRequest = z.input<typeof ResolveRequest>;
 export type RedactRequest = z.input<typeof RedactRequest>;
+
+/** The body each lifecycle action of the case page sends (POST /moderation/reports/{id}/<action>). */
+export type CaseActionBodies = {
+  accept: z.input<typeof AcceptRequest>;
+  reject: RejectRequest;
+  merge: z.input<typeof MergeRequest>;
+  dispatch: DispatchRequest;
+  resolve: ResolveRequest;
+  close: z.input<typeof CloseRequest>;
+  reopen: ReopenRequest;
+  redact: RedactRequest;
+};
 
 /* KPIs */
 

@@ -1,4 +1,5 @@
 import {
+  type CaseActionBodies,
   CategoryList,
   DuplicatesResponse,
   type FieldIssue,
@@ -6,10 +7,7 @@ import {
   type ModerationQueueQuery,
   QueueResponse,
   REPORT_STATUS_LABELS,
-  type RedactRequest,
-  type RejectRequest,
   ReportDetail,
-  type ResolveRequest,
 } from "@civic/shared";
 import type { z } from "zod";
 import { apiBase } from "../../platform";
@@ -40,16 +38,6 @@ export const staffReport = (id: string): Promise<ApiResult<ReportDetail>> => api
 export const reportCategories = (): Promise<ApiResult<CategoryList>> => apiRequest(CategoryList, { path: "/api/v1/report-categories" });
 
 /** The body each lifecycle or moderation action sends (the shared request schemas' input shapes). */
-export interface CaseActionBodies {
-  accept: { note?: string };
-  reject: RejectRequest;
-  merge: { into: string; note?: string };
-  dispatch: { department: string; note?: string };
-  resolve: ResolveRequest;
-  close: { note?: string };
-  reopen: { reason: string };
-  redact: RedactRequest;
-}
 export type CaseAction = keyof CaseActionBodies;
 
 /**

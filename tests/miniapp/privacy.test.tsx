@@ -1,10 +1,11 @@
-import { AccountDeletionResult, AccountExport, PRIVACY_POLICY_VERSION, PrivacyStatus } from "@civic/shared";
+import { AccountDeletionResult, PRIVACY_POLICY_VERSION, PrivacyStatus } from "@civic/shared";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import PrivacyPage from "../../miniapp/src/packages/account/privacy/index";
 import MePage from "../../miniapp/src/pages/me/index";
 import { localConsent, rememberPrivacyConsent, watchSignInForConsent } from "../../miniapp/src/services/privacyConsent";
 import { getSession, saveSession } from "../../miniapp/src/services/session";
+import { sampleAccountExport } from "../support/sample-account";
 import { apiError, ok, sessionFor, stubApi, userWith } from "./fixtures";
 import Taro from "./shims/taro";
 
@@ -13,25 +14,7 @@ import Taro from "./shims/taro";
 const status = (over: Partial<PrivacyStatus> = {}) =>
   PrivacyStatus.parse({ policyVersion: PRIVACY_POLICY_VERSION, retentionDays: 180, consent: null, upToDate: false, ...over });
 
-const exportDoc = (counts: Record<string, number>) =>
-  AccountExport.parse({
-    exportedAt: "2026-11-30T02:00:00.000Z",
-    policyVersion: PRIVACY_POLICY_VERSION,
-    profile: { id: "u1", openid: "o1", unionid: null, nickname: null, createdAt: "2026-09-01T00:00:00.000Z", sessionKeyHeld: false },
-    roles: [{ role: "resident", grantedAt: "2026-09-01T00:00:00.000Z" }],
-    sessions: [],
-    reports: [],
-    follows: [],
-    ratings: [],
-    unattachedPhotos: [],
-    inbox: [],
-    notifications: [],
-    toiletFeedback: [],
-    consents: [],
-    idempotencyKeys: [],
-    audit: [],
-    counts,
-  });
+const exportDoc = (counts: Record<string, number>) => sampleAccountExport(counts);
 
 const deletion = AccountDeletionResult.parse({
   deletedAt: "2026-11-30T02:00:00.000Z",

@@ -1,5 +1,6 @@
-import { AccountDeletionResult, AccountExport, PRIVACY_POLICY_VERSION, PrivacyStatus } from "@civic/shared";
+import { AccountDeletionResult, PRIVACY_POLICY_VERSION, PrivacyStatus } from "@civic/shared";
 import { afterEach, describe, expect, it } from "vitest";
+import { sampleAccountExport } from "../support/sample-account";
 import { bootWeapp } from "./boot";
 import type { MiniProgram } from "./harness/mini-runtime";
 import { findByClass, findOneByClass, textOf, type WxmlElement } from "./harness/wxml";
@@ -8,24 +9,7 @@ import { json, RESIDENT_SESSION, routes } from "./report-fixtures";
 /* 我的 → 隐私与数据 in the built weapp (account subpackage): the policy, export to a file, account deletion. */
 
 const STATUS = PrivacyStatus.parse({ policyVersion: PRIVACY_POLICY_VERSION, retentionDays: 365, consent: null, upToDate: false });
-const EXPORT = AccountExport.parse({
-  exportedAt: "2026-11-30T02:00:00.000Z",
-  policyVersion: PRIVACY_POLICY_VERSION,
-  profile: { id: "u1", openid: "o1", unionid: null, nickname: null, createdAt: "2026-09-01T00:00:00.000Z", sessionKeyHeld: true },
-  roles: [{ role: "resident", grantedAt: "2026-09-01T00:00:00.000Z" }],
-  sessions: [],
-  reports: [],
-  follows: [],
-  ratings: [],
-  unattachedPhotos: [],
-  inbox: [],
-  notifications: [],
-  toiletFeedback: [],
-  consents: [],
-  idempotencyKeys: [],
-  audit: [],
-  counts: { reports: 4, inbox: 2 },
-});
+const EXPORT = sampleAccountExport({ reports: 4, inbox: 2 }, true);
 const DELETED = AccountDeletionResult.parse({
   deletedAt: "2026-11-30T02:00:00.000Z",
   removed: { identity: 1 },

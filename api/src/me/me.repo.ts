@@ -18,6 +18,7 @@ import type { AppDb } from "../db/types";
 import { guardedInsert } from "../platform/guarded-insert";
 import { keysOfCaller } from "../platform/idempotency";
 import { newId } from "../platform/ids";
+import { inboxColumns } from "../platform/notifications/inbox.repo";
 
 /** Reads of everything one user's account holds, and their consent records. */
 export function meRepo(db: AppDb) {
@@ -73,19 +74,7 @@ export function meRepo(db: AppDb) {
         .where(eq(reportFollowers.userId, userId)),
 
     inbox: (userId: string) =>
-      db
-        .select({
-          id: inboxMessages.id,
-          subjectType: inboxMessages.subjectType,
-          subjectId: inboxMessages.subjectId,
-          title: inboxMessages.title,
-          body: inboxMessages.body,
-          createdAt: inboxMessages.createdAt,
-          readAt: inboxMessages.readAt,
-        })
-        .from(inboxMessages)
-        .where(eq(inboxMessages.userId, userId))
-        .orderBy(asc(inboxMessages.createdAt)),
+      db.select(inboxColumns).from(inboxMessages).where(eq(inboxMessages.userId, userId)).orderBy(asc(inboxMessages.createdAt)),
 
     notifications: (userId: string) =>
       db

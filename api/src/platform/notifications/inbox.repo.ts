@@ -3,7 +3,8 @@ import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { inboxMessages } from "../../db/schema";
 import type { AppDb } from "../../db/types";
 
-const columns = {
+/** What an inbox message shows (the inbox, and the owner's data export). */
+export const inboxColumns = {
   id: inboxMessages.id,
   subjectType: inboxMessages.subjectType,
   subjectId: inboxMessages.subjectId,
@@ -18,7 +19,7 @@ export function inboxRepo(db: AppDb) {
   return {
     async list(userId: string, limit: number): Promise<InboxMessage[]> {
       const rows = await db
-        .select(columns)
+        .select(inboxColumns)
         .from(inboxMessages)
         .where(eq(inboxMessages.userId, userId))
         .orderBy(desc(inboxMessages.createdAt), desc(inboxMessages.id))

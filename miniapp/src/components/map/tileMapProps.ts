@@ -1,16 +1,9 @@
-import type { LatLng } from "@civic/shared";
-import type { MapMark, MarkerClusters } from "./clustering";
+import type { OfflineMapProps } from "./OfflineMap";
 import type { MapTiles } from "./tileSource";
 
-export interface TileMapProps {
+/** The street map takes what the offline map takes, plus its tiles and a way to fall back to the offline map. */
+export interface TileMapProps extends OfflineMapProps {
   tiles: MapTiles;
-  centre: LatLng;
-  radius: number;
-  clusters: MarkerClusters;
-  points: readonly LatLng[];
-  className: string;
-  onTapMark: (mark: MapMark) => void;
-  onPick?: (point: LatLng) => void;
   /** Leaflet could not load, or its tiles fail (no network, wrong key): show the offline map instead. */
   onUnavailable: () => void;
 }

@@ -9,6 +9,7 @@ import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
 import { registerReportNotificationsContract } from "./report-notifications.contract";
 import { registerReportsContract } from "./reports.contract";
+import { registerSessionCacheContract } from "./session-cache.contract";
 import { registerSystemContract } from "./system.contract";
 import { registerToiletAdminContract } from "./toilet-admin.contract";
 import { registerToiletsContract } from "./toilets.contract";
@@ -17,6 +18,7 @@ import { registerUploadsContract } from "./uploads.contract";
 export function registerAllContracts(getHarness: GetHarness) {
   registerSystemContract(getHarness);
   registerAuthContract(getHarness);
+  registerSessionCacheContract(getHarness);
   registerToiletsContract(getHarness);
   registerToiletAdminContract(getHarness);
   registerReportsContract(getHarness);

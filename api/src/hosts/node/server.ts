@@ -14,6 +14,7 @@ import { createWechatClient } from "../../platform/wechat";
 import { seedDemoIfEmpty } from "../../seed/demo";
 import { diskBlobStore } from "./disk-blobs";
 import { openSqlite } from "./sqlite";
+import { staticFiles } from "./static-files";
 
 const DOCS_ASSETS_PATH = "/docs/assets";
 const swaggerUiDist = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
@@ -67,12 +68,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     serveStatic({ root: swaggerUiDist, rewriteRequestPath: (p) => p.slice(`${DOCS_ASSETS_PATH}/swagger-ui-dist`.length) }),
   );
   const staticDir = opts.staticDir;
-  if (staticDir && existsSync(staticDir)) {
-    app.get("*", async (c, next) => {
-      if (c.req.path.startsWith("/api/")) return next();
-      return serveStatic({ root: staticDir, index: "index.html" })(c, next);
-    });
-  }
+  if (staticDir && existsSync(staticDir)) app.get("*", staticFiles(staticDir));
   // Node's stand-in for the Workers cron: hourly housekeeping, never keeping the process alive.
   const housekeeping = setInterval(() => {
     purgeExpiredRateLimits(db, new Date()).catch((err) => log.error("housekeeping failed", { error: String(err) }));

@@ -138,7 +138,11 @@ async function main() {
   const signedCosts: number[] = [];
   const payloadRatios: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, t] of targets.entries()) runs[i]?.push(await drive(t.url, t.requests, DURATION_S / ROUNDS));
+    // Anonymous and signed-in swap places every other round, so neither always follows the same neighbour.
+    for (const i of round % 2 ? [0, 2, 1, 3] : [0, 1, 2, 3]) {
+      const t = targets[i];
+      if (t) runs[i]?.push(await drive(t.url, t.requests, DURATION_S / ROUNDS));
+    }
     const [h, n, s, p] = runs.map((r) => r[round]);
     if (h && n && s && p) {
       ratios.push(n.rps / h.rps);

@@ -95,4 +95,9 @@ describe("the cache key", () => {
       expect(sha256Base64Url(text)).toBe(await hashToken(text));
     }
   });
+
+  it("refuses what no bearer token can be rather than hashing it differently", () => {
+    expect(() => sha256Base64Url("令牌")).toThrow(RangeError);
+    expect(() => sha256Base64Url("x".repeat(129))).toThrow(RangeError);
+  });
 });

@@ -1,7 +1,8 @@
 /**
- * `pnpm bench`: nearby toilet search on the Node host with 100,000 seeded toilets against a bare Hono
- * hello server (and bare Hono serving the same payload), driven by autocannon on loopback (50
- * connections) in interleaved rounds; then the weapp main-package size and the gzipped Worker bundle.
+ * `pnpm bench`: nearby toilet search on the Node host with 100,000 seeded toilets, anonymous and signed in
+ * (a Bearer token on every request, as the mini-program sends), against a bare Hono hello server (and bare
+ * Hono serving the same payload), driven by autocannon on loopback (50 connections) in interleaved rounds;
+ * then the bytes a first visit to the H5 app transfers, the weapp main-package size and the Worker bundle.
  * Prints figures and ratios; it is not a test and asserts nothing. Method and figures: docs/benchmarks.md.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -10,10 +11,13 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { authRepo } from "@civic/api/auth/auth.repo";
 import { openSqlite } from "@civic/api/hosts/node/sqlite";
+import { hashToken, newToken } from "@civic/api/platform/ids";
 import { insertToilets } from "@civic/api/seed/demo";
 import { SUZHOU_AREAS } from "@civic/api/seed/suzhou";
 import autocannon from "autocannon";
+import { printH5FirstVisit } from "./h5-transfer";
 import { weappMainPackageBytes, workerBundleGzipBytes } from "./sizes";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,6 +29,8 @@ const CONNECTIONS = 50;
 const SPREAD = Number(process.env.BENCH_SPREAD ?? 3);
 /** Nearest 10, as in the reference figures for B-tree and R*Tree on this machine (STACK.md). */
 const LIMIT = Number(process.env.BENCH_LIMIT ?? 10);
+/** Signed-in users whose tokens the signed-in run rotates through (each connection cycles all of them). */
+const USERS = Number(process.env.BENCH_USERS ?? 200);
 
 function startChild(script: string, args: string[]): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "servers", script), ...args], {
@@ -59,10 +65,28 @@ function searchPaths(count: number): string[] {
   });
 }
 
+/** Sessions for USERS residents, written straight into the file (dev-login may be rate limited). */
+async function signedInTokens(databasePath: string): Promise<string[]> {
+  const { sqlite, db } = openSqlite(databasePath);
+  const repo = authRepo(db);
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + 86_400_000).toISOString();
+  const tokens: string[] = [];
+  for (let i = 0; i < USERS; i++) {
+    const userId = await repo.upsertByOpenid({ openid: `bench:resident-${i}`, now: now.toISOString() });
+    const token = newToken();
+    await repo.createSession({ userId, tokenHash: await hashToken(token), now: now.toISOString(), expiresAt });
+    tokens.push(token);
+  }
+  sqlite.close();
+  return tokens;
+}
+
+type Request = { path: string; headers?: Record<string, string> };
 type Run = { rps: number; p50: number; p99: number; errors: number };
 
-async function drive(url: string, paths: string[], seconds: number): Promise<Run> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: paths.map((path) => ({ path })) });
+async function drive(url: string, requests: Request[], seconds: number): Promise<Run> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
@@ -91,49 +115,71 @@ async function main() {
     sqlite.close();
   }
 
-  // All three servers run side by side (an idle one costs nothing) and are driven in turns, round after
-  // round, so a noisy neighbour on a shared VM weighs on each of them alike; each figure is the median round.
+  const tokens = await signedInTokens(databasePath);
+
+  // All servers run side by side (an idle one costs nothing) and are driven in turns, round after round,
+  // so a noisy neighbour on a shared VM weighs on each of them alike; each figure is the median round.
+  // Anonymous and signed-in nearby are the same server, the same searches; only the Bearer header differs.
   const paths = searchPaths(500);
   const hello = await startChild("hello.ts", []);
   const civic = await startChild("civic.ts", [databasePath]);
   const sample = await (await fetch(`${civic.url}${paths[0]}`)).text();
   const same = await startChild("payload.ts", [sample]);
-  const targets = [
-    { url: hello.url, paths: ["/"] },
-    { url: civic.url, paths },
-    { url: same.url, paths: ["/"] },
+  const targets: { url: string; requests: Request[] }[] = [
+    { url: hello.url, requests: [{ path: "/" }] },
+    { url: civic.url, requests: paths.map((path) => ({ path })) },
+    { url: civic.url, requests: paths.map((path, i) => ({ path, headers: { authorization: `Bearer ${tokens[i % tokens.length]}` } })) },
+    { url: same.url, requests: [{ path: "/" }] },
   ];
-  for (const t of targets) await drive(t.url, t.paths, 2); // warm-up
-  const runs: Run[][] = [[], [], []];
+  for (const t of targets) await drive(t.url, t.requests, 2); // warm-up
+  const runs: Run[][] = targets.map(() => []);
   const ratios: number[] = [];
+  const signedRatios: number[] = [];
+  const signedCosts: number[] = [];
   const payloadRatios: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, t] of targets.entries()) runs[i]?.push(await drive(t.url, t.paths, DURATION_S / ROUNDS));
-    const [h, n, p] = [runs[0]?.[round], runs[1]?.[round], runs[2]?.[round]];
-    if (h && n && p) {
+    // Anonymous and signed-in swap places every other round, so neither always follows the same neighbour.
+    for (const i of round % 2 ? [0, 2, 1, 3] : [0, 1, 2, 3]) {
+      const t = targets[i];
+      if (t) runs[i]?.push(await drive(t.url, t.requests, DURATION_S / ROUNDS));
+    }
+    const [h, n, s, p] = runs.map((r) => r[round]);
+    if (h && n && s && p) {
       ratios.push(n.rps / h.rps);
+      signedRatios.push(s.rps / h.rps);
+      // Cost per request is 1 / throughput: how much longer a signed-in request takes than an anonymous one.
+      signedCosts.push(n.rps / s.rps - 1);
       payloadRatios.push(n.rps / p.rps);
     }
   }
   await Promise.all([stop(hello.child), stop(civic.child), stop(same.child)]);
-  const [bare, nearby, payloadOnly] = runs.map(summarise) as [Run, Run, Run];
+  const [bare, nearby, signedIn, payloadOnly] = runs.map(summarise) as [Run, Run, Run, Run];
 
   // Ratios are taken within a round (servers measured seconds apart), then the median round's is shown.
   const ratio = median(ratios);
+  const signedRatio = median(signedRatios);
+  const signedCost = median(signedCosts);
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+  const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+  const met = (ok: boolean) => (ok ? "met" : "NOT met");
+  const search = `${TOILETS / 1000}k, r=1 km, nearest ${LIMIT}, ${process.env.NEARBY_IN_MEMORY === "0" ? "SQL" : "in-memory index"}`;
+  const row = (what: string, r: Run) => console.log(`| ${what} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
   console.log("\n| what | requests/s | p50 ms | p99 ms | errors |");
   console.log("|---|---|---|---|---|");
-  console.log(`| bare Hono hello | ${fmt(bare.rps)} | ${bare.p50} | ${bare.p99} | ${bare.errors} |`);
+  row("bare Hono hello", bare);
+  row(`bare Hono, same JSON as one nearby answer (${sample.length} bytes)`, payloadOnly);
+  row(`nearby toilets, anonymous (${search})`, nearby);
+  row(`nearby toilets, signed in (same searches, ${tokens.length} users' Bearer tokens)`, signedIn);
+  console.log(`\nnearby anonymous / bare Hono: ${pct(ratio)} (target >= 25%: ${met(ratio >= 0.25)}); p99 ${nearby.p99} ms`);
   console.log(
-    `| bare Hono, same JSON as one nearby answer (${sample.length} bytes) | ${fmt(payloadOnly.rps)} | ${payloadOnly.p50} | ${payloadOnly.p99} | ${payloadOnly.errors} |`,
+    `nearby signed in / bare Hono: ${pct(signedRatio)} (target >= 25%: ${met(signedRatio >= 0.25)}); p99 ${signedIn.p99} ms (target <= 25 ms: ${met(signedIn.p99 <= 25)})`,
   );
-  console.log(
-    `| nearby toilets (${TOILETS / 1000}k, r=1 km, nearest ${LIMIT}, ${process.env.NEARBY_IN_MEMORY === "0" ? "SQL" : "in-memory index"}) | ${fmt(nearby.rps)} | ${nearby.p50} | ${nearby.p99} | ${nearby.errors} |`,
-  );
-  console.log(`\nnearby / bare Hono: ${(ratio * 100).toFixed(1)}% (target >= 25%); p99 ${nearby.p99} ms (target <= 25 ms)`);
-  console.log(`nearby / bare Hono with the same payload: ${(median(payloadRatios) * 100).toFixed(1)}%`);
-  console.log(`nearby / bare Hono, round by round: ${ratios.map((r) => `${(r * 100).toFixed(1)}%`).join(", ")}`);
+  console.log(`a signed-in request costs ${pct(signedCost)} more than an anonymous one (target <= 15%: ${met(signedCost <= 0.15)})`);
+  console.log(`nearby / bare Hono with the same payload: ${pct(median(payloadRatios))}`);
+  console.log(`round by round, anonymous: ${ratios.map(pct).join(", ")}; signed in: ${signedRatios.map(pct).join(", ")}`);
+  console.log(`round by round, signed-in extra cost: ${signedCosts.map(pct).join(", ")}`);
 
+  if (!process.env.BENCH_SKIP_H5) await printH5FirstVisit(root);
   if (process.env.BENCH_SKIP_SIZES) return;
   const weapp = weappMainPackageBytes(root);
   console.log(`weapp main package: ${(weapp / 1024).toFixed(1)} KB (limit 600 KB; WeChat allows 2048 KB)`);

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { precompressDir } from "./precompress.mjs";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const miniappDir = join(repoRoot, "miniapp");
@@ -22,7 +23,12 @@ export function buildMiniapp(target) {
       env: { ...process.env, NODE_ENV: "production" },
     });
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`miniapp build --type ${target} failed (exit ${code})`))));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`miniapp build --type ${target} failed (exit ${code})`));
+      // The Node host serves the H5 app's .br/.gz copies (api/src/hosts/node/static-files.ts).
+      if (target === "h5") precompressDir(join(miniappDir, "dist", "h5"));
+      resolve();
+    });
   });
 }
 

@@ -24,6 +24,8 @@ export const AppConfigInput = z.object({
     .min(1)
     .max(24 * 365)
     .default(24 * 30),
+  /** How long an instance trusts its cached copy of a session (ms, at most 5 s; 0 = no cache). */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(5000).default(5000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Where /docs loads Swagger UI's assets from; the Node host serves its own copy so /docs works offline. */
   DOCS_ASSETS_BASE: z.string().min(1).default("https://cdn.jsdelivr.net/npm"),
@@ -61,6 +63,7 @@ export interface AppConfig {
   cityZone: string;
   wechat: { apiBase: string; appId: string; secret: string; timeoutMs: number };
   sessionTtlHours: number;
+  sessionCacheMs: number;
   logLevel: z.infer<typeof AppConfigInput>["LOG_LEVEL"];
   nearbyInMemory: boolean;
   docsAssetsBase: string;
@@ -108,6 +111,7 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
       timeoutMs: e.WECHAT_TIMEOUT_MS,
     },
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionCacheMs: e.SESSION_CACHE_MS,
     logLevel: e.LOG_LEVEL,
     nearbyInMemory: e.NEARBY_IN_MEMORY,
     docsAssetsBase: e.DOCS_ASSETS_BASE,

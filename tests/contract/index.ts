@@ -14,6 +14,7 @@ import { registerOpen311Contract } from "./open311.contract";
 import { registerPrivacyContract } from "./privacy.contract";
 import { registerReportNotificationsContract } from "./report-notifications.contract";
 import { registerReportsContract } from "./reports.contract";
+import { registerSessionCacheContract } from "./session-cache.contract";
 import { registerStaleActionsContract } from "./stale-actions.contract";
 import { registerSystemContract } from "./system.contract";
 import { registerToiletAdminContract } from "./toilet-admin.contract";
@@ -23,6 +24,7 @@ import { registerUploadsContract } from "./uploads.contract";
 export function registerAllContracts(getHarness: GetHarness) {
   registerSystemContract(getHarness);
   registerAuthContract(getHarness);
+  registerSessionCacheContract(getHarness);
   registerToiletsContract(getHarness);
   registerToiletAdminContract(getHarness);
   registerReportsContract(getHarness);

@@ -6,6 +6,7 @@ import type { AppRouteHandler } from "../platform/router";
 import type { grantRole, listAudit, listUsers, revokeRole } from "./admin-users.routes";
 import { currentUser } from "./auth.middleware";
 import { authRepo } from "./auth.repo";
+import { invalidateUser } from "./session-cache";
 
 export const listUsersHandler: AppRouteHandler<typeof listUsers> = async (c) => {
   const { q, limit } = c.req.valid("query");
@@ -13,7 +14,8 @@ export const listUsersHandler: AppRouteHandler<typeof listUsers> = async (c) => 
 };
 
 export const grantRoleHandler: AppRouteHandler<typeof grantRole> = async (c) => {
-  const { db, atomic, clock } = c.get("deps");
+  const deps = c.get("deps");
+  const { db, atomic, clock } = deps;
   const { id } = c.req.valid("param");
   const { role, note } = c.req.valid("json");
   const actor = currentUser(c);
@@ -24,13 +26,15 @@ export const grantRoleHandler: AppRouteHandler<typeof grantRole> = async (c) => 
     repo.grantRoleStatement(id, role, actor.id, at),
     auditStatement(db, { actorId: actor.id, action: "role.grant", targetType: "user", targetId: id, detail: { role, note }, at }),
   ]);
+  invalidateUser(deps, id);
   const user = await repo.findUser(id);
   if (!user) throw notFound("user");
   return c.json(user, 200);
 };
 
 export const revokeRoleHandler: AppRouteHandler<typeof revokeRole> = async (c) => {
-  const { db, atomic, clock } = c.get("deps");
+  const deps = c.get("deps");
+  const { db, atomic, clock } = deps;
   const { id, role } = c.req.valid("param");
   const actor = currentUser(c);
   const repo = authRepo(db);
@@ -43,6 +47,7 @@ export const revokeRoleHandler: AppRouteHandler<typeof revokeRole> = async (c) =
     repo.revokeRoleStatement(id, role),
     auditStatement(db, { actorId: actor.id, action: "role.revoke", targetType: "user", targetId: id, detail: { role }, at }),
   ]);
+  invalidateUser(deps, id);
   const user = await repo.findUser(id);
   if (!user) throw notFound("user");
   return c.json(user, 200);

@@ -6,6 +6,7 @@ import { WechatError } from "../platform/wechat";
 import { currentUser } from "./auth.middleware";
 import { authRepo } from "./auth.repo";
 import type { devLogin, logout, me, wechatLogin } from "./auth.routes";
+import { invalidateSession } from "./session-cache";
 import { openSession } from "./sessions";
 
 export const wechatLoginHandler: AppRouteHandler<typeof wechatLogin> = async (c) => {
@@ -41,9 +42,12 @@ export const devLoginHandler: AppRouteHandler<typeof devLogin> = async (c) => {
 };
 
 export const logoutHandler: AppRouteHandler<typeof logout> = async (c) => {
-  const { db, clock } = c.get("deps");
+  const deps = c.get("deps");
   const sessionId = c.get("sessionId");
-  if (sessionId) await authRepo(db).revokeSession(sessionId, clock().toISOString());
+  if (sessionId) {
+    await authRepo(deps.db).revokeSession(sessionId, deps.clock().toISOString());
+    invalidateSession(deps, sessionId);
+  }
   return c.body(null, 204);
 };
 

@@ -2,8 +2,7 @@ import { canAdminister, isStaff, type Role, type User } from "@civic/shared";
 import type { Context, MiddlewareHandler, Next } from "hono";
 import type { AppEnv } from "../platform/context";
 import { forbidden, unauthorized } from "../platform/errors";
-import { hashToken } from "../platform/ids";
-import { authRepo } from "./auth.repo";
+import { findSession, type LiveSession } from "./session-cache";
 
 /**
  * Reads a Bearer token if present; never rejects (a malformed or unknown token leaves the caller anonymous).
@@ -15,14 +14,19 @@ export const identify: MiddlewareHandler<AppEnv> = (c, next) => {
   return token ? identifyBy(token, c, next) : next();
 };
 
-async function identifyBy(token: string, c: Context<AppEnv>, next: Next) {
-  const { db, clock } = c.get("deps");
-  const found = await authRepo(db).sessionByTokenHash(await hashToken(token), clock().toISOString());
-  if (found) {
-    c.set("user", found.user);
-    c.set("sessionId", found.sessionId);
+function identifyBy(token: string, c: Context<AppEnv>, next: Next) {
+  const found = findSession(c.get("deps"), token);
+  // A session this instance read recently answers synchronously: no extra await on the hot path.
+  if (!(found instanceof Promise)) return signIn(c, found, next);
+  return found.then((session) => signIn(c, session, next));
+}
+
+function signIn(c: Context<AppEnv>, session: LiveSession | null, next: Next) {
+  if (session) {
+    c.set("user", session.user);
+    c.set("sessionId", session.sessionId);
   }
-  await next();
+  return next();
 }
 
 /** Signed in, with any of the given roles (every signed-in user is a resident). */

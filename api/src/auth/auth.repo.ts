@@ -78,16 +78,16 @@ export function authRepo(db: AppDb) {
       });
     },
 
-    /** The live session for a token hash, with its user. */
+    /** The live session for a token hash, with its user and when it expires. */
     async sessionByTokenHash(tokenHash: string, now: string) {
       const [row] = await db
-        .select({ sessionId: sessions.id, user: users })
+        .select({ sessionId: sessions.id, expiresAt: sessions.expiresAt, user: users })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
       if (!row) return null;
       const roles = (await rolesOf([row.user.id])).get(row.user.id) ?? ["resident"];
-      return { sessionId: row.sessionId, user: toUser(row.user, roles) };
+      return { sessionId: row.sessionId, expiresAt: row.expiresAt, user: toUser(row.user, roles) };
     },
 
     async revokeSession(sessionId: string, now: string) {

@@ -21,3 +21,4 @@ export function registerAuth(app: ReturnType<typeof createRouter>, opts: { devLo
 }
 
 export { identify, requireAdmin, requireRole, requireStaff, requireUser } from "./auth.middleware";
+export { invalidateSession, invalidateUser } from "./session-cache";

@@ -2,6 +2,7 @@ import type { Role, SessionResponse } from "@civic/shared";
 import type { AppDeps } from "../deps";
 import { hashToken, newToken } from "../platform/ids";
 import { authRepo } from "./auth.repo";
+import { invalidateUser } from "./session-cache";
 
 /** Upserts the user for an openid, optionally grants a role, and opens a fresh session. */
 export async function openSession(
@@ -14,6 +15,7 @@ export async function openSession(
   const userId = await repo.upsertByOpenid({ ...who, now: nowIso });
   if (who.grantRole && who.grantRole !== "resident") {
     await repo.grantRoleStatement(userId, who.grantRole, null, nowIso);
+    invalidateUser(deps, userId);
   }
   const token = newToken();
   const expiresAt = new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000).toISOString();

@@ -1,4 +1,5 @@
 import { PRIVACY_POLICY_VERSION, type PrivacyStatus } from "@civic/shared";
+import { invalidateUser } from "../auth";
 import { currentUser } from "../auth/auth.middleware";
 import type { AppDeps } from "../deps";
 import { conflict } from "../platform/errors";
@@ -48,9 +49,10 @@ export const deleteMyAccountHandler: AppRouteHandler<typeof deleteMyAccount> = a
 };
 
 /**
- * The one place that runs after an account is erased. MERGE: call the session cache's
- * `invalidateUser(userId)` here, so the revoked sessions stop working on this instance at once.
+ * The one place that runs after an account is erased: the revoked sessions stop working on this instance
+ * at once (other instances within SESSION_CACHE_MS).
  */
 export function afterAccountDeleted(deps: AppDeps, userId: string): void {
+  invalidateUser(deps, userId);
   deps.log.info("account deleted", { userId });
 }

@@ -21,6 +21,7 @@ import { batchedStdout } from "./log-sink";
 import { registerMetricsRoute } from "./metrics-route";
 import { nodeRemoteAddress } from "./remote-address";
 import { openSqlite } from "./sqlite";
+import { staticFiles } from "./static-files";
 import { staticHeaders } from "./static-headers";
 
 const DOCS_ASSETS_PATH = "/docs/assets";
@@ -87,10 +88,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const staticDir = opts.staticDir;
   if (staticDir && existsSync(staticDir)) {
     app.use("*", staticHeaders(staticDir));
-    app.get("*", async (c, next) => {
-      if (c.req.path.startsWith("/api/")) return next();
-      return serveStatic({ root: staticDir, index: "index.html" })(c, next);
-    });
+    app.get("*", staticFiles(staticDir));
   }
   // Node's stand-in for the Workers cron: every scheduled job (api/src/scheduled.ts), one run at a time,
   // never keeping the process alive.

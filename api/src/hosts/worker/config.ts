@@ -14,6 +14,7 @@ export interface WorkerEnv {
   WECHAT_SECRET?: string;
   WECHAT_TIMEOUT_MS?: string;
   SESSION_TTL_HOURS?: string;
+  SESSION_CACHE_MS?: string;
   LOG_LEVEL?: string;
   MEDIA_URL_SECRET?: string;
   MEDIA_URL_TTL_MINUTES?: string;
@@ -33,6 +34,7 @@ const SETTING_NAMES = [
   "WECHAT_SECRET",
   "WECHAT_TIMEOUT_MS",
   "SESSION_TTL_HOURS",
+  "SESSION_CACHE_MS",
   "LOG_LEVEL",
   "MEDIA_URL_SECRET",
   "MEDIA_URL_TTL_MINUTES",

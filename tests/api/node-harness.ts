@@ -1,5 +1,4 @@
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "@civic/api";
 import { parseAppConfig } from "@civic/api/config";
@@ -14,8 +13,17 @@ import { createWechatClient } from "@civic/api/platform/wechat";
 import type { ContractHarness } from "../contract/harness";
 import { FAKE_APPID, FAKE_SECRET, type FakeWechat } from "../fakes/wechat";
 import { TEST_CALLBACK_TOKEN, TEST_PUBLIC_BASE_URL, wechatControls } from "../fakes/wechat-controls";
+import { processTempDir } from "../support/temp-dirs";
 
 /** A fresh app over a fresh in-memory SQLite database with every migration applied. */
+
+/** One photo-store root for every harness of this test process, removed when it exits. */
+let blobs: string | undefined;
+const blobRoot = () => {
+  blobs ??= processTempDir("blobs");
+  return blobs;
+};
+
 export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: boolean }) {
   let now: Date | null = null;
   const config = parseAppConfig({
@@ -36,7 +44,7 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
   const deps = {
     db,
     atomic,
-    blobs: diskBlobStore(mkdtempSync(join(tmpdir(), "civic-blobs-"))),
+    blobs: diskBlobStore(mkdtempSync(join(blobRoot(), "h-"))),
     clock: () => now ?? new Date(),
     wechat: createWechatClient(config.wechat),
     config,

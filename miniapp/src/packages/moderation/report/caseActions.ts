@@ -1,5 +1,12 @@
-import { MAX_DESCRIPTION_CHARS, type RejectReason, type ReportDetail, type ReportStatus, TRANSITIONS } from "@civic/shared";
-import type { CaseAction, CaseActionBodies } from "../api";
+import {
+  type CaseActionBodies,
+  MAX_DESCRIPTION_CHARS,
+  type RejectReason,
+  type ReportDetail,
+  type ReportStatus,
+  TRANSITIONS,
+} from "@civic/shared";
+import type { CaseAction } from "../api";
 
 /*
  * The actions on a case: which ones the current status allows (TRANSITIONS, the lifecycle's own table;

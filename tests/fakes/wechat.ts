@@ -129,7 +129,10 @@ export async function startFakeWechat(): Promise<FakeWechat> {
 
   const send = (res: ServerResponse, body: unknown, status = 200) => {
     if (res.destroyed) return;
-    res.writeHead(status, { "content-type": "application/json" });
+    // No keep-alive: a pooled connection that this server closes for idleness just as workerd reuses it
+    // surfaces there as "Network connection lost" (seen on a loaded CI machine). A connection per call is
+    // cheap on loopback and leaves no such race.
+    res.writeHead(status, { "content-type": "application/json", connection: "close" });
     res.end(JSON.stringify(body));
   };
 

@@ -127,6 +127,8 @@ describe("E2E (H5 in Chromium): 导航前往 in a browser", () => {
     expect(b.searchParams.get("location")?.split(",").map(Number)).toEqual([toilet.lat, toilet.lng]);
     expect(b.searchParams.get("title")).toBe(toilet.name);
     expect(b.searchParams.get("coord_type")).toBe("gcj02");
+    // Taro's H5 page scrolls inside its own container: bring the sheet into the picture.
+    await shown(".navigate-sheet").scrollIntoViewIfNeeded();
     await screenshot(page, "nav-04-navigate-sheet");
 
     await shown(".navigate-copy").click();

@@ -57,8 +57,10 @@ describe("E2E (H5 in Chromium): the toilet finder's result line and offline filt
     const n1 = first.body.toilets.length;
     expect(await textOf(".result-count")).toBe(n1 >= limit ? `1公里内最近的 ${n1} 个` : `1公里内找到 ${n1} 个`);
 
-    const wide = await answerTo<NearbyToiletsResponse>(page, (u) => isNearby(u) && u.searchParams.get("radius") === "3000", () =>
-      shown(".radius-3000").click(),
+    const wide = await answerTo<NearbyToiletsResponse>(
+      page,
+      (u) => isNearby(u) && u.searchParams.get("radius") === "3000",
+      () => shown(".radius-3000").click(),
     );
     // The demo city has more than 30 toilets within 3 km of Guanqian: the answer is the cap.
     expect(wide.body.toilets).toHaveLength(30);
@@ -83,8 +85,10 @@ describe("E2E (H5 in Chromium): the toilet finder's result line and offline filt
     await screenshot(page, "finder-02-offline-keeps-results");
 
     await browser.context.setOffline(false);
-    const again = await answerTo<NearbyToiletsResponse>(page, (u) => isNearby(u) && u.searchParams.get("accessible") === "true", () =>
-      shown(".stale-error .retry-button").click(),
+    const again = await answerTo<NearbyToiletsResponse>(
+      page,
+      (u) => isNearby(u) && u.searchParams.get("accessible") === "true",
+      () => shown(".stale-error .retry-button").click(),
     );
     await expect.poll(() => shown(".toilet-item .toilet-name").allInnerTexts()).toEqual(again.body.toilets.map((t) => t.name));
     expect(await shown(".stale-error").count()).toBe(0);
@@ -96,7 +100,11 @@ describe("E2E (H5 in Chromium): large text (适老化) clips nothing", () => {
     await page.goto("/#/pages/me/index");
     await shown(".me-page .login-prompt").click();
     await shown(".role-resident").click();
-    await answerTo(page, (u) => u.pathname === "/api/v1/auth/dev-login", () => shown(".login-submit").click());
+    await answerTo(
+      page,
+      (u) => u.pathname === "/api/v1/auth/dev-login",
+      () => shown(".login-submit").click(),
+    );
     await shown(".me-page .large-text-switch").waitFor();
     const label = shown(".weui-tabbar__label").first();
     await label.waitFor();

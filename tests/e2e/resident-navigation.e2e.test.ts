@@ -144,8 +144,8 @@ describe("E2E (H5 in Chromium): services still to come", () => {
     // Taro's wrapper has no box of its own; its content box is what shows.
     const modal = page.locator(".taro__modal .taro-modal__content").filter({ visible: true });
     await modal.waitFor();
-    expect(await modal.locator(".taro-modal__title").innerText()).toBe("停车 即将上线");
-    expect(await modal.locator(".taro-modal__text").innerText()).toMatch(/^上线后可.*停车场.*。$/);
+    expect(await modal.locator(".taro-modal__title").textContent()).toBe("停车 即将上线");
+    expect(await modal.locator(".taro-modal__text").textContent()).toMatch(/^上线后可.*停车场.*。$/);
     await screenshot(page, "nav-05-coming-soon");
     await modal.getByText("知道了").click();
     await expect.poll(() => modal.count()).toBe(0);

@@ -5,6 +5,7 @@ import "./styles/finders.css";
 import "./styles/map.css";
 import "./styles/pages.css";
 import "./styles/reports.css";
+import "./styles/residents.css";
 
 /* The app shell: Taro renders each page as `children`. Session and settings live in storage. */
 watchSignInForConsent();

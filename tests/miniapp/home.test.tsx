@@ -29,4 +29,17 @@ describe("首页: the service grid", () => {
     expect(navigate).not.toHaveBeenCalled();
     expect(container.textContent).not.toMatch(/placeholder|敬请期待/i);
   });
+
+  it("a tap on a service still to come says, in a sentence, what it will do", () => {
+    const modal = vi.spyOn(Taro, "showModal");
+    const { container } = render(<HomePage />);
+    fireEvent.click(container.querySelector(".service-parking") as HTMLElement);
+    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: "停车 即将上线", showCancel: false, confirmText: "知道了" }));
+    const said = modal.mock.calls[0]?.[0] as { content: string };
+    expect(said.content).toMatch(/^上线后可.+。$/);
+    for (const id of ["bulky-waste", "night-market", "recycling"])
+      fireEvent.click(container.querySelector(`.service-${id}`) as HTMLElement);
+    expect(modal).toHaveBeenCalledTimes(4);
+    expect(new Set(modal.mock.calls.map((c) => (c[0] as { content: string }).content)).size).toBe(4);
+  });
 });

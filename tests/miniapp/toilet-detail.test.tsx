@@ -51,13 +51,14 @@ describe("厕所详情: the toilet detail page", () => {
     expect(unknown.container.querySelector(".toilet-hours-unknown")?.textContent).toContain("开放时间未知");
   });
 
-  it("navigates with the map app at the toilet's GCJ-02 position", async () => {
+  it("in H5 导航前往 opens the map apps' links at the toilet's GCJ-02 position, not WeChat's openLocation", async () => {
     const openLocation = vi.spyOn(Taro, "openLocation");
     const { container } = await renderDetail();
     click(container, "navigate-button");
-    expect(openLocation).toHaveBeenCalledWith(
-      expect.objectContaining({ latitude: 31.30195, longitude: 120.6207, name: "观前街醋坊桥公厕", address: "姑苏区观前街醋坊桥东" }),
-    );
+    const links = byClass(container, "navigate-link").filter((a) => a.tagName === "A");
+    expect(links.map((a) => a.textContent)).toEqual(["高德地图", "腾讯地图", "百度地图"]);
+    expect(links[0]?.getAttribute("href")).toContain("position=120.6207,31.30195");
+    expect(openLocation).not.toHaveBeenCalled();
   });
 
   it("报告问题 sends a signed-out resident to login first", async () => {

@@ -1,14 +1,18 @@
 import { Button, Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
+import { isH5 } from "../platform";
 import { LOGIN_PAGE } from "../services/loginRedirect";
 import type { ApiFailure } from "../services/request";
 import { useLargeText } from "../ui/largeText";
+import { NavHeader } from "./nav/NavHeader";
 
 /*
  * The frame of every page: title, then exactly one of needs-login / loading / error (with retry) /
  * empty / content. `toolbar` stays visible above the state (filters, place), `footer` below it.
- * The root carries `large-text` when 适老化 is on, which enlarges all text on the page.
+ * The root carries `large-text` when 适老化 is on, which enlarges all text on the page; in H5 the document
+ * root carries `large-text-root` too, for what lives outside pages (the tab bar). Pages outside the tab
+ * bar get an H5 header with their title and back/首页 (NavHeader; nothing in the weapp).
  */
 export interface PageContainerProps {
   title?: string;
@@ -29,8 +33,12 @@ export interface PageContainerProps {
 export function PageContainer(props: PageContainerProps) {
   const largeText = useLargeText();
   const rootClass = ["page", largeText ? "large-text" : "", props.className ?? ""].filter(Boolean).join(" ");
+  useEffect(() => {
+    if (isH5() && typeof document !== "undefined") document.documentElement.classList.toggle("large-text-root", largeText);
+  }, [largeText]);
   return (
     <View className={rootClass}>
+      <NavHeader title={props.title} />
       {props.title ? (
         <View className="page-header">
           <Text className="page-title">{props.title}</Text>

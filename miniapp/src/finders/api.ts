@@ -19,11 +19,14 @@ export const NO_FILTERS: ToiletFilters = { openNow: false, free: false, accessib
 export type NearbySearch = Pick<NearbyToiletsQuery, "lat" | "lng" | "radius"> &
   Partial<Pick<NearbyToiletsQuery, "limit">> & { filters?: ToiletFilters };
 
+/** How many toilets one search asks for: a full answer means there may be more (最近的 30 个, not 找到 30 个). */
+export const NEARBY_LIMIT = 30;
+
 export const nearbyToilets = ({
   lat,
   lng,
   radius,
-  limit = 30,
+  limit = NEARBY_LIMIT,
   filters = NO_FILTERS,
 }: NearbySearch): Promise<ApiResult<NearbyToiletsResponse>> =>
   apiRequest(NearbyToiletsResponse, {

@@ -44,6 +44,9 @@ const Taro = {
   switchTab(_options: { url: string }) {
     return resolved({ errMsg: "switchTab:ok" });
   },
+  reLaunch(_options: { url: string }) {
+    return resolved({ errMsg: "reLaunch:ok" });
+  },
   navigateBack(_options?: { delta?: number }) {
     return resolved({ errMsg: "navigateBack:ok" });
   },

@@ -4,7 +4,7 @@ import { PageContainer } from "../../components/PageContainer";
 
 /*
  * 首页: the bureau's services. 找厕所 and 随手拍 work today; the others are shown as what they will be,
- * so residents know what is coming, and cannot be opened yet.
+ * and a tap says what the service will do (until its own issue lands and gives it a url).
  */
 interface Service {
   id: string;
@@ -13,6 +13,8 @@ interface Service {
   icon: string;
   description: string;
   url?: string;
+  /** For a service not open yet: one sentence of what it will do, shown when it is tapped. */
+  coming?: string;
 }
 
 const SERVICES: Service[] = [
@@ -24,21 +26,59 @@ const SERVICES: Service[] = [
     description: "拍照上报占道经营、乱贴小广告、垃圾暴露、路灯损坏等问题",
     url: "/pages/reports/new",
   },
-  { id: "bulky-waste", name: "大件垃圾预约", icon: "运", description: "预约上门清运旧家具、旧家电等大件垃圾" },
-  { id: "parking", name: "停车", icon: "停", description: "查看附近停车场和实时空余车位" },
-  { id: "night-market", name: "夜市摊位", icon: "夜", description: "查找夜间经济摊位和便民疏导点" },
-  { id: "recycling", name: "垃圾分类/积分", icon: "分", description: "查询垃圾该投哪个桶，回收可回收物攒积分" },
+  {
+    id: "bulky-waste",
+    name: "大件垃圾预约",
+    icon: "运",
+    description: "预约上门清运旧家具、旧家电等大件垃圾",
+    coming: "上线后可在线预约上门清运旧家具、旧家电，选好时间和地点，清运前会收到提醒。",
+  },
+  {
+    id: "parking",
+    name: "停车",
+    icon: "停",
+    description: "查看附近停车场和实时空余车位",
+    coming: "上线后可查看附近的公共停车场、收费标准和实时空余车位，并一键导航前往。",
+  },
+  {
+    id: "night-market",
+    name: "夜市摊位",
+    icon: "夜",
+    description: "查找夜间经济摊位和便民疏导点",
+    coming: "上线后可在地图上查找夜市和便民疏导点，查看营业时间，摊主还可以在线申请摊位。",
+  },
+  {
+    id: "recycling",
+    name: "垃圾分类/积分",
+    icon: "分",
+    description: "查询垃圾该投哪个桶，回收可回收物攒积分",
+    coming: "上线后可查询垃圾该投哪个桶，预约可回收物上门回收，回收所得计入积分可兑换礼品。",
+  },
 ];
 
 function ServiceTile({ service }: { service: Service }) {
   const available = Boolean(service.url);
   const open = () => {
     if (service.url) void Taro.navigateTo({ url: service.url });
+    else
+      void Taro.showModal({
+        title: `${service.name} 即将上线`,
+        content: service.coming ?? service.description,
+        showCancel: false,
+        confirmText: "知道了",
+      });
   };
   return (
-    <View className={`service-tile service-${service.id}${available ? "" : " is-disabled"}`} onClick={available ? open : undefined}>
+    <View className={`service-tile service-${service.id}${available ? "" : " is-disabled"}`} onClick={open}>
       <Text className="service-tile__icon">{service.icon}</Text>
-      <Text className="service-tile__name">{service.name}</Text>
+      {/* A line may break after "/" (垃圾分类/ 积分) but never inside a word: each part is kept together. */}
+      <Text className="service-tile__name">
+        {service.name.split(/(?<=\/)/).map((part) => (
+          <Text key={part} className="keep-together">
+            {part}
+          </Text>
+        ))}
+      </Text>
       {available ? null : <Text className="coming-soon">即将上线</Text>}
       <Text className="service-tile__desc">{service.description}</Text>
     </View>

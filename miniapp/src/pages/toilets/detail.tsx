@@ -2,6 +2,7 @@ import { distanceMetres, TOILET_KIND_LABELS, type ToiletDetail } from "@civic/sh
 import { Button, Text, View } from "@tarojs/components";
 import Taro, { useRouter } from "@tarojs/taro";
 import { useState } from "react";
+import { NavigateButton } from "../../components/navigate/NavigateButton";
 import { PageContainer } from "../../components/PageContainer";
 import { toiletDetail } from "../../finders/api";
 import { FeedbackForm } from "../../finders/components/FeedbackForm";
@@ -9,23 +10,11 @@ import { HoursTable } from "../../finders/components/HoursTable";
 import { OpenBadge, ToiletTags } from "../../finders/components/ToiletItem";
 import { formatDistance } from "../../finders/format";
 import { useSearchPlace } from "../../finders/location";
-import { isWeapp } from "../../platform";
 import { goToLogin } from "../../services/loginRedirect";
 import { getSession } from "../../services/session";
 import { useApiLoad } from "../../services/useApiLoad";
 
 /* One toilet: everything known about it, each day's hours, navigation and "report a problem". */
-
-/** WeChat opens its own map; a browser has none, so H5 falls back to AMap's web page (also GCJ-02). */
-async function navigateToToilet(t: ToiletDetail) {
-  try {
-    await Taro.openLocation({ latitude: t.lat, longitude: t.lng, name: t.name, address: t.address, scale: 17 });
-  } catch {
-    if (isWeapp() || typeof window === "undefined") return;
-    const url = `https://uri.amap.com/marker?position=${t.lng},${t.lat}&name=${encodeURIComponent(t.name)}&coordinate=gaode&callnative=1`;
-    window.open(url, "_blank");
-  }
-}
 
 function InfoRow({ label, value, className }: { label: string; value: string; className: string }) {
   return (
@@ -97,9 +86,7 @@ export default function ToiletDetailPage() {
             <HoursTable hours={toilet.hours} />
           </View>
           <View className="page-actions">
-            <Button className="btn btn-primary btn-large navigate-button" onClick={() => void navigateToToilet(toilet)}>
-              导航前往
-            </Button>
+            <NavigateButton target={toilet} />
             {reported ? (
               <Text className="feedback-sent">已收到您的反馈，我们会尽快核实。</Text>
             ) : reporting ? null : (

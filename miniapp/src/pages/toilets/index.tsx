@@ -1,8 +1,10 @@
-import { Text, View } from "@tarojs/components";
-import { useState } from "react";
+import type { NearbyToiletsResponse } from "@civic/shared";
+import { View } from "@tarojs/components";
+import { useRef, useState } from "react";
 import { PageContainer } from "../../components/PageContainer";
-import { type NearbySearch, NO_FILTERS, nearbyToilets, type ToiletFilters } from "../../finders/api";
+import { NEARBY_LIMIT, type NearbySearch, NO_FILTERS, nearbyToilets, type ToiletFilters } from "../../finders/api";
 import { PlaceBar, PlacePicker } from "../../finders/components/PlacePicker";
+import { ResultHeader } from "../../finders/components/ResultHeader";
 import { FilterBar, type FinderView, RadiusPicker, ViewSwitch } from "../../finders/components/SearchControls";
 import { openToiletDetail, ToiletList } from "../../finders/components/ToiletList";
 import { ToiletMap } from "../../finders/components/ToiletMap";
@@ -19,7 +21,12 @@ export default function ToiletFinderPage() {
 
   const search: NearbySearch | null = place ? { lat: place.lat, lng: place.lng, radius, filters } : null;
   const { state, reload } = useApiLoad(search ? JSON.stringify(search) : null, () => nearbyToilets(search!));
-  const toilets = state.status === "ok" ? state.data.toilets : [];
+  // The last answer that arrived: when a newer search fails (offline), it stays on screen under the error.
+  const lastAnswer = useRef<{ data: NearbyToiletsResponse; radius: number } | null>(null);
+  if (state.status === "ok") lastAnswer.current = { data: state.data, radius };
+  const staleError = state.status === "error" && (lastAnswer.current?.data.toilets.length ?? 0) > 0 ? state.error : null;
+  const toilets = state.status === "ok" ? state.data.toilets : staleError ? (lastAnswer.current?.data.toilets ?? []) : [];
+  const shownRadius = staleError ? (lastAnswer.current?.radius ?? radius) : radius;
 
   const toolbar = place ? (
     <View className="finder-toolbar">
@@ -37,7 +44,7 @@ export default function ToiletFinderPage() {
       className="toilet-finder-page"
       toolbar={toolbar}
       loading={state.status === "loading"}
-      error={state.status === "error" ? state.error : null}
+      error={state.status === "error" && !staleError ? state.error : null}
       onRetry={reload}
       empty={state.status === "ok" && toilets.length === 0}
       emptyText={`${formatDistance(radius)}内没有符合条件的厕所，可以扩大范围或减少筛选条件。`}
@@ -45,10 +52,8 @@ export default function ToiletFinderPage() {
       {place ? null : <PlacePicker intro="查找附近的公共厕所（含开放联盟的商户卫生间）" />}
       {place && toilets.length > 0 ? (
         <>
-          <Text className="result-count">
-            {formatDistance(radius)}内找到 {toilets.length} 个
-          </Text>
-          {view === "map" ? <ToiletMap centre={place} radius={radius} toilets={toilets} onOpen={openToiletDetail} /> : null}
+          <ResultHeader count={toilets.length} limit={NEARBY_LIMIT} radius={shownRadius} staleError={staleError} onRetry={reload} />
+          {view === "map" ? <ToiletMap centre={place} radius={shownRadius} toilets={toilets} onOpen={openToiletDetail} /> : null}
           <ToiletList toilets={toilets} numbered={view === "map"} />
         </>
       ) : null}

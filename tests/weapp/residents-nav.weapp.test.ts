@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { bootWeapp } from "./boot";
+import { TOILET_DETAIL } from "./fixtures";
+import { findByClass, findOneByClass } from "./harness/wxml";
+
+/*
+ * The weapp side of issue 8's residents' navigation: WeChat draws its own bar, so no H5 header; 导航前往
+ * is WeChat's map, not the browser's sheet; a service still to come answers a tap with what it will do.
+ */
+describe("weapp: residents' navigation", () => {
+  it("a toilet's detail has no H5 header and no map-app sheet (WeChat's bar and map do that)", async () => {
+    const mp = await bootWeapp();
+    const page = await mp.openUrl(`/pages/toilets/detail?id=${TOILET_DETAIL.id}`);
+    const tree = await page.waitFor((t) => findByClass(t, "navigate-button").length > 0 && t, "the navigate button");
+    expect(findByClass(tree, "nav-header")).toHaveLength(0);
+    page.tap(findOneByClass(tree, "navigate-button"));
+    await page.waitFor(() => mp.fake.callsOf("openLocation").length > 0, "openLocation");
+    expect(findByClass(page.render(), "navigate-sheet")).toHaveLength(0);
+    expect(mp.errors).toEqual([]);
+  });
+
+  it("a tap on a service still to come shows a modal saying what it will do, and opens nothing", async () => {
+    const mp = await bootWeapp();
+    const page = await mp.openPage("pages/index/index");
+    const tree = await page.waitFor((t) => findByClass(t, "service-tile").length > 0 && t, "the service grid");
+    page.tap(findOneByClass(tree, "service-bulky-waste"));
+    await page.waitFor(() => mp.fake.callsOf("showModal").length > 0, "showModal");
+    expect(mp.fake.callsOf("showModal")[0]).toMatchObject({ title: "大件垃圾预约 即将上线", showCancel: false });
+    expect((mp.fake.callsOf("showModal")[0] as { content: string }).content).toMatch(/^上线后可.*预约.*。$/);
+    expect(mp.fake.callsOf("navigateTo")).toHaveLength(0);
+    expect(mp.errors).toEqual([]);
+  });
+});

@@ -18,6 +18,7 @@ import { registerSessionCacheContract } from "./session-cache.contract";
 import { registerStaleActionsContract } from "./stale-actions.contract";
 import { registerSystemContract } from "./system.contract";
 import { registerToiletAdminContract } from "./toilet-admin.contract";
+import { registerToiletClosureContract } from "./toilet-closure.contract";
 import { registerToiletsContract } from "./toilets.contract";
 import { registerUploadsContract } from "./uploads.contract";
 
@@ -27,6 +28,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerSessionCacheContract(getHarness);
   registerToiletsContract(getHarness);
   registerToiletAdminContract(getHarness);
+  registerToiletClosureContract(getHarness);
   registerReportsContract(getHarness);
   registerModerationContract(getHarness);
   registerCityDistrictsContract(getHarness);

@@ -2,3 +2,5 @@ export * from "./hoursText";
 export * from "./openingHours";
 export * from "./toiletImport";
 export * from "./toilets";
+export * from "./toiletClosure";
+export * from "./toiletFeedbackResolution";

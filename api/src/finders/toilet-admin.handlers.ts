@@ -9,13 +9,7 @@ import type { AppRouteHandler } from "../platform/router";
 import { planToiletUpdate } from "./toilet-changes";
 import { toiletFeedbackRepo } from "./toilet-feedback.repo";
 import { toDetail, toiletsRepo } from "./toilets.repo";
-import type {
-  createToilet,
-  deactivateToilet,
-  importToilets,
-  listToiletFeedback,
-  updateToilet,
-} from "./toilets.routes";
+import type { createToilet, deactivateToilet, importToilets, listToiletFeedback, updateToilet } from "./toilets.routes";
 
 export async function detailOrThrow(deps: AppDeps, id: string) {
   const row = await toiletsRepo(deps.db).byId(id);

@@ -10,7 +10,10 @@ import { validationFailed } from "../platform/errors";
 type ToiletRow = typeof toilets.$inferSelect;
 
 /** A partial update re-validated as a whole toilet, and the old values of the fields it changes (for the audit). */
-export function planToiletUpdate(before: ToiletRow, changes: ToiletUpdate): { merged: ToiletRecordInput; previous: Record<string, unknown> } {
+export function planToiletUpdate(
+  before: ToiletRow,
+  changes: ToiletUpdate,
+): { merged: ToiletRecordInput; previous: Record<string, unknown> } {
   const {
     id: _id,
     latBand: _b,

@@ -9,8 +9,8 @@ import type { AppRouteHandler } from "../platform/router";
 import { runWithUniqueGuard } from "./toilet-admin.handlers";
 import { checkClosureUntil, planToiletUpdate } from "./toilet-changes";
 import { toiletFeedbackRepo } from "./toilet-feedback.repo";
-import type { resolveToiletFeedback } from "./toilets.routes";
 import { toiletsRepo } from "./toilets.repo";
+import type { resolveToiletFeedback } from "./toilets.routes";
 
 /*
  * Resolving a resident's toilet feedback is one atomic() group, every statement guarded by "the feedback
@@ -74,7 +74,13 @@ export const resolveToiletFeedbackHandler: AppRouteHandler<typeof resolveToiletF
     notifyStatement(deps.db, {
       userId: handling.userId,
       subject: { type: "toilet_feedback", id },
-      payload: { title: "公厕反馈已处理", body: message, page: `pages/toilets/detail?id=${toilet.id}`, status: "已处理", subject: toilet.name },
+      payload: {
+        title: "公厕反馈已处理",
+        body: message,
+        page: `pages/toilets/detail?id=${toilet.id}`,
+        status: "已处理",
+        subject: toilet.name,
+      },
       now: at,
       guard,
     }),

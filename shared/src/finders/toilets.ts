@@ -86,8 +86,8 @@ export const ToiletSummary = z
     accessible: z.boolean(),
     thirdToilet: z.boolean(),
     babyCare: z.boolean(),
-    /** Set while an admin's temporary closure lasts (openNow is then "closed"); null otherwise. */
-    temporaryClosure: TemporaryClosure.nullable(),
+    /** Set while an admin's temporary closure lasts (openNow is then "closed"); null otherwise (or from an older API). */
+    temporaryClosure: TemporaryClosure.nullable().default(null),
   })
   .meta({ id: "ToiletSummary" });
 export type ToiletSummary = z.infer<typeof ToiletSummary>;
@@ -114,8 +114,8 @@ export const ToiletDetail = z
     lastVerified: z.string().nullable(),
     active: z.boolean(),
     deactivatedReason: z.string().nullable(),
-    /** Set while an admin's temporary closure lasts (openNow is then "closed"); null otherwise. */
-    temporaryClosure: TemporaryClosure.nullable(),
+    /** Set while an admin's temporary closure lasts (openNow is then "closed"); null otherwise (or from an older API). */
+    temporaryClosure: TemporaryClosure.nullable().default(null),
     updatedAt: z.string(),
   })
   .meta({ id: "ToiletDetail" });

@@ -1,14 +1,10 @@
 import { z } from "zod";
-import { addCityDays } from "../time/cityTime";
 
 /*
  * A toilet closed for a while (works, a burst pipe): until the last city day it stays closed, inclusive.
  * Stored as two columns; shown only while `until` is today or later in the city, so an expired closure
  * needs no job to clear it.
  */
-
-/** The longest closure an admin may set, in days from today. */
-export const MAX_CLOSURE_DAYS = 365;
 
 export const TemporaryClosure = z
   .object({
@@ -18,14 +14,6 @@ export const TemporaryClosure = z
   })
   .meta({ id: "TemporaryClosure" });
 export type TemporaryClosure = z.infer<typeof TemporaryClosure>;
-
-export const TemporaryClosureRequest = z
-  .strictObject({
-    until: z.iso.date(),
-    reason: z.string().trim().min(1).max(100),
-  })
-  .meta({ id: "TemporaryClosureRequest" });
-export type TemporaryClosureRequest = z.infer<typeof TemporaryClosureRequest>;
 
 /** The closure in force on `today` (a city date), or null when there is none or it has ended. */
 export function activeClosure(closedUntil: string | null, reason: string | null, today: string): TemporaryClosure | null {
@@ -41,11 +29,4 @@ export function monthDayZh(date: string): string {
 /** The finder's badge: "暂停开放 · 至12月10日". */
 export function closureBadge(closure: TemporaryClosure): string {
   return `暂停开放 · 至${monthDayZh(closure.until)}`;
-}
-
-/** Why `until` cannot end a closure set on city day `today` (it must be today..today+365), or null. */
-export function closureUntilProblem(until: string, today: string): string | null {
-  if (until < today) return "the closure must end today or later";
-  if (until > addCityDays(today, MAX_CLOSURE_DAYS)) return `the closure may last at most ${MAX_CLOSURE_DAYS} days`;
-  return null;
 }

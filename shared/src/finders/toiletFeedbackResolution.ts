@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { monthDayZh, TemporaryClosureRequest } from "./toiletClosure";
+import { monthDayZh } from "./toiletClosure";
+import { TemporaryClosureRequest } from "./toiletClosureRequest";
 import { ToiletUpdate } from "./toilets";
 
 /*

@@ -219,6 +219,22 @@ export function registerToiletClosureContract(getHarness: GetHarness) {
       expect(await inboxOf(h, resident.token)).toEqual([]);
     });
 
+    it("feedback from an account deleted since is still resolved, and no message is written for anyone", async () => {
+      const h = getHarness();
+      const admin = await loginAs(h, "erased-admin", "admin");
+      const [id] = await twoToilets(h, admin.token);
+      const { resident, feedbackId } = await reportClosed(h, id, "leaving-resident");
+      expect((await call(h, "DELETE", "/api/v1/me", { token: resident.token, body: { confirm: "DELETE" } })).status).toBe(200);
+      const res = await call(h, "POST", `/api/v1/admin/toilet-feedback/${feedbackId}/resolve`, {
+        token: admin.token,
+        body: { outcome: "已核实", action: { type: "temporary_closure", until: "2026-12-03", reason: "维修" } },
+      });
+      expect(res.status).toBe(200);
+      expect(await h.wechat.dispatch()).toEqual({ sent: 0, inboxOnly: 0, failed: 0 });
+      const again = await loginAs(h, "leaving-resident");
+      expect(await inboxOf(h, again.token)).toEqual([]);
+    });
+
     it("two admins resolving the same feedback at once: one applies, the other is a 409 and changes nothing", async () => {
       const h = getHarness();
       const first = await loginAs(h, "race-admin-1", "admin");

@@ -1,4 +1,4 @@
-import { cityClock, type FeedbackAction, feedbackResolvedMessage } from "@civic/shared";
+import { cityClock, type FeedbackAction, feedbackResolvedMessage, isErasedUser } from "@civic/shared";
 import type { SQL } from "drizzle-orm";
 import { currentUser } from "../auth/auth.middleware";
 import type { AppDeps, AtomicQuery } from "../deps";
@@ -71,21 +71,26 @@ export const resolveToiletFeedbackHandler: AppRouteHandler<typeof resolveToiletF
       },
       guard,
     ),
-    notifyStatement(deps.db, {
-      userId: handling.userId,
-      subject: { type: "toilet_feedback", id },
-      payload: {
-        title: "公厕反馈已处理",
-        body: message,
-        page: `pages/toilets/detail?id=${toilet.id}`,
-        status: "已处理",
-        subject: toilet.name,
-      },
-      now: at,
-      guard,
-    }),
-    feedback.resolveStatement(id, actor.id, outcome, at),
   );
+  // Feedback from a deleted account points at the shared erased-user row: there is no one to tell.
+  if (!isErasedUser(handling.userId)) {
+    statements.push(
+      notifyStatement(deps.db, {
+        userId: handling.userId,
+        subject: { type: "toilet_feedback", id },
+        payload: {
+          title: "公厕反馈已处理",
+          body: message,
+          page: `pages/toilets/detail?id=${toilet.id}`,
+          status: "已处理",
+          subject: toilet.name,
+        },
+        now: at,
+        guard,
+      }),
+    );
+  }
+  statements.push(feedback.resolveStatement(id, actor.id, outcome, at));
   await runWithUniqueGuard(deps, statements, "cannot resolve");
   const after = await feedback.handlingOf(id);
   if (after?.resolvedBy !== actor.id || after.resolvedAt !== at) throw conflict("the feedback is already resolved");

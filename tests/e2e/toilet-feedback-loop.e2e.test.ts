@@ -59,6 +59,8 @@ async function loginAs(role: "resident" | "admin"): Promise<void> {
   await expect.poll(() => shown(`.role-${role}`).getAttribute("class")).toContain("is-active");
   const login = await answerTo<{ user: { roles: string[] } }>(page, isApi("/api/v1/auth/dev-login"), () => shown(".login-submit").click());
   expect(login.body.user.roles).toContain(role);
+  // 我的 then reads /me; leaving before it answers would abort that request.
+  await shown(`.me-page .profile .user-role-${role}`).waitFor();
 }
 
 async function findNearGuanqian(): Promise<NearbyToiletsResponse> {
@@ -95,7 +97,7 @@ describe("E2E (H5 in Chromium): a resident's report of a closed toilet comes bac
     await shown(`.toilet-item[data-id="${toiletId}"]`).click();
     await shown(".toilet-detail-page .report-button").click();
     await shown(".feedback-kind-closed").click();
-    await shown(".feedback-note input").fill("门口贴了维修通知，进不去");
+    await shown(".feedback-note textarea").fill("门口贴了维修通知，进不去");
     const sent = await answerTo<ToiletFeedback>(page, isApi(`/api/v1/toilets/${toiletId}/feedback`), () =>
       shown(".feedback-submit").click(),
     );

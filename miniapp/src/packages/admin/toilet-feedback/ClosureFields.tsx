@@ -39,6 +39,7 @@ export function ClosureFields(props: {
           );
         })}
       </View>
+      <Text className="field-label">暂停原因（居民可见）</Text>
       <Input
         className="text-input closure-reason-input"
         value={props.reason}

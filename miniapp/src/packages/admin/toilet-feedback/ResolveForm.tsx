@@ -70,6 +70,7 @@ export function ResolveForm({ item, onResolved }: { item: ToiletFeedback; onReso
       {draft.choice === "deactivate" ? (
         <Text className="deactivate-warning">停用后该厕所不再显示在找厕所中，处理说明将作为停用原因。</Text>
       ) : null}
+      <Text className="field-label">处理说明（内部记录）</Text>
       <Input
         className="text-input resolve-note"
         value={draft.outcome}
@@ -77,6 +78,7 @@ export function ResolveForm({ item, onResolved }: { item: ToiletFeedback; onReso
         placeholder="处理说明（内部记录），如：现场核实在装修"
         onInput={(e) => set({ outcome: e.detail.value })}
       />
+      <Text className="field-label">答复居民（选填，发到对方的消息中）</Text>
       <Input
         className="text-input resolve-reply"
         value={draft.reply}

@@ -19,6 +19,7 @@ import { registerStaleActionsContract } from "./stale-actions.contract";
 import { registerSystemContract } from "./system.contract";
 import { registerToiletAdminContract } from "./toilet-admin.contract";
 import { registerToiletClosureContract } from "./toilet-closure.contract";
+import { registerToiletFeedbackLoopContract } from "./toilet-feedback-loop.contract";
 import { registerToiletsContract } from "./toilets.contract";
 import { registerUploadsContract } from "./uploads.contract";
 
@@ -29,6 +30,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerToiletsContract(getHarness);
   registerToiletAdminContract(getHarness);
   registerToiletClosureContract(getHarness);
+  registerToiletFeedbackLoopContract(getHarness);
   registerReportsContract(getHarness);
   registerModerationContract(getHarness);
   registerCityDistrictsContract(getHarness);

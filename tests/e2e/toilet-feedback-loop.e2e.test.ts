@@ -120,6 +120,12 @@ describe("E2E (H5 in Chromium): a resident's report of a closed toilet comes bac
     await card.locator(".resolve-note input").fill("现场核实：化粪池维修，已停用一周");
     await card.locator(".resolve-reply input").fill(REPLY);
     await screenshot(page, "toilet-loop-02-admin-chooses");
+    // Staff use a desktop browser too: the same card at desktop width.
+    const phone = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, "toilet-loop-02b-admin-desktop");
+    expect(await card.locator(".resolve-button").isVisible()).toBe(true);
+    if (phone) await page.setViewportSize(phone);
     const resolved = await answerTo<ToiletFeedback>(
       page,
       isApi(`/api/v1/admin/toilet-feedback/${feedbackId}/resolve`),

@@ -62,6 +62,7 @@ export function registerToiletClosureContract(getHarness: GetHarness) {
       expect(reopened.json).toMatchObject({ openNow: "open", temporaryClosure: null });
       expect((await nearby(h, "&openNow=true")).map((t) => t.id)).toContain(id);
       expect((await call(h, "DELETE", `/api/v1/admin/toilets/${id}/temporary-closure`, { token: admin.token })).status).toBe(200);
+      expect((await call(h, "DELETE", "/api/v1/admin/toilets/nope/temporary-closure", { token: admin.token })).status).toBe(404);
       const audit = await call(h, "GET", `/api/v1/admin/audit?targetType=toilet&targetId=${id}`, { token: admin.token });
       expect(audit.json.entries.map((e: { action: string }) => e.action)).toEqual([
         "toilet.reopen",

@@ -74,7 +74,7 @@ describe("admin: handling toilet feedback with a change to the toilet", () => {
     fireEvent.click(q("hours-mode-daily"));
     type("hours-open", "07:00");
     type("hours-close", "21:30");
-    fireEvent.click(q("facility-switch-accessible"));
+    fireEvent.click(q("facility-toggle-accessible"));
     type("resolve-note", "开放时间已核实");
     fireEvent.click(q("resolve-button"));
     const body = (await posted())?.body as { action: { type: string; patch: Record<string, unknown> } };

@@ -1,5 +1,5 @@
 import { describeDay, type OpeningHours, type ToiletDetail } from "@civic/shared";
-import { Input, Switch, Text, View } from "@tarojs/components";
+import { Input, Text, View } from "@tarojs/components";
 import { Chip } from "../../../components/Chip";
 import { FACILITY_LABELS, type Facility, type HoursMode, type UpdateDraft } from "./resolve-request";
 
@@ -40,16 +40,23 @@ export function UpdateFields(props: { toilet: ToiletDetail | null; draft: Update
           <Input className="text-input hours-close" value={draft.close} maxlength={5} onInput={(e) => set({ close: e.detail.value })} />
         </View>
       ) : null}
-      {(Object.keys(FACILITY_LABELS) as Facility[]).map((key) => (
-        <View key={key} className={`facility-row facility-${key}`}>
-          <Text>{FACILITY_LABELS[key]}</Text>
-          <Switch
-            className={`facility-switch facility-switch-${key}`}
-            checked={draft.facilities[key] ?? toilet?.[key] ?? false}
-            onChange={(e) => set({ facilities: { ...draft.facilities, [key]: e.detail.value } })}
-          />
-        </View>
-      ))}
+      {/* Toggle chips rather than Switch: a Switch template would weigh on the weapp main package. */}
+      <Text className="update-hint">设施（亮起为有，点按切换）</Text>
+      <View className="chip-row">
+        {(Object.keys(FACILITY_LABELS) as Facility[]).map((key) => {
+          const on = draft.facilities[key] ?? toilet?.[key] ?? false;
+          return (
+            <Chip
+              key={key}
+              label={FACILITY_LABELS[key]}
+              className={`facility-toggle facility-toggle-${key}`}
+              active={on}
+              disabled={!toilet}
+              onTap={() => set({ facilities: { ...draft.facilities, [key]: !on } })}
+            />
+          );
+        })}
+      </View>
     </View>
   );
 }

@@ -102,6 +102,16 @@ export const AUTHORIZATION: Record<string, Row> = {
     path: (f) => `/api/v1/admin/toilets/${f.toiletId}/deactivate`,
     body: () => ({ reason: "matrix check" }),
   },
+  // Past the role check an admin meets the date rule (422) or the toilet's state (409): "through" either way.
+  "POST /api/v1/admin/toilets/{id}/temporary-closure": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/toilets/${f.toiletId}/temporary-closure`,
+    body: () => ({ until: "2099-01-01", reason: "matrix check" }),
+  },
+  "DELETE /api/v1/admin/toilets/{id}/temporary-closure": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/toilets/${f.toiletId}/temporary-closure`,
+  },
   "POST /api/v1/admin/toilets/import": {
     access: ADMIN_ONLY,
     path: () => "/api/v1/admin/toilets/import",

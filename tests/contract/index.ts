@@ -18,6 +18,8 @@ import { registerSessionCacheContract } from "./session-cache.contract";
 import { registerStaleActionsContract } from "./stale-actions.contract";
 import { registerSystemContract } from "./system.contract";
 import { registerToiletAdminContract } from "./toilet-admin.contract";
+import { registerToiletClosureContract } from "./toilet-closure.contract";
+import { registerToiletFeedbackLoopContract } from "./toilet-feedback-loop.contract";
 import { registerToiletsContract } from "./toilets.contract";
 import { registerUploadsContract } from "./uploads.contract";
 
@@ -27,6 +29,8 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerSessionCacheContract(getHarness);
   registerToiletsContract(getHarness);
   registerToiletAdminContract(getHarness);
+  registerToiletClosureContract(getHarness);
+  registerToiletFeedbackLoopContract(getHarness);
   registerReportsContract(getHarness);
   registerModerationContract(getHarness);
   registerCityDistrictsContract(getHarness);

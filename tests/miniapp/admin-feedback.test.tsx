@@ -19,7 +19,7 @@ describe("admin: residents' toilet feedback", () => {
     expect(request).not.toHaveBeenCalled();
   });
 
-  it("lists open feedback and resolves one with a note", async () => {
+  it("lists open feedback and marks one handled with a note, changing nothing else", async () => {
     saveSession(sessionFor(["resident", "admin"]));
     const sent = stubApi((req) =>
       req.method === "GET"
@@ -40,7 +40,7 @@ describe("admin: residents' toilet feedback", () => {
     await waitFor(() => expect(container.querySelectorAll(".feedback-item")).toHaveLength(1));
     const post = sent.find((r) => r.method === "POST");
     expect(post?.path).toBe("/api/v1/admin/toilet-feedback/f-1/resolve");
-    expect(post?.body).toEqual({ note: "已更新开放时间" });
+    expect(post?.body).toEqual({ outcome: "已更新开放时间" });
   });
 
   it("shows the empty state and switches to resolved feedback", async () => {

@@ -1,4 +1,4 @@
-import { cityClock, parseToiletCsv, parseToiletGeoJson, ToiletInput } from "@civic/shared";
+import { cityClock, parseToiletCsv, parseToiletGeoJson } from "@civic/shared";
 import { currentUser } from "../auth/auth.middleware";
 import type { AppDeps, AtomicQuery } from "../deps";
 import { auditStatement } from "../platform/audit";
@@ -6,24 +6,18 @@ import { isUniqueViolation } from "../platform/db-errors";
 import { conflict, notFound, validationFailed } from "../platform/errors";
 import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
+import { planToiletUpdate } from "./toilet-changes";
 import { toiletFeedbackRepo } from "./toilet-feedback.repo";
 import { toDetail, toiletsRepo } from "./toilets.repo";
-import type {
-  createToilet,
-  deactivateToilet,
-  importToilets,
-  listToiletFeedback,
-  resolveToiletFeedback,
-  updateToilet,
-} from "./toilets.routes";
+import type { createToilet, deactivateToilet, importToilets, listToiletFeedback, updateToilet } from "./toilets.routes";
 
-async function detailOrThrow(deps: AppDeps, id: string) {
+export async function detailOrThrow(deps: AppDeps, id: string) {
   const row = await toiletsRepo(deps.db).byId(id);
   if (!row) throw notFound("toilet");
   return toDetail(row, cityClock(deps.clock(), deps.config.cityZone));
 }
 
-async function runWithUniqueGuard(deps: AppDeps, statements: unknown[], what: string) {
+export async function runWithUniqueGuard(deps: AppDeps, statements: unknown[], what: string) {
   try {
     await deps.atomic(statements);
   } catch (err) {
@@ -57,23 +51,12 @@ export const updateToiletHandler: AppRouteHandler<typeof updateToilet> = async (
   const before = await toiletsRepo(deps.db).byId(id);
   if (!before) throw notFound("toilet");
   // Partial update: re-validate the merged record so the result is a whole, valid toilet.
-  const { id: _id, latBand: _b, active: _a, deactivatedReason: _r, createdAt: _c, updatedAt: _u, ...current } = before;
-  const merged = ToiletInput.safeParse({ ...current, hours: JSON.parse(before.hours), ...changes });
-  if (!merged.success) {
-    throw validationFailed(
-      "the change leaves the toilet invalid",
-      merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-    );
-  }
-  const changedKeys = Object.keys(changes) as (keyof typeof changes)[];
-  const previous = Object.fromEntries(
-    changedKeys.map((k) => [k, k === "hours" ? JSON.parse(before.hours) : before[k as keyof typeof before]]),
-  );
+  const { merged, previous } = planToiletUpdate(before, changes);
   const at = deps.clock().toISOString();
   await runWithUniqueGuard(
     deps,
     [
-      toiletsRepo(deps.db).updateStatement(id, merged.data, at),
+      toiletsRepo(deps.db).updateStatement(id, merged, at),
       auditStatement(deps.db, {
         actorId: actor.id,
         action: "toilet.update",
@@ -140,26 +123,4 @@ export const importToiletsHandler: AppRouteHandler<typeof importToilets> = async
 export const listToiletFeedbackHandler: AppRouteHandler<typeof listToiletFeedback> = async (c) => {
   const { status, limit } = c.req.valid("query");
   return c.json({ feedback: await toiletFeedbackRepo(c.get("deps").db).list(status, limit) }, 200);
-};
-
-export const resolveToiletFeedbackHandler: AppRouteHandler<typeof resolveToiletFeedback> = async (c) => {
-  const { db, clock } = c.get("deps");
-  const actor = currentUser(c);
-  const { id } = c.req.valid("param");
-  const { note } = c.req.valid("json");
-  const repo = toiletFeedbackRepo(db);
-  if (!(await repo.byId(id))) throw notFound("feedback");
-  const at = clock().toISOString();
-  if (!(await repo.resolve(id, actor.id, note, at))) throw conflict("the feedback is already resolved");
-  await auditStatement(db, {
-    actorId: actor.id,
-    action: "toilet_feedback.resolve",
-    targetType: "toilet_feedback",
-    targetId: id,
-    detail: { note },
-    at,
-  });
-  const saved = await repo.byId(id);
-  if (!saved) throw notFound("feedback");
-  return c.json(saved, 200);
 };

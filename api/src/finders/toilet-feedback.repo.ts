@@ -49,14 +49,32 @@ export function toiletFeedbackRepo(db: AppDb) {
       return rows as ToiletFeedback[];
     },
 
-    /** Guarded: only an open item resolves; returns false when someone else got there first. */
-    async resolve(id: string, by: string, note: string, now: string): Promise<boolean> {
-      const rows = await db
+    /** Who sent it and who resolved it: for the resolution step only, never listed. */
+    async handlingOf(id: string) {
+      const [row] = await db
+        .select({
+          toiletId: toiletFeedback.toiletId,
+          userId: toiletFeedback.userId,
+          status: toiletFeedback.status,
+          resolvedBy: toiletFeedback.resolvedBy,
+          resolvedAt: toiletFeedback.resolvedAt,
+        })
+        .from(toiletFeedback)
+        .where(eq(toiletFeedback.id, id));
+      return row ?? null;
+    },
+
+    /** Holds while the feedback is still open: guards every statement of its resolution group. */
+    openGuard(id: string): SQL {
+      return sql`exists (select 1 from ${toiletFeedback} where ${toiletFeedback.id} = ${id} and ${toiletFeedback.status} = 'open')`;
+    },
+
+    /** The resolution itself, last in its group (it ends the open guard); a no-op once resolved. */
+    resolveStatement(id: string, by: string, note: string, now: string) {
+      return db
         .update(toiletFeedback)
         .set({ status: "resolved", resolutionNote: note, resolvedBy: by, resolvedAt: now })
-        .where(and(eq(toiletFeedback.id, id), eq(toiletFeedback.status, "open")))
-        .returning({ id: toiletFeedback.id });
-      return rows.length === 1;
+        .where(and(eq(toiletFeedback.id, id), eq(toiletFeedback.status, "open")));
     },
   };
 }

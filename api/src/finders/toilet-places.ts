@@ -1,4 +1,5 @@
 import {
+  activeClosure,
   type CityClock,
   type CompiledHours,
   compileHours,
@@ -35,6 +36,8 @@ export const summaryColumns = {
   accessible: toilets.accessible,
   thirdToilet: toilets.thirdToilet,
   babyCare: toilets.babyCare,
+  closedUntil: toilets.closedUntil,
+  closureReason: toilets.closureReason,
 };
 
 type SummaryRow = {
@@ -47,6 +50,8 @@ type SummaryRow = {
  */
 type ToiletEntry = Pick<ToiletSummary, "id" | "kind" | "lat" | "lng" | "free" | "accessible" | "thirdToilet" | "babyCare"> & {
   hours: CompiledHours;
+  closedUntil: string | null;
+  closureReason: string | null;
   head: string;
   tail: string;
 };
@@ -79,10 +84,12 @@ export const toiletPlaces: PlaceKind<NearbyToiletsQuery, CityClock, SummaryRow, 
   // Opening hours are decided in code, so with the open-now filter every candidate in range is needed.
   filtersAfterSql: (q) => q.openNow,
   toResult: (r, d, q, clock) => {
-    const openNow = openAt(JSON.parse(r.hours) as OpeningHours, clock);
+    // A temporary closure outranks the weekly hours until its last day has passed in the city.
+    const temporaryClosure = activeClosure(r.closedUntil, r.closureReason, clock.date);
+    const openNow = temporaryClosure ? "closed" : openAt(JSON.parse(r.hours) as OpeningHours, clock);
     if (q.openNow && openNow !== "open") return null;
-    const { hours: _hours, kind, ...rest } = r;
-    return { ...rest, kind: kind as ToiletKind, distanceM: Math.round(d), openNow };
+    const { hours: _hours, kind, closedUntil: _until, closureReason: _reason, ...rest } = r;
+    return { ...rest, kind: kind as ToiletKind, distanceM: Math.round(d), openNow, temporaryClosure };
   },
 
   version: (db: AppDb) => {
@@ -101,8 +108,10 @@ export const toiletPlaces: PlaceKind<NearbyToiletsQuery, CityClock, SummaryRow, 
       lng: r.lng,
       hours: compileHours(JSON.parse(r.hours) as OpeningHours),
       ...flags,
+      closedUntil: r.closedUntil,
+      closureReason: r.closureReason,
       head: `${JSON.stringify(fixed).slice(0, -1)},`,
-      tail: `,${JSON.stringify(flags).slice(1)}`,
+      tail: `,${JSON.stringify(flags).slice(1, -1)}`,
     };
   },
   matcher: (q, clock) => {
@@ -114,7 +123,18 @@ export const toiletPlaces: PlaceKind<NearbyToiletsQuery, CityClock, SummaryRow, 
       (!babyCare || e.babyCare) &&
       (!thirdToilet || e.thirdToilet) &&
       (kind === undefined || e.kind === kind) &&
-      (!openNow || openAtCompiled(e.hours, clock) === "open");
+      (!openNow || entryOpenState(e, clock) === "open");
   },
-  entryJson: (e, d, clock) => `${e.head}"distanceM":${Math.round(d)},"openNow":"${openAtCompiled(e.hours, clock)}"${e.tail}`,
+  entryJson: (e, d, clock) => {
+    const closure = activeClosure(e.closedUntil, e.closureReason, clock.date);
+    return `${e.head}"distanceM":${Math.round(d)},"openNow":"${entryOpenState(e, clock)}"${e.tail},"temporaryClosure":${closure ? JSON.stringify(closure) : "null"}}`;
+  },
 };
+
+/**
+ * Open, closed or unknown at `clock`: a temporary closure in force says closed whatever the hours (the
+ * same rule as activeClosure, without allocating on the search's hot path).
+ */
+function entryOpenState(e: ToiletEntry, clock: CityClock) {
+  return e.closedUntil !== null && e.closedUntil >= clock.date ? "closed" : openAtCompiled(e.hours, clock);
+}

@@ -1,4 +1,5 @@
 import {
+  activeClosure,
   type CityClock,
   latBand,
   type NearbyToiletsQuery,
@@ -9,7 +10,7 @@ import {
   type ToiletRecordInput,
   type ToiletSummary,
 } from "@civic/shared";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { toilets } from "../db/schema";
 import type { AppDb } from "../db/types";
 import { newId } from "../platform/ids";
@@ -20,6 +21,7 @@ type ToiletRow = typeof toilets.$inferSelect;
 
 export function toDetail(row: ToiletRow, clock: CityClock): ToiletDetail {
   const hours = JSON.parse(row.hours) as OpeningHours;
+  const temporaryClosure = activeClosure(row.closedUntil, row.closureReason, clock.date);
   return {
     id: row.id,
     name: row.name,
@@ -30,7 +32,7 @@ export function toDetail(row: ToiletRow, clock: CityClock): ToiletDetail {
     lat: row.lat,
     lng: row.lng,
     hours,
-    openNow: openAt(hours, clock),
+    openNow: temporaryClosure ? "closed" : openAt(hours, clock),
     free: row.free,
     feeNote: row.feeNote,
     accessible: row.accessible,
@@ -41,6 +43,7 @@ export function toDetail(row: ToiletRow, clock: CityClock): ToiletDetail {
     lastVerified: row.lastVerified,
     active: row.active,
     deactivatedReason: row.deactivatedReason,
+    temporaryClosure,
     updatedAt: row.updatedAt,
   };
 }
@@ -48,6 +51,9 @@ export function toDetail(row: ToiletRow, clock: CityClock): ToiletDetail {
 export function toiletValues(input: ToiletRecordInput) {
   return { ...input, hours: JSON.stringify(input.hours), latBand: latBand(input.lat) };
 }
+
+/** One toilet's row, and only while `guard` holds when one is given (a step of a larger atomic group). */
+const guarded = (id: string, guard?: SQL) => (guard ? and(eq(toilets.id, id), guard) : eq(toilets.id, id));
 
 /** Toilets: nearby search, lookup and the admin's writes. */
 export function toiletsRepo(db: AppDb) {
@@ -79,15 +85,23 @@ export function toiletsRepo(db: AppDb) {
       return db.insert(toilets).values({ id, ...toiletValues(input), active: true, createdAt: now, updatedAt: now });
     },
 
-    updateStatement(id: string, input: Partial<ToiletRecordInput>, now: string) {
+    updateStatement(id: string, input: Partial<ToiletRecordInput>, now: string, guard?: SQL) {
       const values: Partial<typeof toilets.$inferInsert> = { ...input, updatedAt: now } as Partial<typeof toilets.$inferInsert>;
       if (input.hours) values.hours = JSON.stringify(input.hours);
       if (input.lat !== undefined) values.latBand = latBand(input.lat);
-      return db.update(toilets).set(values).where(eq(toilets.id, id));
+      return db.update(toilets).set(values).where(guarded(id, guard));
     },
 
-    deactivateStatement(id: string, reason: string, now: string) {
-      return db.update(toilets).set({ active: false, deactivatedReason: reason, updatedAt: now }).where(eq(toilets.id, id));
+    deactivateStatement(id: string, reason: string, now: string, guard?: SQL) {
+      return db.update(toilets).set({ active: false, deactivatedReason: reason, updatedAt: now }).where(guarded(id, guard));
+    },
+
+    /** Closed until the end of city day `until` (null reopens); only while `guard` holds, when one is given. */
+    closureStatement(id: string, closure: { until: string; reason: string } | null, now: string, guard?: SQL) {
+      return db
+        .update(toilets)
+        .set({ closedUntil: closure?.until ?? null, closureReason: closure?.reason ?? null, updatedAt: now })
+        .where(guarded(id, guard));
     },
 
     async count(): Promise<number> {

@@ -76,7 +76,8 @@ export const resolveToiletFeedback = createRoute({
   method: "post",
   path: "/api/v1/admin/toilet-feedback/{id}/resolve",
   tags: adminTags,
-  summary: "Close a piece of feedback with what was done (audited)",
+  summary:
+    "Close a piece of feedback with what was found and, in the same atomic step, what was done to the toilet (temporary closure, update or deactivation); the reporter gets an inbox message (audited)",
   security: bearerAuth,
   middleware: adminOnly,
   request: { params: IdParam, body: jsonBody(ResolveToiletFeedbackRequest) },

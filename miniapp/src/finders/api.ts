@@ -1,6 +1,7 @@
 import {
   type NearbyToiletsQuery,
   NearbyToiletsResponse,
+  type ResolveToiletFeedbackRequest,
   ToiletDetail,
   ToiletFeedback,
   ToiletFeedbackList,
@@ -53,5 +54,6 @@ export const sendToiletFeedback = (id: string, request: ToiletFeedbackRequest): 
 export const adminToiletFeedback = (status: ToiletFeedbackStatus): Promise<ApiResult<ToiletFeedbackList>> =>
   apiRequest(ToiletFeedbackList, { path: "/api/v1/admin/toilet-feedback", query: { status } });
 
-export const resolveToiletFeedback = (id: string, note: string): Promise<ApiResult<ToiletFeedback>> =>
-  apiRequest(ToiletFeedback, { method: "POST", path: `/api/v1/admin/toilet-feedback/${encodeURIComponent(id)}/resolve`, body: { note } });
+/** Resolves feedback, with what was done to the toilet in the same step (see ResolveToiletFeedbackRequest). */
+export const resolveToiletFeedback = (id: string, body: ResolveToiletFeedbackRequest): Promise<ApiResult<ToiletFeedback>> =>
+  apiRequest(ToiletFeedback, { method: "POST", path: `/api/v1/admin/toilet-feedback/${encodeURIComponent(id)}/resolve`, body });

@@ -1,4 +1,7 @@
 export * from "./hoursText";
 export * from "./openingHours";
+export * from "./toiletClosure";
+export * from "./toiletClosureRequest";
+export * from "./toiletFeedbackResolution";
 export * from "./toiletImport";
 export * from "./toilets";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_CITY_NAMES } from "../city";
 import { queryFlag, queryInt, queryNumber } from "../http/query";
 import { OpeningHours, OpenState } from "./openingHours";
+import { TemporaryClosure } from "./toiletClosure";
 
 export const TOILET_KINDS = ["municipal", "alliance", "mall", "transport", "park", "scenic", "hospital", "other"] as const;
 export const ToiletKind = z.enum(TOILET_KINDS);
@@ -85,6 +86,8 @@ export const ToiletSummary = z
     accessible: z.boolean(),
     thirdToilet: z.boolean(),
     babyCare: z.boolean(),
+    /** Set while an admin's temporary closure lasts (openNow is then "closed"); null otherwise (or from an older API). */
+    temporaryClosure: TemporaryClosure.nullable().default(null),
   })
   .meta({ id: "ToiletSummary" });
 export type ToiletSummary = z.infer<typeof ToiletSummary>;
@@ -111,6 +114,8 @@ export const ToiletDetail = z
     lastVerified: z.string().nullable(),
     active: z.boolean(),
     deactivatedReason: z.string().nullable(),
+    /** Set while an admin's temporary closure lasts (openNow is then "closed"); null otherwise (or from an older API). */
+    temporaryClosure: TemporaryClosure.nullable().default(null),
     updatedAt: z.string(),
   })
   .meta({ id: "ToiletDetail" });
@@ -179,9 +184,6 @@ export type ToiletFeedback = z.infer<typeof ToiletFeedback>;
 
 export const ToiletFeedbackList = z.object({ feedback: z.array(ToiletFeedback) }).meta({ id: "ToiletFeedbackList" });
 export type ToiletFeedbackList = z.infer<typeof ToiletFeedbackList>;
-
-export const ResolveToiletFeedbackRequest = z.strictObject({ note: z.string().trim().min(1).max(500) });
-export type ResolveToiletFeedbackRequest = z.infer<typeof ResolveToiletFeedbackRequest>;
 
 /* Import: GeoJSON FeatureCollection or CSV, all rows or none. */
 export const ToiletImportRequest = z.strictObject({

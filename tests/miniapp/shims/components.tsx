@@ -128,3 +128,18 @@ export function Map(
     ),
   );
 }
+
+/** A picker as a plain input: typing a value fires onChange with `{ detail: { value } }`, as a pick would. */
+export function Picker(props: BaseProps & { mode?: string; value?: string; onChange?: (e: { detail: { value: string } }) => void }) {
+  return createElement(
+    "label",
+    { className: props.className, "data-taro": "Picker" },
+    createElement("input", {
+      className: "picker-value",
+      value: props.value ?? "",
+      "data-mode": props.mode,
+      onChange: (e: { target: { value: string } }) => props.onChange?.({ detail: { value: e.target.value } }),
+    }),
+    props.children,
+  );
+}

@@ -31,6 +31,9 @@ export const toilets = sqliteTable(
     sourceRef: text("source_ref"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     deactivatedReason: text("deactivated_reason"),
+    /** A temporary closure: the last city day (YYYY-MM-DD, inclusive) it is closed; past dates mean open again. */
+    closedUntil: text("closed_until"),
+    closureReason: text("closure_reason"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },

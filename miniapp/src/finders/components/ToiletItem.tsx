@@ -1,6 +1,7 @@
 import { TOILET_KIND_LABELS, type ToiletSummary } from "@civic/shared";
 import { Text, View } from "@tarojs/components";
 import { formatDistance, OPEN_STATE_LABELS, toiletTags } from "../format";
+import { ClosureNotice } from "./ClosureNotice";
 
 export function OpenBadge({ state }: { state: ToiletSummary["openNow"] }) {
   return <Text className={`open-badge open-badge--${state}`}>{OPEN_STATE_LABELS[state]}</Text>;
@@ -31,6 +32,7 @@ export function ToiletItem({ toilet, index, onOpen }: { toilet: ToiletSummary; i
         <Text className="toilet-kind">{TOILET_KIND_LABELS[toilet.kind]}</Text>
         <ToiletTags toilet={toilet} />
       </View>
+      <ClosureNotice closure={toilet.temporaryClosure} />
       <Text className="toilet-address">{toilet.address}</Text>
     </View>
   );

@@ -10,13 +10,13 @@ export interface ToiletMapProps {
 
 const OPEN_COLOURS: Record<OpenState, MarkerColour> = { open: "green", closed: "grey", unknown: "amber" };
 
-/* The finder's map view: the one map component, markers numbered as the list below and coloured by open-now. */
+/* The finder's map view: the one map component, markers numbered as the list below and coloured by open-now (a temporary closure reads closed: grey). */
 export function ToiletMap({ centre, radius, toilets, onOpen }: ToiletMapProps) {
   const points = toilets.map((t, i) => ({
     id: t.id,
     lat: t.lat,
     lng: t.lng,
-    title: t.name,
+    title: t.temporaryClosure ? `${t.name}（暂停开放）` : t.name,
     colour: OPEN_COLOURS[t.openNow],
     label: String(i + 1),
   }));
@@ -27,7 +27,7 @@ export function ToiletMap({ centre, radius, toilets, onOpen }: ToiletMapProps) {
       radius={radius}
       points={points}
       onOpen={onOpen}
-      legend="绿色：营业中 · 灰色：已关闭 · 橙色：时间未知。编号同下方列表，大圆圈是一处的数量，点击放大。"
+      legend="绿色：营业中 · 灰色：已关闭或暂停开放 · 橙色：时间未知。编号同下方列表，大圆圈是一处的数量，点击放大。"
     />
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { NavigateButton } from "../../components/navigate/NavigateButton";
 import { PageContainer } from "../../components/PageContainer";
 import { toiletDetail } from "../../finders/api";
+import { ClosureNotice } from "../../finders/components/ClosureNotice";
 import { FeedbackForm } from "../../finders/components/FeedbackForm";
 import { HoursTable } from "../../finders/components/HoursTable";
 import { OpenBadge, ToiletTags } from "../../finders/components/ToiletItem";
@@ -36,6 +37,7 @@ function ToiletInfo({ toilet }: { toilet: ToiletDetail }) {
         <Text className="toilet-kind">{TOILET_KIND_LABELS[toilet.kind]}</Text>
         <ToiletTags toilet={toilet} />
       </View>
+      <ClosureNotice closure={toilet.temporaryClosure} />
       {toilet.active ? null : <Text className="toilet-inactive">已停用：{toilet.deactivatedReason ?? "原因未说明"}</Text>}
       <InfoRow className="toilet-address" label="地址" value={toilet.address} />
       <InfoRow className="toilet-area" label="区域" value={[toilet.district, toilet.street].filter(Boolean).join(" ")} />

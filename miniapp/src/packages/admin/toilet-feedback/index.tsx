@@ -8,6 +8,7 @@ import { adminToiletFeedback } from "../../../finders/api";
 import { useSession } from "../../../services/session";
 import { useApiLoad } from "../../../services/useApiLoad";
 import { FeedbackCard } from "./FeedbackCard";
+import "./toilet-feedback.css";
 
 /* Admin: residents' reports that a toilet is closed or wrongly described, and closing them. */
 type Status = "open" | "resolved";

@@ -198,8 +198,9 @@ describe("E2E (H5 in Chromium): the resident's report — place on the map, draf
     const done = reports.find((r) => r.status === "closed" || r.status === "resolved");
     const open = reports.find((r) => r.status === "accepted" || r.status === "dispatched");
     if (!done || !open) throw new Error("the demo data should have open and finished cases in 姑苏区");
-    await page.goto(`/?visit=4#/pages/reports/detail?id=${done.id}`);
-    const detail = await answerTo<ReportDetail>(page, isApi(`/api/v1/reports/${done.id}`), () => page.reload());
+    const detail = await answerTo<ReportDetail>(page, isApi(`/api/v1/reports/${done.id}`), () =>
+      page.goto(`/?visit=4#/pages/reports/detail?id=${done.id}`),
+    );
     await shown(".report-detail").waitFor();
     expect(await shown(".follow-button").count()).toBe(0);
     expect(await textOf(".report-followers")).toBe(`${detail.body.followers + 1} 人反映了这个问题`);

@@ -184,8 +184,10 @@ describe("E2E (H5 in Chromium): the resident's report — place on the map, draf
 
   it("the public map counts the reporter in N 人反映; 我也遇到了 only on open cases; others' ratings are 市民评价", async () => {
     await page.goto("/?visit=3#/pages/reports/map");
-    const listed = await answerTo<PublicReportsResponse>(page, (u) => u.pathname === "/api/v1/reports/public", () =>
-      shown(".district-item.district-gusu").click(),
+    const listed = await answerTo<PublicReportsResponse>(
+      page,
+      (u) => u.pathname === "/api/v1/reports/public",
+      () => shown(".district-item.district-gusu").click(),
     );
     const reports = listed.body.reports;
     expect(reports.length).toBeGreaterThan(0);

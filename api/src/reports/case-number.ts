@@ -27,7 +27,9 @@ function offsetMinutes(at: Date, zone: string): number {
 /**
  * One statement that numbers every report still without a number (rows filed before numbers existed, demo
  * seed rows): per city day in order of filing, after any number that day already has. The zone's offset is
- * taken at `now`; for a zone without daylight saving (Asia/Shanghai) that is exact. Idempotent.
+ * taken at `now`; for a zone without daylight saving (Asia/Shanghai) that is exact. Idempotent. The demo
+ * seed runs it; for a deployed database the same statement belongs at the end of the migration that adds
+ * the columns (with the offset written out, '480 minutes' for Asia/Shanghai).
  */
 export function backfillCaseNumbers(now: Date, zone: string) {
   const shift = `${offsetMinutes(now, zone)} minutes`;

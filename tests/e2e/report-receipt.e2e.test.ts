@@ -126,6 +126,14 @@ describe("E2E (H5 in Chromium): the resident's report — place on the map, draf
 
   it("browser back at step 3 asks first; leaving keeps the draft, and reopening offers it back", async () => {
     const wizardUrl = page.url();
+    // Closing or reloading the tab with input asks too (the browser's own beforeunload dialog).
+    const unloadRefused = () =>
+      page.evaluate(() => {
+        const e = new Event("beforeunload", { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+    expect(await unloadRefused()).toBe(true);
     await page.goBack();
     await shown(".leave-prompt").waitFor();
     expect(await textOf(".leave-prompt .section-title")).toBe("上报还没有提交，确定要离开吗？");
@@ -176,6 +184,14 @@ describe("E2E (H5 in Chromium): the resident's report — place on the map, draf
     expect(await textOf(".report-case-number .info-row__value")).toBe(report.caseNumber);
     await screenshot(page, "receipt-06-receipt");
 
+    // Submitted: nothing left to lose, so leaving no longer asks.
+    expect(
+      await page.evaluate(() => {
+        const e = new Event("beforeunload", { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      }),
+    ).toBe(false);
     // The draft went with the submission: the wizard starts empty.
     await page.goto("/?visit=2#/pages/reports/new");
     await shown(".report-wizard-page .category-step").waitFor();
@@ -214,5 +230,9 @@ describe("E2E (H5 in Chromium): the resident's report — place on the map, draf
     await shown(".report-detail").waitFor();
     await shown(".follow-button").waitFor();
     expect(await textOf(".follow-button")).toBe("我也遇到了");
+  });
+
+  it("saw no errors in the page", () => {
+    expect(problems).toEqual([]);
   });
 });

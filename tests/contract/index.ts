@@ -1,6 +1,7 @@
 /** Every contract suite; each host runner registers them all against its own harness. */
 import { registerAuthContract } from "./auth.contract";
 import { registerAuthorizationContract } from "./authorization.contract";
+import { registerCaseNumbersContract } from "./case-numbers.contract";
 import { registerCityDistrictsContract } from "./city-districts.contract";
 import { registerConcurrencyContract } from "./concurrency.contract";
 import { registerGarbageInContract } from "./garbage-in.contract";
@@ -43,6 +44,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerNotificationsContract(getHarness);
   registerPrivacyContract(getHarness);
   registerConcurrencyContract(getHarness);
+  registerCaseNumbersContract(getHarness);
   registerIdempotencyContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);

@@ -344,7 +344,8 @@ describe("E2E (H5 in Chromium): 随手拍 closed loop — report, accept, dispat
     expect(opened.body.viewer).toBe("staff");
     await shown(".moderation-report-page .case-layout").waitFor();
     expect(await shown(".report-status").getAttribute("class")).toContain("status-submitted");
-    expect(await textOf(".case-id")).toContain(reportId);
+    // Staff name the case by its number (案件编号), not the UUID.
+    expect(await textOf(".case-id")).toMatch(/^案件编号 \d{8}-\d{4}$/);
     expect(await textOf(".moderation-report-page .report-description")).toBe(DESCRIPTION);
     // msgSecCheck said pass; mediaCheckAsync's signed push said pass.
     expect(await shown(".text-check--pass").count()).toBe(1);

@@ -146,10 +146,11 @@ describe("上报详情: the report detail", () => {
     const { container, sent } = await openDetail(detailOfReport({ viewer: "public", status: "accepted", followers: 2 }), () =>
       ok({ id: REPORT_ID, followers: 3, following: true }),
     );
-    expect($(container, ".report-followers")?.textContent).toBe("2 人反映了这个问题");
+    // The reporter counts too: 2 followers + the one who filed it.
+    expect($(container, ".report-followers")?.textContent).toBe("3 人反映了这个问题");
     tap(container, ".follow-button");
     await waitForSelector(container, ".report-following");
-    expect($(container, ".report-followers")?.textContent).toBe("3 人反映了这个问题");
+    expect($(container, ".report-followers")?.textContent).toBe("4 人反映了这个问题");
     expect(sent.find((r) => r.method === "POST")?.path).toBe(`/api/v1/reports/${REPORT_ID}/follow`);
   });
 

@@ -30,7 +30,8 @@ describe("我的上报", () => {
     expect(items.map((i) => $(i, ".status-badge")?.textContent)).toEqual(["已立案", "已处理"]);
     expect(items.map((i) => $(i, ".report-relation")?.textContent)).toEqual(["我反映的", "我关注的"]);
     expect(items.map((i) => $(i, ".report-category")?.textContent)).toEqual(["乱贴小广告", "占道经营"]);
-    expect($(items[0] as HTMLElement, ".report-time")?.textContent).toBe("2026-11-20 10:30");
+    // An old case without a number is named by a short id.
+    expect($(items[0] as HTMLElement, ".report-time")?.textContent).toBe("2026-11-20 10:30 · #0000r001");
     expect($(items[0] as HTMLElement, ".report-thumb")?.getAttribute("src")).toBe("/api/v1/uploads/p1/content?exp=1&sig=a");
     expect($(items[1] as HTMLElement, ".report-thumb")).toBeNull();
     tap(container, `.report-item[data-id="${REPORT_ID}"]`);

@@ -209,7 +209,7 @@ describe("随手拍 wizard: nearby duplicates", () => {
     await walkToConfirm(container);
     await waitForSelector(container, ".duplicate-item");
     tap(container, ".report-submit");
-    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/pages/reports/detail?id=${REPORT_ID}` }));
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/pages/reports/detail?id=${REPORT_ID}&receipt=1` }));
     const body = CreateReportRequest.parse(posts(sent)[0]?.body);
     expect(body).toMatchObject({
       category: "illegal_posters",
@@ -249,7 +249,7 @@ describe("随手拍 wizard: submitting", () => {
     tap(container, ".report-submit");
     expect(subscribe).toHaveBeenCalledTimes(1);
     expect(subscribe).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: [REPORT_STATUS_TEMPLATE_ID] }));
-    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/pages/reports/detail?id=${REPORT_ID}` }));
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/pages/reports/detail?id=${REPORT_ID}&receipt=1` }));
     const post = posts(sent)[0];
     expect(post?.body).toMatchObject({
       subscriptions: ["civic-report-status"],
@@ -271,7 +271,7 @@ describe("随手拍 wizard: submitting", () => {
     expect(redirect).not.toHaveBeenCalled();
 
     tap(container, ".report-submit");
-    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/pages/reports/detail?id=${REPORT_ID}` }));
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/pages/reports/detail?id=${REPORT_ID}&receipt=1` }));
     const [first, second] = posts(sent);
     expect(first?.header["Idempotency-Key"]).toBeTruthy();
     expect(second?.header["Idempotency-Key"]).toBe(first?.header["Idempotency-Key"]);

@@ -97,7 +97,11 @@ describe("weapp: 随手拍 report wizard", () => {
       attributes: {},
       subscriptions: ["civic-report-status"],
     });
-    expect(mp.fake.callsOf("redirectTo")).toEqual([expect.objectContaining({ url: `/pages/reports/detail?id=${CREATED.id}` })]);
+    // The report's page opens with its receipt (case number, due time, what happens next).
+    expect(mp.fake.callsOf("redirectTo")).toEqual([expect.objectContaining({ url: `/pages/reports/detail?id=${CREATED.id}&receipt=1` })]);
+    // WeChat's leave dialog guarded the input, and was switched off before leaving for the report.
+    expect(mp.fake.callsOf("enableAlertBeforeUnload").length).toBeGreaterThan(0);
+    expect(mp.fake.callsOf("disableAlertBeforeUnload").length).toBeGreaterThan(0);
     expect(mp.errors).toEqual([]);
     expect([...mp.fake.missing]).toEqual([]);
   });

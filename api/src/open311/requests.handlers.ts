@@ -53,9 +53,7 @@ export async function postRequest(c: Context<AppEnv>) {
   const category = toCategory(row);
   const submitter: Submitter = { kind: "open311", keyId: key.id };
   const input = newReportOf(submission, category);
-  const answerOf = (report: ReportRow) => [
-    { service_request_id: report.id, service_notice: serviceNotice(report.slaHours), account_id: null },
-  ];
+  const answerOf = (report: ReportRow) => [{ service_request_id: report.id, service_notice: serviceNotice(report), account_id: null }];
   const answer = await idempotent(deps, await idempotencyRequest("open311.request", callerOf(submitter), idempotencyKey, input), {
     run: async (claim) => {
       const report = await createReport(deps, submitter, input, claim);

@@ -1,5 +1,6 @@
 import {
   type Category,
+  caseNumberOf,
   coarsen,
   gcj02ToWgs84,
   open311Status,
@@ -40,7 +41,14 @@ export function serviceDefinitionOf(category: Category) {
 }
 
 /** What the bureau promises when a request arrives or is listed. */
-export const serviceNotice = (slaHours: number) => `城管部门受理后 ${slaHours} 小时内办结`;
+/**
+ * GeoReport v2's free-text notice. It also carries the case number (案件编号): service_request_id stays the
+ * random id (stable, what clients poll by), and the citizen's description is never altered.
+ */
+export const serviceNotice = (report: { slaHours: number; caseDay: string | null; caseSeq: number | null }) => {
+  const number = caseNumberOf(report);
+  return `${number ? `案件编号 ${number}；` : ""}城管部门受理后 ${report.slaHours} 小时内办结`;
+};
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
@@ -82,7 +90,7 @@ export function serviceRequestOf(v: RequestView) {
     service_code: report.categoryCode,
     description: own ? report.description : (report.publicDescription ?? report.description),
     agency_responsible: report.department ?? v.defaultDepartment,
-    service_notice: serviceNotice(report.slaHours),
+    service_notice: serviceNotice(report),
     requested_datetime: report.createdAt,
     updated_datetime: report.updatedAt,
     expected_datetime: report.slaDueAt,

@@ -1,4 +1,4 @@
-import { isErasedUser, type LifecycleAction, OPEN_STATUSES, type QueueItem, type ReportStatus } from "@civic/shared";
+import { caseNumberOf, isErasedUser, type LifecycleAction, OPEN_STATUSES, type QueueItem, type ReportStatus } from "@civic/shared";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { currentUser } from "../auth/auth.middleware";
@@ -60,6 +60,7 @@ export const queueHandler: AppRouteHandler<typeof routes.queue> = async (c) => {
       const thumb = thumbs.get(report.id);
       return {
         id: report.id,
+        caseNumber: caseNumberOf(report),
         categoryCode: report.categoryCode,
         categoryName,
         status: report.status,

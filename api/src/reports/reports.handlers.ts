@@ -1,6 +1,7 @@
 import {
   COARSE_MAX_SHIFT_M,
   canAdminister,
+  caseNumberOf,
   coarsen,
   DUPLICATE_RADIUS_M,
   DUPLICATE_WINDOW_HOURS,
@@ -138,6 +139,7 @@ export const duplicatesHandler: AppRouteHandler<typeof routes.duplicates> = asyn
   const candidates = await Promise.all(
     measured.slice(0, 10).map(async ({ report, categoryName, distanceM }) => ({
       id: report.id,
+      caseNumber: caseNumberOf(report),
       categoryName,
       status: report.status,
       // A case no moderator has seen yet shows no text to other residents.
@@ -178,6 +180,7 @@ export const myReportsHandler: AppRouteHandler<typeof routes.myReports> = async 
       const thumb = (mine ? ownThumbs : followedThumbs).get(report.id);
       return {
         id: report.id,
+        caseNumber: caseNumberOf(report),
         categoryCode: report.categoryCode,
         categoryName,
         status: report.status,
@@ -205,6 +208,7 @@ export const publicReportsHandler: AppRouteHandler<typeof routes.publicReports> 
   const out = await Promise.all(
     rows.map(async ({ report, categoryName }) => ({
       id: report.id,
+      caseNumber: caseNumberOf(report),
       categoryCode: report.categoryCode,
       categoryName,
       status: report.status,

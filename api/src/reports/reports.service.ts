@@ -1,4 +1,4 @@
-import { type AttributeValues, checkAttributeValues, latBand, type User } from "@civic/shared";
+import { type AttributeValues, checkAttributeValues, firstResponseDueAt, latBand, type User } from "@civic/shared";
 import { reportHistory, reports } from "../db/schema";
 import type { AppDeps, AtomicQuery } from "../deps";
 import { conflict, validationFailed } from "../platform/errors";
@@ -7,6 +7,7 @@ import type { IdempotencyClaim } from "../platform/idempotency";
 import { newId } from "../platform/ids";
 import { grantStatement } from "../platform/notifications/grants";
 import { checkUploadsUsable as checkUploads } from "../platform/uploads/attach";
+import { caseNumberColumns } from "./case-number";
 import { categoriesRepo } from "./categories.repo";
 import { districtOf } from "./districts";
 import { reportPhotoStatements } from "./photos";
@@ -86,7 +87,9 @@ export async function createReport(
         reopenCount: 0,
         slaHours: category.slaHours,
         // Provisional until 立案 restarts the clock: orders the queue by urgency from the start.
-        slaDueAt: new Date(now.getTime() + category.slaHours * 3_600_000).toISOString(),
+        slaDueAt: firstResponseDueAt(now, category.slaHours).toISOString(),
+        // The day's next number, computed inside this INSERT (case-number.ts): no read-then-write.
+        ...caseNumberColumns(now, deps.config.cityZone),
         createdAt: nowIso,
         updatedAt: nowIso,
         everResolved: false,

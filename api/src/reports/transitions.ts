@@ -1,4 +1,6 @@
 import {
+  caseLabel,
+  caseNumberOf,
   type Decision,
   decide,
   HISTORY_ACTION_LABELS,
@@ -79,7 +81,7 @@ export async function commitStep(deps: AppDeps, step: StepInput): Promise<void> 
   ];
   if (step.notify?.length) {
     const category = await categoriesRepo(db).byCode(r.categoryCode);
-    const payload = notificationFor(step, category?.name ?? "城市管理问题", r.id);
+    const payload = notificationFor(step, category?.name ?? "城市管理问题", r);
     for (const userId of new Set(step.notify)) {
       if (userId === actorId) continue;
       statements.push(notifyStatement(db, { userId, subject: { type: REPORT_TYPE, id: r.id }, payload, now, guard }));
@@ -122,7 +124,7 @@ export async function commitStep(deps: AppDeps, step: StepInput): Promise<void> 
   if (won.length === 0) throw conflict("the report was changed by someone else meanwhile; reload it", { reportId: r.id });
 }
 
-function notificationFor(step: StepInput, categoryName: string, reportId: string): NotificationPayload {
+function notificationFor(step: StepInput, categoryName: string, report: ReportRow): NotificationPayload {
   const status = REPORT_STATUS_LABELS[step.to];
   const bodies: Partial<Record<HistoryAction, string>> = {
     accept: "您反映的问题已受理立案，我们会尽快派遣处置。",
@@ -135,8 +137,9 @@ function notificationFor(step: StepInput, categoryName: string, reportId: string
   };
   return {
     title: `${categoryName}：${HISTORY_ACTION_LABELS[step.action]}`,
-    body: bodies[step.action] ?? `案件状态：${status}`,
-    page: `pages/reports/detail?id=${reportId}`,
+    // Residents name the case by its number when they call the hotline.
+    body: `【案件编号 ${caseLabel({ id: report.id, caseNumber: caseNumberOf(report) })}】${bodies[step.action] ?? `案件状态：${status}`}`,
+    page: `pages/reports/detail?id=${report.id}`,
     status,
     subject: categoryName,
   };

@@ -1,6 +1,7 @@
 import {
   type AttributeValues,
   type ContentCheck,
+  caseNumberOf,
   categoryGroupName,
   coarsen,
   decide,
@@ -86,6 +87,7 @@ export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Vie
   const canReopen = viewer === "reporter" && decide(lifecycle, { type: "reopen", reason: "-" }, actor, now).ok;
   const detail: ReportDetail = {
     id: report.id,
+    caseNumber: caseNumberOf(report),
     category: {
       code: report.categoryCode,
       name: category?.name ?? report.categoryCode,

@@ -1,9 +1,10 @@
-import { latBand, type ReportStatus } from "@civic/shared";
+import { DEFAULT_CITY_ZONE, latBand, type ReportStatus } from "@civic/shared";
 import { sql } from "drizzle-orm";
 import { reportCategories, reportHistory, reports, users } from "../db/schema";
 import type { AppDb } from "../db/types";
 import type { AppDeps } from "../deps";
 import { newId } from "../platform/ids";
+import { backfillCaseNumbers } from "../reports/case-number";
 import { pick, placeIn, prng, type Rand, weighted } from "./random";
 import { SUZHOU_AREAS } from "./suzhou";
 
@@ -87,6 +88,8 @@ export async function seedDemoReportsIfEmpty(
     statements.push(db.insert(reports).values(built.report), db.insert(reportHistory).values(built.history));
   }
   await atomic(statements);
+  // Demo cases get their case numbers the way old rows do: per city day in order of filing.
+  await db.run(backfillCaseNumbers(now, DEFAULT_CITY_ZONE));
   return count;
 }
 

@@ -19,6 +19,8 @@ export interface DraftPhoto {
   status: "uploading" | "done" | "failed";
   progress: number;
   uploadId?: string;
+  /** The uploaded photo's (signed) URL: what a restored draft shows once the local file is gone. */
+  url?: string;
   error?: string;
 }
 
@@ -145,4 +147,61 @@ export function fieldNameZh(path: string, category: Category | null): string {
     subscriptions: "消息通知",
   };
   return names[path.split(".")[0] ?? ""] ?? "填写内容";
+}
+
+/** True once the resident has put anything into the wizard: leaving then asks first and keeps a draft. */
+export const hasInput = (d: ReportDraft): boolean =>
+  Boolean(d.category || d.photos.length > 0 || d.location || d.address.trim() || d.description.trim());
+
+/**
+ * What survives leaving the wizard (kept in storage by draftStore.ts): only uploaded photos (a local
+ * file or a half-done upload cannot be resumed), the category by code (its definition is loaded fresh).
+ */
+export interface SavedDraft {
+  v: 1;
+  savedAt: string;
+  step: number;
+  categoryCode: string | null;
+  photos: { uploadId: string; url: string }[];
+  location: DraftLocation | null;
+  address: string;
+  description: string;
+  attributes: DraftAttributes;
+  idempotencyKey: string;
+}
+
+export function toSaved(d: ReportDraft, step: number, now: Date): SavedDraft {
+  return {
+    v: 1,
+    savedAt: now.toISOString(),
+    step,
+    categoryCode: d.category?.code ?? null,
+    photos: d.photos.flatMap((p) => (p.status === "done" && p.uploadId ? [{ uploadId: p.uploadId, url: p.url ?? p.path }] : [])),
+    location: d.location,
+    address: d.address,
+    description: d.description,
+    attributes: d.attributes,
+    idempotencyKey: d.idempotencyKey,
+  };
+}
+
+/** The draft back, with its category looked up among today's (a retired category is left for the resident to choose again). */
+export function fromSaved(saved: SavedDraft, categories: readonly Category[], photoSrc: (url: string) => string): ReportDraft {
+  const category = categories.find((c) => c.code === saved.categoryCode) ?? null;
+  return {
+    category,
+    photos: saved.photos.map((p, i) => ({
+      key: `saved-${i}`,
+      path: photoSrc(p.url),
+      url: p.url,
+      uploadId: p.uploadId,
+      status: "done",
+      progress: 100,
+    })),
+    location: saved.location,
+    address: saved.address,
+    description: saved.description,
+    attributes: category ? saved.attributes : {},
+    idempotencyKey: saved.idempotencyKey,
+  };
 }

@@ -1,3 +1,4 @@
+export * from "./caseNumber";
 export * from "./categories";
 export * from "./coarsen";
 export * from "./inbox";

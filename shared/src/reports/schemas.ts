@@ -68,6 +68,8 @@ export type ContentCheck = z.infer<typeof ContentCheck>;
 export const ReportDetail = z
   .object({
     id: z.string(),
+    /** 案件编号 YYYYMMDD-NNNN, how the case is named to people; null only for an old row not yet numbered. */
+    caseNumber: z.string().nullable().default(null),
     category: z.object({ code: z.string(), name: z.string(), groupName: z.string() }),
     /** The moderated text (the reporter and staff see their own / the original in `originalDescription`). */
     description: z.string(),
@@ -112,6 +114,7 @@ export type ReportDetail = z.infer<typeof ReportDetail>;
 /** What every list of reports shows of one (my reports, the moderation queue). */
 export const listedReport = {
   id: z.string(),
+  caseNumber: z.string().nullable().default(null),
   categoryCode: z.string(),
   categoryName: z.string(),
   status: ReportStatus,
@@ -143,6 +146,7 @@ export const DuplicatesQuery = z.object({
 export const DuplicateCandidate = z
   .object({
     id: z.string(),
+    caseNumber: z.string().nullable().default(null),
     categoryName: z.string(),
     status: ReportStatus,
     /** The moderated description once accepted; null while the case awaits a moderator. */
@@ -177,6 +181,7 @@ export const PublicReportsQuery = z.object({
 export const PublicReport = z
   .object({
     id: z.string(),
+    caseNumber: z.string().nullable().default(null),
     categoryCode: z.string(),
     categoryName: z.string(),
     status: ReportStatus,

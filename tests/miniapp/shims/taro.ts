@@ -96,6 +96,8 @@ const Taro = {
   }): Promise<{ latitude: number; longitude: number; name: string; address: string }> {
     return Promise.reject({ errMsg: "chooseLocation:fail cancel" });
   },
+  enableAlertBeforeUnload(_options: { message: string }): void {},
+  disableAlertBeforeUnload(): void {},
   requestSubscribeMessage(options: { tmplIds: string[] }): Promise<Record<string, string>> {
     return resolved({ errMsg: "requestSubscribeMessage:ok", ...Object.fromEntries(options.tmplIds.map((id) => [id, "accept"])) });
   },

@@ -173,6 +173,13 @@ export function createFakeWx(opts: FakeWxOptions): FakeWx {
       record("chooseLocation", o);
       answer(o, "chooseLocation", { ...location, name: "观前街", address: "江苏省苏州市姑苏区观前街" });
     },
+    // The report wizard asks before leaving with unsaved input (WeChat's own dialog on back).
+    enableAlertBeforeUnload(o: Options) {
+      record("enableAlertBeforeUnload", o);
+    },
+    disableAlertBeforeUnload(o: Options = {}) {
+      record("disableAlertBeforeUnload", o);
+    },
     requestSubscribeMessage(o: Options) {
       record("requestSubscribeMessage", o);
       const ids = (o.tmplIds ?? []) as string[];

@@ -74,6 +74,9 @@ export const reports = sqliteTable(
     resolvedAt: text("resolved_at"),
     everResolved: integer("ever_resolved", { mode: "boolean" }).notNull().default(false),
     closedAt: text("closed_at"),
+    /** The case number's city day (YYYYMMDD) and that day's sequence; null only on rows not yet backfilled. */
+    caseDay: text("case_day"),
+    caseSeq: integer("case_seq"),
   },
   (t) => [
     index("reports_reporter_idx").on(t.reporterId, t.createdAt),
@@ -81,6 +84,8 @@ export const reports = sqliteTable(
     index("reports_geo_idx").on(t.latBand, t.lng, t.lat),
     index("reports_accepted_idx").on(t.acceptedAt),
     index("reports_open311_idx").on(t.open311KeyId),
+    // Two filings can never share a number; also the index that makes the next-sequence max() cheap.
+    uniqueIndex("reports_case_number_uq").on(t.caseDay, t.caseSeq),
     check("reports_status_ck", sql`${t.status} in ('submitted','accepted','rejected','dispatched','resolved','closed','reopened')`),
     check("reports_text_check_ck", sql`${t.textCheck} in ('pending','pass','review','risky','error')`),
     check("reports_rating_ck", sql`${t.rating} is null or ${t.rating} between 1 and 5`),

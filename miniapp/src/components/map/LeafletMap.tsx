@@ -28,8 +28,10 @@ function markHtml(mark: MapMark): string {
 
 export default function LeafletMap({ tiles, centre, radius, clusters, points, className, onTapMark, onPick, onUnavailable }: TileMapProps) {
   const host = useRef<HTMLDivElement>(null);
-  const latest = useRef({ onTapMark, onPick, onUnavailable });
-  latest.current = { onTapMark, onPick, onUnavailable };
+  const latest = useRef({ onTapMark, onPick, onUnavailable, clusters, points });
+  latest.current = { onTapMark, onPick, onUnavailable, clusters, points };
+  // Redraws the markers on the map that is up; set while one is.
+  const redraw = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     const element = host.current;
@@ -39,7 +41,7 @@ export default function LeafletMap({ tiles, centre, radius, clusters, points, cl
       return [q.lat, q.lng];
     };
     const map = L.map(element, { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, attributionControl: tiles.attribution !== "" });
-    map.setView(shown(centre), clampZoom(Math.floor(fitZoom(centre, radius, points))));
+    map.setView(shown(centre), clampZoom(Math.floor(fitZoom(centre, radius, latest.current.points))));
 
     let loaded = 0;
     let failed = 0;
@@ -67,7 +69,7 @@ export default function LeafletMap({ tiles, centre, radius, clusters, points, cl
     const markers = L.layerGroup().addTo(map);
     const draw = () => {
       markers.clearLayers();
-      for (const mark of clusters.marksAt(map.getZoom())) {
+      for (const mark of latest.current.clusters.marksAt(map.getZoom())) {
         const title = mark.kind === "point" ? mark.point.title : `此处${mark.count}个，点击放大`;
         const marker = L.marker(shown(mark), {
           icon: L.divIcon({ className: "map-divicon", html: markHtml(mark), iconSize: [0, 0] }),
@@ -89,10 +91,16 @@ export default function LeafletMap({ tiles, centre, radius, clusters, points, cl
     });
     map.on("zoomend", draw);
     draw();
+    redraw.current = draw;
     return () => {
+      redraw.current = null;
       map.remove();
     };
-  }, [tiles, centre, radius, clusters, points]);
+  }, [tiles, centre, radius]);
+
+  // New points (e.g. a pin moved by a tap) redraw the markers on the same map: the view and zoom stay.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clusters is the trigger; draw reads it from `latest`
+  useEffect(() => redraw.current?.(), [clusters]);
 
   return <div ref={host} className={`${className} tile-map`} />;
 }

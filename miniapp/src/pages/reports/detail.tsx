@@ -4,6 +4,8 @@ import Taro, { useRouter } from "@tarojs/taro";
 import { useState } from "react";
 import { PageContainer } from "../../components/PageContainer";
 import { followReport, photoSrc, reportDetail } from "../../reports/api";
+import { canJoinCase, caseName, peopleReporting, ratingLabel } from "../../reports/caseText";
+import { Receipt } from "../../reports/components/Receipt";
 import { RatePanel, ReopenPanel } from "../../reports/components/ReportFeedback";
 import { StatusBadge } from "../../reports/components/ReportListItem";
 import { ReportTimeline } from "../../reports/components/ReportTimeline";
@@ -54,10 +56,10 @@ function FollowBar({ report, onFollowed }: { report: ReportDetail; onFollowed: (
   };
   return (
     <View className="card follow-bar">
-      <Text className="report-followers">{report.followers} 人反映了这个问题</Text>
+      <Text className="report-followers">{peopleReporting(report.followers)} 人反映了这个问题</Text>
       {report.following ? (
         <Text className="report-following">您已关注，处理进展会通知您</Text>
-      ) : (
+      ) : !canJoinCase(report.status) ? null : (
         <Button className="btn btn-primary follow-button" disabled={busy || undefined} onClick={() => void follow()}>
           我也遇到了
         </Button>
@@ -78,6 +80,7 @@ function ReportView({ report, onUpdated }: { report: ReportDetail; onUpdated: (r
           <StatusBadge status={report.status} />
           <Text className="report-category">{report.category.name}</Text>
         </View>
+        <InfoRow className="report-case-number" label="案件编号" value={caseName(report)} />
         <PhotoStrip urls={before} className="report-photos" />
         {report.description ? (
           <Text className="report-description">{report.description}</Text>
@@ -96,7 +99,7 @@ function ReportView({ report, onUpdated }: { report: ReportDetail; onUpdated: (r
         {report.rating !== null ? (
           <InfoRow
             className="report-rating"
-            label="我的评价"
+            label={ratingLabel(report.viewer)}
             value={`${"★".repeat(report.rating)}${report.ratingComment ? ` ${report.ratingComment}` : ""}`}
           />
         ) : null}
@@ -117,7 +120,8 @@ function ReportView({ report, onUpdated }: { report: ReportDetail; onUpdated: (r
 }
 
 export default function ReportDetailPage() {
-  const id = useRouter().params.id ?? null;
+  const { params } = useRouter();
+  const id = params.id ?? null;
   const { state, reload, replace } = useApiLoad(id, () => reportDetail(id!));
   const updated = (r: ReportDetail) => {
     replace(r);
@@ -130,6 +134,7 @@ export default function ReportDetailPage() {
       error={id === null ? "缺少上报编号，请从列表重新进入" : state.status === "error" ? state.error : null}
       onRetry={id === null ? undefined : reload}
     >
+      {state.status === "ok" && params.receipt === "1" && state.data.viewer === "reporter" ? <Receipt report={state.data} /> : null}
       {state.status === "ok" ? <ReportView report={state.data} onUpdated={updated} /> : null}
     </PageContainer>
   );

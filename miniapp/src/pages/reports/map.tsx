@@ -4,6 +4,7 @@ import { useState } from "react";
 import { CITY_DISTRICTS } from "../../city/districts";
 import { PageContainer } from "../../components/PageContainer";
 import { photoSrc, publicReports } from "../../reports/api";
+import { peopleReporting } from "../../reports/caseText";
 import { StatusBadge } from "../../reports/components/ReportListItem";
 import { ReportMap } from "../../reports/components/ReportMap";
 import { openReportDetail } from "../../reports/navigation";
@@ -34,7 +35,7 @@ function PublicReportItem({ report, centre }: { report: PublicReport; centre: Pl
         <Text className="report-category">{report.categoryName}</Text>
         <Text className="report-description">{report.description}</Text>
         <Text className="report-time">
-          {formatCityTime(report.createdAt)} · {report.followers} 人反映
+          {formatCityTime(report.createdAt)} · {peopleReporting(report.followers)} 人反映
         </Text>
       </View>
     </View>

@@ -7,17 +7,20 @@ import { createReport, followReport, nearbyDuplicates, reportCategories } from "
 import { CategoryStep } from "../../reports/components/CategoryStep";
 import { ConfirmStep } from "../../reports/components/ConfirmStep";
 import { DetailsStep } from "../../reports/components/DetailsStep";
+import { LeavePrompt, ResumePrompt } from "../../reports/components/DraftPrompts";
 import { LocationStep } from "../../reports/components/LocationStep";
 import { PhotoStep } from "../../reports/components/PhotoStep";
 import { attributeProblemsZh, descriptionProblemZh, emptyDraft, type ReportDraft, toCreateRequest } from "../../reports/draft";
 import { detailUrl } from "../../reports/navigation";
 import { askForStatusMessages, submitErrorZh } from "../../reports/submit";
+import { useDraftKeeping } from "../../reports/useDraftKeeping";
 import { useSession } from "../../services/session";
 import { useApiLoad } from "../../services/useApiLoad";
 
 /*
  * 随手拍: the report wizard. Category, photos, place, description; then the nearby-duplicates check
- * and submit. The draft lives in this page's memory while the resident moves between the steps.
+ * and submit. The draft is kept in storage as it changes (useDraftKeeping): leaving asks first, and the
+ * next visit offers it back. Submitting opens the report's page with its receipt (case number, due time).
  */
 const STEPS = [
   { id: "category", title: "问题类型" },
@@ -69,6 +72,17 @@ export default function NewReportPage() {
   const [busy, setBusy] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const step = STEPS[stepIndex]?.id ?? "category";
+  const keeping = useDraftKeeping({
+    userId: session?.user.id ?? null,
+    categories: categories.state.status === "ok" ? categories.state.data.categories : null,
+    draft,
+    step: stepIndex,
+    restore: (saved, savedStep) => {
+      setDraft(saved);
+      // A draft whose category was retired starts again at choosing one.
+      setStepIndex(saved.category ? Math.min(savedStep, STEPS.length - 1) : 0);
+    },
+  });
 
   const dupKey =
     step === "confirm" && draft.category && draft.location ? `${draft.category.code}:${draft.location.lat}:${draft.location.lng}` : null;
@@ -119,6 +133,7 @@ export default function NewReportPage() {
       setSubmitError(submitErrorZh(res, draft.category));
       return;
     }
+    keeping.release();
     void Taro.showToast({ title: "已关注，处理进展会通知您", icon: "none" });
     void Taro.redirectTo({ url: detailUrl(id) });
   };
@@ -140,8 +155,9 @@ export default function NewReportPage() {
       setSubmitError(submitErrorZh(res, draft.category));
       return;
     }
+    keeping.release();
     void Taro.showToast({ title: "上报成功", icon: "success" });
-    void Taro.redirectTo({ url: detailUrl(res.data.id) });
+    void Taro.redirectTo({ url: `${detailUrl(res.data.id)}&receipt=1` });
   };
 
   const footer =
@@ -174,7 +190,11 @@ export default function NewReportPage() {
       toolbar={<StepBar current={stepIndex} />}
       footer={footer}
     >
-      {categories.state.status === "ok" && step === "category" ? (
+      {keeping.leaving ? <LeavePrompt onStay={keeping.stay} onLeave={keeping.leave} /> : null}
+      {keeping.offer && categories.state.status === "ok" ? (
+        <ResumePrompt saved={keeping.offer} onResume={keeping.resume} onRestart={keeping.restart} />
+      ) : null}
+      {categories.state.status === "ok" && step === "category" && !keeping.offer ? (
         <CategoryStep categories={categories.state.data.categories} selected={draft.category} onSelect={selectCategory} />
       ) : null}
       {step === "photos" ? <PhotoStep photos={draft.photos} setPhotos={(fn) => setDraft((d) => ({ ...d, photos: fn(d.photos) }))} /> : null}

@@ -3,7 +3,9 @@ import { Button, Text, View } from "@tarojs/components";
 import type { LoadState } from "../../services/useApiLoad";
 import { formatDistance } from "../../ui/formatDistance";
 import { formatCityTime } from "../../ui/formatTime";
+import { peopleReporting } from "../caseText";
 import type { ReportDraft } from "../draft";
+import { DraftSummary } from "./DraftSummary";
 
 /*
  * Last step: open reports of the same kind within 50 m from the last 72 hours. The resident can say
@@ -19,7 +21,7 @@ function DuplicateItem(props: { candidate: DuplicateCandidate; busy: boolean; on
       </View>
       <Text className="duplicate-description">{c.description ?? "（等待工作人员审核）"}</Text>
       <Text className="duplicate-meta">
-        距离约 {formatDistance(c.distanceM)} · {formatCityTime(c.createdAt)} · {c.followers} 人反映
+        距离约 {formatDistance(c.distanceM)} · {formatCityTime(c.createdAt)} · {peopleReporting(c.followers)} 人反映
       </Text>
       {c.mine ? (
         <Text className="duplicate-mine">这是您上报的</Text>
@@ -49,12 +51,7 @@ export function ConfirmStep(props: ConfirmStepProps) {
   const candidates = d.status === "ok" ? d.data.candidates : [];
   return (
     <View className="wizard-section confirm-step">
-      <View className="card report-summary">
-        <Text className="summary-row">类型：{props.draft.category?.name}</Text>
-        <Text className="summary-row">照片：{props.draft.photos.length} 张</Text>
-        <Text className="summary-row">地址：{props.draft.address}</Text>
-        <Text className="summary-row summary-description">{props.draft.description.trim()}</Text>
-      </View>
+      <DraftSummary draft={props.draft} />
       {d.status === "loading" || d.status === "idle" ? (
         <Text className="duplicates-checking hint-text">正在查看附近是否已有人反映…</Text>
       ) : null}

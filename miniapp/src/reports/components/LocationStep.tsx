@@ -1,14 +1,17 @@
+import type { LatLng } from "@civic/shared";
 import { Button, Input, Text, View } from "@tarojs/components";
 import { useState } from "react";
 import { CITY_DISTRICTS } from "../../city/districts";
 import { isWeapp } from "../../platform";
 import type { DraftLocation } from "../draft";
 import { chooseReportPoint, currentReportPoint, nudgePoint } from "../reportLocation";
+import { PlaceMap } from "./PlaceMap";
 
 /*
- * Step 3: where the problem is. The current position (only on a tap, after the privacy notice) or a
- * point picked on WeChat's map; H5 has no online map, so it offers the district centres, moved by
- * 20-metre steps. The address text is prefilled where the picker knows it and can always be edited.
+ * Step 3: where the problem is. The current position (only on a tap, after the privacy notice), a place
+ * from WeChat's picker (with its name and address), or a district centre; then the point on the one map,
+ * where a tap moves the pin, with the district and street it falls in (and 20-metre nudges in H5, where
+ * the map may be the offline plot). The address text is prefilled where the picker knows it.
  */
 const NUDGE_M = 20;
 const NUDGES = [
@@ -28,6 +31,12 @@ export interface LocationStepProps {
 export function LocationStep(props: LocationStepProps) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // The map stays centred where the point was first set; taps and nudges move only the pin.
+  const [centre, setCentre] = useState<LatLng | null>(props.location);
+  const place = (location: DraftLocation, address?: string) => {
+    setCentre({ lat: location.lat, lng: location.lng });
+    props.onLocation(location, address);
+  };
 
   const locate = async () => {
     if (busy) return;
@@ -35,7 +44,7 @@ export function LocationStep(props: LocationStepProps) {
     setMessage(null);
     const outcome = await currentReportPoint();
     setBusy(false);
-    if (outcome.ok) props.onLocation({ lat: outcome.point.lat, lng: outcome.point.lng, source: "gps", label: "我的当前位置" });
+    if (outcome.ok) place({ lat: outcome.point.lat, lng: outcome.point.lng, source: "gps", label: "我的当前位置" });
     else setMessage(outcome.message);
   };
 
@@ -47,7 +56,7 @@ export function LocationStep(props: LocationStepProps) {
     setBusy(false);
     if (outcome.ok) {
       const p = outcome.point;
-      props.onLocation({ lat: p.lat, lng: p.lng, source: "map", label: p.name || "地图上选择的位置" }, p.address);
+      place({ lat: p.lat, lng: p.lng, source: "map", label: p.name || "地图上选择的位置" }, p.address);
     } else if (!outcome.cancelled) setMessage(outcome.message);
   };
 
@@ -78,7 +87,7 @@ export function LocationStep(props: LocationStepProps) {
               <Text
                 key={d.id}
                 className={`district-item location-district district-${d.id}`}
-                onClick={() => props.onLocation({ lat: d.lat, lng: d.lng, source: "map", label: `${d.name}中心附近` }, d.officialName)}
+                onClick={() => place({ lat: d.lat, lng: d.lng, source: "map", label: `${d.name}中心附近` }, d.officialName)}
               >
                 {d.name}
               </Text>
@@ -89,9 +98,11 @@ export function LocationStep(props: LocationStepProps) {
       {props.location ? (
         <View className="card location-summary">
           <Text className="location-summary__label">{props.location.label}</Text>
-          <Text className="location-summary__coords">
-            纬度 {props.location.lat.toFixed(5)}，经度 {props.location.lng.toFixed(5)}
-          </Text>
+          <PlaceMap
+            point={props.location}
+            centre={centre ?? props.location}
+            onPick={(p) => props.onLocation({ ...p, source: "map", label: "地图上选择的位置" })}
+          />
           {isWeapp() ? null : (
             <View className="chip-row location-nudges">
               {NUDGES.map((n) => (

@@ -38,7 +38,7 @@ export function usePhotoUploads(photos: readonly DraftPhoto[], setPhotos: Photos
     const outcome = await uploadPhoto(path, (progress) =>
       setPhotos((ps) => ps.map((p) => (p.key === key && p.status === "uploading" ? { ...p, progress } : p))),
     );
-    if (outcome.ok) patch(key, { status: "done", progress: 100, uploadId: outcome.photo.id });
+    if (outcome.ok) patch(key, { status: "done", progress: 100, uploadId: outcome.photo.id, url: outcome.photo.url });
     else patch(key, { status: "failed", error: outcome.message });
   };
 

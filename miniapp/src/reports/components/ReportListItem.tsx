@@ -2,6 +2,7 @@ import { REPORT_STATUS_LABELS, type ReportStatus, type ReportSummary } from "@ci
 import { Image, Text, View } from "@tarojs/components";
 import { formatCityTime } from "../../ui/formatTime";
 import { photoSrc } from "../api";
+import { caseName } from "../caseText";
 import { openReportDetail } from "../navigation";
 
 /* A report in a list (我的上报): status, category, when, where, a thumbnail; tap opens the detail. */
@@ -24,7 +25,9 @@ export function ReportListItem({ report }: { report: ReportSummary }) {
         <Text className="report-category">{report.categoryName}</Text>
         <Text className="report-description">{report.description}</Text>
         <Text className="report-address">{report.address}</Text>
-        <Text className="report-time">{formatCityTime(report.createdAt)}</Text>
+        <Text className="report-time">
+          {formatCityTime(report.createdAt)} · <Text className="report-case-number">{caseName(report)}</Text>
+        </Text>
       </View>
     </View>
   );

@@ -1,5 +1,6 @@
 import type { QueueItem } from "@civic/shared";
 import { Image, Text, View } from "@tarojs/components";
+import { caseName } from "../../../reports/caseText";
 import { formatCityTime } from "../../../ui/formatTime";
 import { photoSrc } from "../api";
 import { StatusBadge, UrgencyBadges } from "../components/StatusBadge";
@@ -33,7 +34,7 @@ export function QueueItemCard({ item, onOpen }: { item: QueueItem; onOpen: (id: 
           {item.district} · {item.address}
         </Text>
         <Text className="queue-meta">
-          上报 {formatCityTime(item.createdAt)}
+          {caseName(item)} · 上报 {formatCityTime(item.createdAt)}
           {item.department ? ` · ${item.department}` : ""}
         </Text>
       </View>

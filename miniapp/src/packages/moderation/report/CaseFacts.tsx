@@ -1,6 +1,8 @@
 import { type Category, REJECT_REASON_LABELS, type ReportDetail } from "@civic/shared";
 import { Text, View } from "@tarojs/components";
 import type { ReactNode } from "react";
+import { caseName } from "../../../reports/caseText";
+import { PlaceMap } from "../../../reports/components/PlaceMap";
 import { formatCityTime } from "../../../ui/formatTime";
 import { StatusBadge, UrgencyBadges } from "../components/StatusBadge";
 import { CHECK_LABELS } from "./PhotoGrid";
@@ -35,7 +37,7 @@ export function CaseHeader({ report }: { report: ReportDetail }) {
         <UrgencyBadges held={report.held ?? false} overdue={report.overdue ?? false} />
         {report.followers > 0 ? <Text className="badge report-followers">{report.followers}人同样反映</Text> : null}
       </View>
-      <Text className="case-id">案件编号 {report.id}</Text>
+      <Text className="case-id">案件编号 {caseName(report)}</Text>
       {report.slaDueAt ? (
         <Text className={`report-sla${report.overdue ? " is-overdue" : ""}`}>处置时限 {formatCityTime(report.slaDueAt)}</Text>
       ) : (
@@ -82,6 +84,8 @@ export function CaseInfo({ report, category }: { report: ReportDetail; category:
       <Row label="位置" className="report-location">
         {report.location.lat.toFixed(6)}, {report.location.lng.toFixed(6)}（GCJ-02）
       </Row>
+      {/* The exact point (staff see it unrounded) on the same map the resident placed it on. */}
+      <PlaceMap point={report.location} />
       {attributes.map(([code, value]) => {
         const [label, text] = attributeText(category, code, value);
         return (

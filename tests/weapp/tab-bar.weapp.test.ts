@@ -45,6 +45,20 @@ describe("weapp: the custom tab bar", () => {
     });
   }
 
+  it("each tab page keeps its own bar, which marks that page again when it is shown again", async () => {
+    const mp = await bootWeapp();
+    const home = await mp.openPage("pages/index/index");
+    await barOf(home.tabBar).waitFor((t) => textsOf(t, "tab-bar__item--selected")[0] === "首页", "首页 selected");
+    home.hide();
+    const me = await mp.openPage("pages/me/index");
+    expect(me.tabBar).not.toBe(home.tabBar);
+    await barOf(me.tabBar).waitFor((t) => textsOf(t, "tab-bar__item--selected")[0] === "我的", "我的 selected");
+    me.hide();
+    home.show();
+    await barOf(home.tabBar).waitFor((t) => textsOf(t, "tab-bar__item--selected")[0] === "首页", "首页 selected again");
+    expect(mp.errors).toEqual([]);
+  });
+
   it("pages outside the tab bar get no bar", async () => {
     const mp = await bootWeapp();
     const page = await mp.openPage("pages/toilets/index");

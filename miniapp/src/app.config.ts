@@ -37,6 +37,9 @@ export default defineAppConfig({
     backgroundColor: "#f4f6f5",
   },
   tabBar: {
+    // The weapp draws its own bar (custom-tab-bar/) so 适老化 can enlarge it; `list` stays for WeChat.
+    // Taro's H5 would show no bar at all with `custom`, so H5 keeps its own (large text: styles/nav.css).
+    custom: process.env.TARO_ENV === "weapp",
     color: "#8a8a8a",
     selectedColor: "#1a7f5a",
     backgroundColor: "#ffffff",

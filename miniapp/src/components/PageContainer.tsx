@@ -1,6 +1,7 @@
 import { Button, Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { type ReactNode, useEffect } from "react";
+import { useReportShownPage } from "../custom-tab-bar/tabs";
 import { isH5 } from "../platform";
 import { LOGIN_PAGE } from "../services/loginRedirect";
 import type { ApiFailure } from "../services/request";
@@ -12,7 +13,8 @@ import { NavHeader } from "./nav/NavHeader";
  * empty / content. `toolbar` stays visible above the state (filters, place), `footer` below it.
  * The root carries `large-text` when 适老化 is on, which enlarges all text on the page; in H5 the document
  * root carries `large-text-root` too, for what lives outside pages (the tab bar). Pages outside the tab
- * bar get an H5 header with their title and back/首页 (NavHeader; nothing in the weapp).
+ * bar get an H5 header with their title and back/首页 (NavHeader; nothing in the weapp). Each show tells
+ * the weapp's custom tab bar which page is on screen.
  */
 export interface PageContainerProps {
   title?: string;
@@ -32,6 +34,7 @@ export interface PageContainerProps {
 
 export function PageContainer(props: PageContainerProps) {
   const largeText = useLargeText();
+  useReportShownPage();
   const rootClass = ["page", largeText ? "large-text" : "", props.className ?? ""].filter(Boolean).join(" ");
   useEffect(() => {
     if (isH5() && typeof document !== "undefined") document.documentElement.classList.toggle("large-text-root", largeText);

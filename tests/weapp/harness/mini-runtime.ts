@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import vm from "node:vm";
+import { attachComponent, type ComponentHandle } from "./component";
+import { fireWxmlEvent, renderUntil } from "./events";
 import { createFakeWx, type FakeWx, type FakeWxOptions } from "./fake-wx";
 import { applySetData } from "./set-data";
-import { compileWxml, outline, type WxmlElement, type WxmlRenderer } from "./wxml";
+import { compileWxml, type WxmlElement, type WxmlRenderer } from "./wxml";
 
 /*
  * Runs a built Taro weapp outside WeChat: the app's js files are CommonJS-style modules evaluated in one vm
@@ -26,6 +28,8 @@ export interface PageHandle {
   tap(el: WxmlElement): void;
   /** Renders until `check` returns something truthy (React updates and fake network answers are async). */
   waitFor<T>(check: (tree: WxmlElement) => T | undefined | null | false, what: string, timeoutMs?: number): Promise<T>;
+  /** A tab page's custom tab bar (app.json `tabBar.custom`), attached with the page as WeChat does; else null. */
+  tabBar: ComponentHandle | null;
   show(): void;
   hide(): void;
   unload(): void;
@@ -136,14 +140,22 @@ export async function bootMiniProgram(distDir: string, wxOptions: FakeWxOptions,
   (app.onShow as AnyFn | undefined)?.call(app, launch);
   await tick();
 
-  const loadPage = (route: string): Config => {
+  const loadRegistered = (route: string, kind: "page" | "component"): Config => {
     const file = join(distDir, `${route}.js`);
-    if (!existsSync(file)) throw new Error(`page ${route} is not in the build`);
+    if (!existsSync(file)) throw new Error(`${kind} ${route} is not in the build`);
     load(file);
     const reg = registrations.get(route);
     if (!reg) throw new Error(`${route}.js registered no Page/Component`);
-    if (reg.kind !== "page") throw new Error(`${route} registered a Component; this harness drives Page-based pages only`);
+    if (reg.kind !== kind) throw new Error(`${route} registered a ${reg.kind}; expected a ${kind}`);
     return reg.config;
+  };
+  const loadPage = (route: string): Config => loadRegistered(route, "page");
+
+  /* WeChat gives each tab page its own instance of the custom tab bar. */
+  const tabBarConfig = appConfigJson.tabBar as { custom?: boolean; list?: { pagePath: string }[] } | undefined;
+  const attachTabBar = (route: string): ComponentHandle | null => {
+    if (!tabBarConfig?.custom || !tabBarConfig.list?.some((t) => t.pagePath === route)) return null;
+    return attachComponent(loadRegistered("custom-tab-bar/index", "component"), "custom-tab-bar/index", wxml, errors);
   };
 
   const openPage = async (route: string, query: Record<string, string> = {}): Promise<PageHandle> => {
@@ -172,6 +184,8 @@ export async function bootMiniProgram(distDir: string, wxOptions: FakeWxOptions,
       if (typeof fn === "function") return (fn as AnyFn).apply(instance, args);
     };
     stack.push(instance);
+    const tabBar = attachTabBar(route);
+    instance.getTabBar = () => tabBar?.instance ?? null;
     call("onLoad", { ...query });
     call("onShow");
     await tick();
@@ -183,41 +197,25 @@ export async function bootMiniProgram(distDir: string, wxOptions: FakeWxOptions,
       instance,
       setDataCount: () => setDataCount,
       render: () => wxml.render(route, instance.data),
-      trigger(el, type, detail = {}) {
-        const attrName = [`bind${type}`, `catch${type}`, `bind:${type}`, `catch:${type}`].find((n) => typeof el.attr[n] === "string");
-        if (!attrName) throw new Error(`<${el.tag} class="${String(el.attr.class ?? "")}"> binds no ${type} handler`);
-        const handler = String(el.attr[attrName]);
-        const dataset: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(el.attr)) {
-          if (k.startsWith("data-")) dataset[k.slice(5).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = v;
-        }
-        const target = { id: String(el.attr.id ?? ""), dataset, offsetLeft: 0, offsetTop: 0 };
-        const event = { type, timeStamp: Date.now(), target, currentTarget: target, detail, touches: [], changedTouches: [], mark: {} };
-        if (typeof instance[handler] !== "function") throw new Error(`page ${route} has no method "${handler}" for ${attrName}`);
-        call(handler, event);
-      },
+      trigger: (el, type, detail = {}) => fireWxmlEvent(instance, `page ${route}`, el, type, detail),
       tap(el) {
         handle.trigger(el, "tap", { x: 1, y: 1 });
       },
-      async waitFor(check, what, timeoutMs = 5000) {
-        const deadline = Date.now() + timeoutMs;
-        let last: WxmlElement | null = null;
-        for (;;) {
-          last = handle.render();
-          const result = check(last);
-          if (result) return result as NonNullable<typeof result>;
-          if (Date.now() > deadline) {
-            throw new Error(
-              `timed out waiting for ${what} on ${route}\nrendered:\n${outline(last)}\nerrors: ${errors.join("\n") || "none"}\nrequests: ${fake.requests.map((r) => `${r.method} ${r.url}`).join(", ") || "none"}`,
-            );
-          }
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      },
+      waitFor: (check, what, timeoutMs) =>
+        renderUntil(
+          handle.render,
+          check,
+          `${what} on ${route}`,
+          () =>
+            `errors: ${errors.join("\n") || "none"}\nrequests: ${fake.requests.map((r) => `${r.method} ${r.url}`).join(", ") || "none"}`,
+          timeoutMs,
+        ),
+      tabBar,
       show: () => void call("onShow"),
       hide: () => void call("onHide"),
       unload() {
         call("onUnload");
+        tabBar?.detach();
         const i = stack.indexOf(instance);
         if (i >= 0) stack.splice(i, 1);
       },

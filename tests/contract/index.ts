@@ -1,4 +1,5 @@
 /** Every contract suite; each host runner registers them all against its own harness. */
+import { registerAdminConsoleContract } from "./admin-console.contract";
 import { registerAuthContract } from "./auth.contract";
 import { registerAuthorizationContract } from "./authorization.contract";
 import { registerCityDistrictsContract } from "./city-districts.contract";
@@ -27,6 +28,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerSessionCacheContract(getHarness);
   registerToiletsContract(getHarness);
   registerToiletAdminContract(getHarness);
+  registerAdminConsoleContract(getHarness);
   registerReportsContract(getHarness);
   registerModerationContract(getHarness);
   registerCityDistrictsContract(getHarness);

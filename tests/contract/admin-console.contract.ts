@@ -95,7 +95,9 @@ export function registerAdminConsoleContract(getHarness: GetHarness) {
       await call(h, "POST", `/api/v1/admin/toilets/${ids[1]}/deactivate`, { token: admin.token, body: { reason: "拆除" } });
       const list = async (query: string) => (await call(h, "GET", `/api/v1/admin/toilets?${query}`, { token: admin.token })).json;
       expect((await list("")).toilets).toHaveLength(4);
-      expect((await list(`q=${encodeURIComponent("平江")}`)).toilets).toMatchObject([{ name: "平江路公厕", active: false, deactivatedReason: "拆除" }]);
+      expect((await list(`q=${encodeURIComponent("平江")}`)).toilets).toMatchObject([
+        { name: "平江路公厕", active: false, deactivatedReason: "拆除" },
+      ]);
       expect((await list(`q=${encodeURIComponent("%_")}`)).toilets.map((t: { name: string }) => t.name)).toEqual(["100%_公厕"]);
       expect((await list(`district=${encodeURIComponent("苏州工业园区")}`)).toilets.map((t: { id: string }) => t.id)).toEqual([ids[2]]);
       expect((await list("active=false")).toilets.map((t: { id: string }) => t.id)).toEqual([ids[1]]);
@@ -112,16 +114,27 @@ export function registerAdminConsoleContract(getHarness: GetHarness) {
     it("the import preview shows each row's errors and writes nothing", async () => {
       const h = getHarness();
       const admin = await loginAs(h, "preview-admin", "admin");
-      const bad = [CSV_HEADER, csvRow("好的公厕", "pv-1"), csvRow("", "pv-2"), csvRow("第三行公厕", "pv-3").replace("24h", "6am")].join("\n");
-      const preview = await call(h, "POST", "/api/v1/admin/toilets/import/preview", { token: admin.token, body: { format: "csv", content: bad } });
+      const bad = [CSV_HEADER, csvRow("好的公厕", "pv-1"), csvRow("", "pv-2"), csvRow("第三行公厕", "pv-3").replace("24h", "6am")].join(
+        "\n",
+      );
+      const preview = await call(h, "POST", "/api/v1/admin/toilets/import/preview", {
+        token: admin.token,
+        body: { format: "csv", content: bad },
+      });
       expect(preview.status).toBe(200);
       expect(preview.json.ok).toBe(false);
       expect(preview.json.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(["3:name", "4:hours"]);
       expect((await call(h, "GET", nearbyPath(GUANQIAN))).json.toilets).toHaveLength(0);
 
-      await call(h, "POST", "/api/v1/admin/toilets/import", { token: admin.token, body: { format: "csv", content: [CSV_HEADER, csvRow("旧公厕", "pv-1")].join("\n") } });
+      await call(h, "POST", "/api/v1/admin/toilets/import", {
+        token: admin.token,
+        body: { format: "csv", content: [CSV_HEADER, csvRow("旧公厕", "pv-1")].join("\n") },
+      });
       const good = [CSV_HEADER, csvRow("好的公厕", "pv-1"), csvRow("第二个公厕", "pv-2")].join("\n");
-      const dry = await call(h, "POST", "/api/v1/admin/toilets/import/preview", { token: admin.token, body: { format: "csv", content: good } });
+      const dry = await call(h, "POST", "/api/v1/admin/toilets/import/preview", {
+        token: admin.token,
+        body: { format: "csv", content: good },
+      });
       expect(dry.json).toMatchObject({
         ok: true,
         errors: [],
@@ -137,7 +150,10 @@ export function registerAdminConsoleContract(getHarness: GetHarness) {
       const audit = await call(h, "GET", `/api/v1/admin/audit?actor=${admin.user.id}`, { token: admin.token });
       expect(audit.json.entries.map((e: Entry) => e.action)).toEqual(["toilet.import"]);
       const mod = await loginAs(h, "preview-mod", "moderator");
-      expect((await call(h, "POST", "/api/v1/admin/toilets/import/preview", { token: mod.token, body: { format: "csv", content: good } })).status).toBe(403);
+      expect(
+        (await call(h, "POST", "/api/v1/admin/toilets/import/preview", { token: mod.token, body: { format: "csv", content: good } }))
+          .status,
+      ).toBe(403);
     });
   });
 
@@ -149,7 +165,13 @@ export function registerAdminConsoleContract(getHarness: GetHarness) {
       expect(issued.status).toBe(201);
       const list = await call(h, "GET", "/api/v1/admin/open311/keys", { token: admin.token });
       expect(list.json.keys).toEqual([
-        { id: issued.json.id, name: "数字城管平台", prefix: issued.json.apiKey.slice(0, 6), createdAt: expect.any(String), revokedAt: null },
+        {
+          id: issued.json.id,
+          name: "数字城管平台",
+          prefix: issued.json.apiKey.slice(0, 6),
+          createdAt: expect.any(String),
+          revokedAt: null,
+        },
       ]);
       expect(JSON.stringify(list.json)).not.toContain(issued.json.apiKey);
     });

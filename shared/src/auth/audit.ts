@@ -23,9 +23,7 @@ export const AuditQuery = z.object({
 });
 export type AuditQuery = z.input<typeof AuditQuery>;
 
-export const AuditPage = z
-  .object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() })
-  .meta({ id: "AuditPage" });
+export const AuditPage = z.object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() }).meta({ id: "AuditPage" });
 export type AuditPage = z.infer<typeof AuditPage>;
 
 /** Chinese names of the audited actions, for the admin pages; unknown ones show their code. */

@@ -1,3 +1,3 @@
+export * from "./audit";
 export * from "./schemas";
 export * from "./staff";
-export * from "./audit";

@@ -1,5 +1,5 @@
 export * from "./hoursText";
 export * from "./openingHours";
+export * from "./toiletAdmin";
 export * from "./toiletImport";
 export * from "./toilets";
-export * from "./toiletAdmin";

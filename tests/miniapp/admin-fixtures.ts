@@ -3,7 +3,13 @@ import { AdminToiletRow, AuditEntry, Open311KeySummary, User } from "@civic/shar
 /* Admin console test data, built through the shared schemas so a contract change breaks these tests too. */
 
 export const adminUser = (over: Partial<User> = {}): User =>
-  User.parse({ id: "0190a1b2-0000-7000-8000-0000000000b0", nickname: "张师傅", roles: ["resident"], createdAt: "2026-09-01T00:00:00.000Z", ...over });
+  User.parse({
+    id: "0190a1b2-0000-7000-8000-0000000000b0",
+    nickname: "张师傅",
+    roles: ["resident"],
+    createdAt: "2026-09-01T00:00:00.000Z",
+    ...over,
+  });
 
 export const auditEntry = (over: Partial<AuditEntry> = {}): AuditEntry =>
   AuditEntry.parse({
@@ -32,7 +38,14 @@ export const toiletRow = (over: Partial<AdminToiletRow> = {}): AdminToiletRow =>
   });
 
 export const keySummary = (over: Partial<Open311KeySummary> = {}): Open311KeySummary =>
-  Open311KeySummary.parse({ id: "k-1", name: "12345 热线", prefix: "Ab3dE9", createdAt: "2026-11-01T00:00:00.000Z", revokedAt: null, ...over });
+  Open311KeySummary.parse({
+    id: "k-1",
+    name: "12345 热线",
+    prefix: "Ab3dE9",
+    createdAt: "2026-11-01T00:00:00.000Z",
+    revokedAt: null,
+    ...over,
+  });
 
 export const validation = (details: { path: string; message: string }[]) => ({
   statusCode: 422,

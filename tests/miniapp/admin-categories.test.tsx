@@ -41,7 +41,7 @@ describe("admin console: report categories", () => {
     const patch = sent.find((r) => r.method === "PATCH");
     expect(patch?.path).toBe("/api/v1/admin/report-categories/posters");
     expect(patch?.body).toMatchObject({ slaHours: 24, department: "姑苏区城管执法大队" });
-    expect((patch?.body as { attributes: unknown[] }).attributes[1]).toEqual({
+    expect((patch?.body as { attributes?: unknown[] } | undefined)?.attributes?.[1]).toEqual({
       code: "light_kind",
       label: "灯的种类",
       datatype: "singlevaluelist",

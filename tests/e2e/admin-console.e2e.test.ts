@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { AuditPage, CategoryList, ToiletImportPreview, User } from "@civic/shared";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -5,6 +7,7 @@ import type { PhoneBrowser } from "../support/chromium";
 import { type CivicServer, startCivicServer } from "../support/civic-server";
 import { launchDesktopBrowser } from "../support/desktop-browser";
 import { miniappDist } from "../support/paths";
+import { freshTempDir } from "../support/temp-dirs";
 import { answerTo, screenshot, watchForProblems } from "./story";
 
 /*
@@ -25,6 +28,7 @@ let page: Page;
 let problems: string[];
 let residentId: string;
 let adminToken: string;
+const files = freshTempDir("e2e-admin-files");
 
 const shown = (selector: string): Locator => page.locator(selector).filter({ visible: true });
 const textOf = async (selector: string) => ((await shown(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
@@ -69,6 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  files.remove();
   if (problems?.length) console.log(`problems seen in the page:\n${problems.join("\n")}`);
 });
 
@@ -136,7 +141,13 @@ describe("E2E (H5 in Chromium, desktop width): the admin console", () => {
     expect((await api<{ toilets: unknown[] }>("/api/v1/admin/toilets?q=E2E")).toilets).toHaveLength(0);
     await screenshot(page, "admin-04-import-errors");
 
-    await content.fill([HEADER, GOOD_ROW, FIXED_ROW].join("\n"));
+    // The fixed file comes through the browser's file chooser, as an admin at a desk would load it.
+    const fixedFile = join(files.path, "toilets-fixed.csv");
+    writeFileSync(fixedFile, [HEADER, GOOD_ROW, FIXED_ROW].join("\n"));
+    const chooser = page.waitForEvent("filechooser");
+    await shown(".import-file").click();
+    await (await chooser).setFiles(fixedFile);
+    await expect.poll(() => content.inputValue()).toContain("E2E七里山塘公厕");
     await answerTo(page, isApi("/api/v1/admin/toilets/import/preview"), () => shown(".import-check").click());
     await shown(".import-row-create").first().waitFor();
     await answerTo(page, isApi("/api/v1/admin/toilets/import"), () => shown(".import-run").click(), "POST");

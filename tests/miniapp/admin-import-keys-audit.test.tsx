@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import AdminAuditPage from "../../miniapp/src/packages/admin/audit/index";
+import { FilePicker } from "../../miniapp/src/packages/admin/components/FilePicker.h5";
 import AdminOpen311KeysPage from "../../miniapp/src/packages/admin/open311-keys/index";
 import AdminToiletImportPage from "../../miniapp/src/packages/admin/toilet-import/index";
 import { saveSession } from "../../miniapp/src/services/session";
@@ -80,6 +81,15 @@ describe("admin console: import, Open311 keys, audit log", () => {
     await waitFor(() =>
       expect(container.querySelector(".import-error-row-2 .import-error__message")?.textContent).toBe("duplicates row 1"),
     );
+  });
+
+  it("import (H5): the browser's file chooser reads the chosen file as text", async () => {
+    const read: [string, string][] = [];
+    const { container } = render(<FilePicker onText={(name, text) => read.push([name, text])} onError={() => {}} />);
+    const input = container.querySelector("input[type=file]") as HTMLInputElement;
+    const file = new File(["name,address\n观前街公厕,x"], "toilets.csv", { type: "text/csv" });
+    fireEvent.change(input, { target: { files: [file] } });
+    await waitFor(() => expect(read).toEqual([["toilets.csv", "name,address\n观前街公厕,x"]]));
   });
 
   it("keys: a new key is shown once with copy; the list shows only its prefix; revoking asks first", async () => {

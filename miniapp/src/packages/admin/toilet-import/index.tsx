@@ -7,6 +7,7 @@ import { useSession } from "../../../services/session";
 import { FORBIDDEN_MESSAGE, isAdmin } from "../access";
 import "../admin.css";
 import { previewImport, runImport } from "../api";
+import { FilePicker } from "../components/FilePicker";
 import { PreviewTable } from "./PreviewTable";
 
 /*
@@ -97,6 +98,16 @@ export default function AdminToiletImportPage() {
           maxlength={-1}
           placeholder="在此粘贴文件内容"
           onInput={(e) => edit(() => setContent(e.detail.value))}
+        />
+        <FilePicker
+          onText={(name, text) =>
+            edit(() => {
+              setContent(text);
+              if (/\.(geo)?json$/i.test(name)) setFormat("geojson");
+              else if (/\.csv$/i.test(name)) setFormat("csv");
+            })
+          }
+          onError={setFailure}
         />
         <Button className="btn import-check" disabled={busy || !content.trim()} onClick={() => void check()}>
           检查

@@ -1,5 +1,3 @@
-import { createElement } from "react";
-
 /* H5: the browser's own file chooser; the file is read here, in the page, and never uploaded as a file. */
 export function FilePicker({ onText, onError }: { onText: (name: string, text: string) => void; onError: (message: string) => void }) {
   const read = (input: HTMLInputElement) => {
@@ -15,12 +13,12 @@ export function FilePicker({ onText, onError }: { onText: (name: string, text: s
   return (
     <label className="btn import-file">
       选择文件…
-      {createElement("input", {
-        type: "file",
-        accept: ".csv,.json,.geojson,text/csv,application/json,application/geo+json",
-        className: "import-file__input",
-        onChange: (e: { target: HTMLInputElement }) => read(e.target),
-      })}
+      <input
+        type="file"
+        accept=".csv,.json,.geojson,text/csv,application/json,application/geo+json"
+        className="import-file__input"
+        onChange={(e) => read(e.target)}
+      />
     </label>
   );
 }

@@ -7,7 +7,7 @@ import AdminToiletImportPage from "../../miniapp/src/packages/admin/toilet-impor
 import { saveSession } from "../../miniapp/src/services/session";
 import { auditEntry, keySummary, validation } from "./admin-fixtures";
 import { apiError, ok, sessionFor, stubApi } from "./fixtures";
-import Taro from "./shims/taro";
+import Taro, { shimState } from "./shims/taro";
 
 const badPreview = {
   ok: false,
@@ -161,6 +161,16 @@ describe("admin console: import, Open311 keys, audit log", () => {
       null,
     ]);
     await waitFor(() => expect(container.querySelectorAll(".audit-entry")).toHaveLength(2));
+  });
+
+  it("audit: opened from a user's trail, it starts filtered to that user", async () => {
+    saveSession(sessionFor(["resident", "admin"]));
+    shimState.routerParams = { targetType: "user", targetId: "u-1" };
+    const sent = stubApi(() => ok({ entries: [auditEntry()], nextCursor: null }));
+    const { container } = render(<AdminAuditPage />);
+    await waitFor(() => expect(container.querySelectorAll(".audit-entry")).toHaveLength(1));
+    expect([sent[0]?.query.get("targetType"), sent[0]?.query.get("targetId")]).toEqual(["user", "u-1"]);
+    expect(container.querySelector(".target-user")?.className).toContain("is-active");
   });
 
   it("audit: shows the empty state, and a bad date's 400 as an error", async () => {

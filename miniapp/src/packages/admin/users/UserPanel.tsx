@@ -7,6 +7,7 @@ import { Chip } from "../../../components/Chip";
 import { useApiLoad } from "../../../services/useApiLoad";
 import { auditLog, grantRole, revokeRole } from "../api";
 import { AuditList } from "../components/AuditList";
+import { AUDIT_PAGE } from "../routes";
 
 /* One user: roles with revoke, a grant form, and the audit trail of actions on this user (newest first). */
 
@@ -89,6 +90,14 @@ export function UserPanel({ user, onChanged }: { user: User; onChanged: (u: User
         <Text className="admin-hint trail-empty">还没有操作记录</Text>
       ) : null}
       {trail.state.status === "ok" ? <AuditList entries={trail.state.data.entries} /> : null}
+      {trail.state.status === "ok" && trail.state.data.nextCursor ? (
+        <Button
+          className="btn trail-more"
+          onClick={() => void Taro.navigateTo({ url: `${AUDIT_PAGE}?targetType=user&targetId=${encodeURIComponent(user.id)}` })}
+        >
+          在审计日志中查看全部
+        </Button>
+      ) : null}
     </View>
   );
 }

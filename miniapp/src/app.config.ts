@@ -14,9 +14,19 @@ export default defineAppConfig({
   ],
   subPackages: [
     {
-      // Pages for bureau staff; downloaded only when an admin opens them.
+      // The admin console (also on a desktop-width H5 screen); downloaded only when an admin opens it.
       root: "packages/admin",
-      pages: ["toilet-feedback/index"],
+      pages: [
+        "home/index",
+        "users/index",
+        "categories/index",
+        "toilets/index",
+        "toilets/edit",
+        "toilet-import/index",
+        "open311-keys/index",
+        "audit/index",
+        "toilet-feedback/index",
+      ],
     },
     {
       // Bureau staff's case handling (moderator, admin): queue, case detail with its actions, KPIs.

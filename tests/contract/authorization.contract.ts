@@ -112,6 +112,12 @@ export const AUTHORIZATION: Record<string, Row> = {
     access: ADMIN_ONLY,
     path: (f) => `/api/v1/admin/toilets/${f.toiletId}/temporary-closure`,
   },
+  "GET /api/v1/admin/toilets": { access: ADMIN_ONLY, path: () => "/api/v1/admin/toilets?q=x" },
+  "POST /api/v1/admin/toilets/import/preview": {
+    access: ADMIN_ONLY,
+    path: () => "/api/v1/admin/toilets/import/preview",
+    body: () => ({ format: "csv", content: "name\nx" }),
+  },
   "POST /api/v1/admin/toilets/import": {
     access: ADMIN_ONLY,
     path: () => "/api/v1/admin/toilets/import",

@@ -1,4 +1,5 @@
 /** Every contract suite; each host runner registers them all against its own harness. */
+import { registerAdminConsoleContract } from "./admin-console.contract";
 import { registerAuthContract } from "./auth.contract";
 import { registerAuthorizationContract } from "./authorization.contract";
 import { registerCaseNumbersContract } from "./case-numbers.contract";
@@ -32,6 +33,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerToiletAdminContract(getHarness);
   registerToiletClosureContract(getHarness);
   registerToiletFeedbackLoopContract(getHarness);
+  registerAdminConsoleContract(getHarness);
   registerReportsContract(getHarness);
   registerModerationContract(getHarness);
   registerCityDistrictsContract(getHarness);

@@ -172,7 +172,9 @@ export function registerOpen311Contract(getHarness: GetHarness) {
 
       const list = await call(h, "GET", "/api/v1/admin/open311/keys", { token: admin.token });
       expect(list.status).toBe(200);
-      expect(list.json.keys).toEqual([{ id: keyId, name: "市民热线系统", createdAt: expect.any(String), revokedAt: null }]);
+      expect(list.json.keys).toEqual([
+        { id: keyId, name: "市民热线系统", prefix: expect.any(String), createdAt: expect.any(String), revokedAt: null },
+      ]);
       expect(JSON.stringify(list.json)).not.toContain(apiKey);
       expect((await call(h, "GET", "/api/v1/admin/open311/keys", { token: resident.token })).status).toBe(403);
 

@@ -45,7 +45,7 @@ describe("我的 and the large-text switch (适老化)", () => {
     expect([...container.querySelectorAll(".user-role")].map((r) => r.textContent)).toEqual(["居民", "系统管理员"]);
     expect(getSession()?.user.roles).toEqual(["resident", "admin"]);
     fireEvent.click(container.querySelector(".admin-entry") as HTMLElement);
-    expect(navigate).toHaveBeenCalledWith({ url: "/packages/admin/toilet-feedback/index" });
+    expect(navigate).toHaveBeenCalledWith({ url: "/packages/admin/home/index" });
   });
 
   it("has no admin entry for a resident", async () => {

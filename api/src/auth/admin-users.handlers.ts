@@ -1,9 +1,7 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
-import { auditLog } from "../db/schema";
 import { auditStatement } from "../platform/audit";
 import { conflict, notFound } from "../platform/errors";
 import type { AppRouteHandler } from "../platform/router";
-import type { grantRole, listAudit, listUsers, revokeRole } from "./admin-users.routes";
+import type { grantRole, listUsers, revokeRole } from "./admin-users.routes";
 import { currentUser } from "./auth.middleware";
 import { authRepo } from "./auth.repo";
 import { invalidateUser } from "./session-cache";
@@ -51,19 +49,4 @@ export const revokeRoleHandler: AppRouteHandler<typeof revokeRole> = async (c) =
   const user = await repo.findUser(id);
   if (!user) throw notFound("user");
   return c.json(user, 200);
-};
-
-export const listAuditHandler: AppRouteHandler<typeof listAudit> = async (c) => {
-  const { db } = c.get("deps");
-  const { targetType, targetId, limit } = c.req.valid("query");
-  const filters: SQL[] = [];
-  if (targetType) filters.push(eq(auditLog.targetType, targetType));
-  if (targetId) filters.push(eq(auditLog.targetId, targetId));
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(filters.length ? and(...filters) : undefined)
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit);
-  return c.json({ entries: rows.map((r) => ({ ...r, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null })) }, 200);
 };

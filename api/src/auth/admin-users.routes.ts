@@ -1,4 +1,4 @@
-import { AdminUserList, AuditEntry, GrantableRole, queryInt, RoleGrantRequest, User } from "@civic/shared";
+import { AdminUserList, AuditPage, AuditQuery, GrantableRole, queryInt, RoleGrantRequest, User } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
 import { requireAdmin } from "./auth.middleware";
@@ -44,15 +44,9 @@ export const listAudit = createRoute({
   method: "get",
   path: "/api/v1/admin/audit",
   tags,
-  summary: "The audit log, newest first",
+  summary: "The audit log, newest first: filter by actor, target, action and city dates; paged by cursor",
   security: bearerAuth,
   middleware: adminOnly,
-  request: {
-    query: z.object({
-      targetType: z.string().max(40).optional(),
-      targetId: z.string().max(64).optional(),
-      limit: queryInt(1, 500, 100),
-    }),
-  },
-  responses: { 200: jsonContent(z.object({ entries: z.array(AuditEntry) }), "Entries"), ...errorResponses(400, 401, 403) },
+  request: { query: AuditQuery },
+  responses: { 200: jsonContent(AuditPage, "One page of entries; `nextCursor` fetches the next"), ...errorResponses(400, 401, 403) },
 });

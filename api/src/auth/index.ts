@@ -6,6 +6,7 @@
 import type { createRouter } from "../platform/router";
 import * as admin from "./admin-users.handlers";
 import * as adminRoutes from "./admin-users.routes";
+import { listAuditHandler } from "./audit.handlers";
 import * as handlers from "./auth.handlers";
 import * as routes from "./auth.routes";
 
@@ -17,7 +18,7 @@ export function registerAuth(app: ReturnType<typeof createRouter>, opts: { devLo
   app.openapi(adminRoutes.listUsers, admin.listUsersHandler);
   app.openapi(adminRoutes.grantRole, admin.grantRoleHandler);
   app.openapi(adminRoutes.revokeRole, admin.revokeRoleHandler);
-  app.openapi(adminRoutes.listAudit, admin.listAuditHandler);
+  app.openapi(adminRoutes.listAudit, listAuditHandler);
 }
 
 export { identify, requireAdmin, requireRole, requireStaff, requireUser } from "./auth.middleware";

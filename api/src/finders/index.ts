@@ -8,6 +8,8 @@
  */
 import type { createRouter } from "../platform/router";
 import * as admin from "./toilet-admin.handlers";
+import * as catalogue from "./toilet-catalogue.handlers";
+import * as catalogueRoutes from "./toilet-catalogue.routes";
 import * as closure from "./toilet-closure.handlers";
 import * as closureRoutes from "./toilet-closure.routes";
 import { resolveToiletFeedbackHandler } from "./toilet-feedback-resolve.handlers";
@@ -21,6 +23,8 @@ export function registerFinders(app: ReturnType<typeof createRouter>) {
   app.openapi(routes.listToiletFeedback, admin.listToiletFeedbackHandler);
   app.openapi(routes.resolveToiletFeedback, resolveToiletFeedbackHandler);
   app.openapi(routes.createToilet, admin.createToiletHandler);
+  app.openapi(catalogueRoutes.listAdminToilets, catalogue.listAdminToiletsHandler);
+  app.openapi(catalogueRoutes.previewToiletImport, catalogue.previewToiletImportHandler);
   app.openapi(routes.importToilets, admin.importToiletsHandler);
   app.openapi(routes.updateToilet, admin.updateToiletHandler);
   app.openapi(routes.deactivateToilet, admin.deactivateToiletHandler);

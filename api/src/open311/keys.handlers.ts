@@ -1,3 +1,4 @@
+import { OPEN311_KEY_PREFIX_LENGTH } from "@civic/shared";
 import { currentUser } from "../auth/auth.middleware";
 import { auditLog } from "../db/schema";
 import { auditStatement } from "../platform/audit";
@@ -19,6 +20,7 @@ export const createKeyHandler: AppRouteHandler<typeof routes.createKey> = async 
     open311KeysRepo(deps.db).insertStatement({
       id,
       keyHash: await hashToken(apiKey),
+      prefix: apiKey.slice(0, OPEN311_KEY_PREFIX_LENGTH),
       name,
       createdBy: admin.id,
       createdAt: now,

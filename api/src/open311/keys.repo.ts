@@ -5,7 +5,13 @@ import { hashToken } from "../platform/ids";
 
 export type Open311KeyRow = typeof open311Keys.$inferSelect;
 
-export const keySummary = (row: Open311KeyRow) => ({ id: row.id, name: row.name, createdAt: row.createdAt, revokedAt: row.revokedAt });
+export const keySummary = (row: Open311KeyRow) => ({
+  id: row.id,
+  name: row.name,
+  prefix: row.prefix,
+  createdAt: row.createdAt,
+  revokedAt: row.revokedAt,
+});
 
 export function open311KeysRepo(db: AppDb) {
   return {

@@ -1,15 +1,10 @@
-import { Open311KeyRequest, Open311KeyResponse } from "@civic/shared";
+import { Open311KeyList, Open311KeyRequest, Open311KeyResponse, Open311KeySummary } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAdmin } from "../auth/auth.middleware";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
 
 const tags = ["admin", "open311"];
 const adminOnly = [requireAdmin];
-
-/** A key as admins see it: never the key itself, which is shown once at creation. */
-const Open311KeySummary = z
-  .object({ id: z.string(), name: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
-  .meta({ id: "Open311KeySummary" });
 
 export const createKey = createRoute({
   method: "post",
@@ -29,7 +24,7 @@ export const listKeys = createRoute({
   summary: "Open311 keys issued so far, oldest first (without the keys)",
   security: bearerAuth,
   middleware: adminOnly,
-  responses: { 200: jsonContent(z.object({ keys: z.array(Open311KeySummary) }), "Keys"), ...errorResponses(401, 403) },
+  responses: { 200: jsonContent(Open311KeyList, "Keys"), ...errorResponses(401, 403) },
 });
 
 export const revokeKey = createRoute({

@@ -1,5 +1,6 @@
 export * from "./hoursText";
 export * from "./openingHours";
+export * from "./toiletAdmin";
 export * from "./toiletClosure";
 export * from "./toiletClosureRequest";
 export * from "./toiletFeedbackResolution";

@@ -162,6 +162,8 @@ export const open311Keys = sqliteTable(
   {
     id: text("id").primaryKey(),
     keyHash: text("key_hash").notNull(),
+    /** The key's first characters, to tell keys apart in the admin console; the key itself is never stored. */
+    prefix: text("prefix"),
     name: text("name").notNull(),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),

@@ -74,7 +74,7 @@ function LargeTextSwitch() {
 }
 
 function Profile({ user, token, onLogout }: { user: User; token: string; onLogout: () => void }) {
-  const openAdmin = () => void Taro.navigateTo({ url: "/packages/admin/toilet-feedback/index" });
+  const openAdmin = () => void Taro.navigateTo({ url: "/packages/admin/home/index" });
   return (
     <>
       <View className="card profile">
@@ -92,7 +92,7 @@ function Profile({ user, token, onLogout }: { user: User; token: string; onLogou
       {canAdminister(user) ? (
         <View className="card menu">
           <View className="menu-item admin-entry" onClick={openAdmin}>
-            <Text>厕所问题反馈处理（管理）</Text>
+            <Text>管理后台</Text>
             <Text className="menu-item__arrow">›</Text>
           </View>
         </View>

@@ -1,0 +1,1 @@
+ALTER TABLE `open311_keys` ADD `prefix` text;

@@ -1,0 +1,42 @@
+import { Text, View } from "@tarojs/components";
+import Taro from "@tarojs/taro";
+import { PageContainer } from "../../../components/PageContainer";
+import { useSession } from "../../../services/session";
+import { FORBIDDEN_MESSAGE, isAdmin } from "../access";
+import "../admin.css";
+import * as routes from "../routes";
+
+/* 管理后台: the admin console's menu; each entry is one page of the admin subpackage. */
+const ENTRIES = [
+  { key: "users", url: routes.USERS_PAGE, title: "用户与角色", hint: "查找用户，授予或撤销角色，查看其操作记录" },
+  { key: "categories", url: routes.CATEGORIES_PAGE, title: "问题类别", hint: "新建类别，修改处置时限与附加字段，停用" },
+  { key: "toilets", url: routes.TOILETS_PAGE, title: "公厕目录", hint: "查找、修改、暂停开放、停用公厕" },
+  { key: "toilet-import", url: routes.TOILET_IMPORT_PAGE, title: "导入公厕", hint: "GeoJSON 或 CSV，先检查每一行再导入" },
+  { key: "toilet-feedback", url: routes.TOILET_FEEDBACK_PAGE, title: "厕所问题反馈", hint: "处理居民报告的关闭、信息有误" },
+  { key: "open311-keys", url: routes.OPEN311_KEYS_PAGE, title: "Open311 密钥", hint: "签发（只显示一次）与吊销" },
+  { key: "audit", url: routes.AUDIT_PAGE, title: "审计日志", hint: "按操作人、对象、操作和日期筛选" },
+] as const;
+
+export default function AdminHomePage() {
+  const session = useSession();
+  const admin = isAdmin(session);
+  return (
+    <PageContainer
+      className="admin-page admin-home"
+      title="管理后台"
+      subtitle="每一项管理操作都会记入审计日志"
+      needsLogin={!session}
+      loginHint="请使用系统管理员账号登录"
+      error={session && !admin ? FORBIDDEN_MESSAGE : null}
+    >
+      <View className="admin-menu">
+        {ENTRIES.map((e) => (
+          <View key={e.key} className={`card admin-menu__item admin-menu-${e.key}`} onClick={() => void Taro.navigateTo({ url: e.url })}>
+            <Text className="admin-menu__title">{e.title}</Text>
+            <Text className="admin-menu__hint">{e.hint}</Text>
+          </View>
+        ))}
+      </View>
+    </PageContainer>
+  );
+}

@@ -35,6 +35,10 @@ const Taro = {
   removeStorageSync(key: string): void {
     storage.delete(key);
   },
+  /** The page on screen as Taro tells it; tests that care set `router.path`. */
+  getCurrentInstance(): { router: { path: string; params: Record<string, string> } | null } {
+    return { router: { path: "", params: {} } };
+  },
   navigateTo(_options: { url: string }) {
     return resolved({ errMsg: "navigateTo:ok" });
   },

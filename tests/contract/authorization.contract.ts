@@ -157,7 +157,7 @@ export const AUTHORIZATION: Record<string, Row> = {
   "POST /api/v1/moderation/reports/{id}/reject": staffAction("reject", { reason: "invalid" }),
   "POST /api/v1/moderation/reports/{id}/merge": staffAction("merge", { into: "0190f0f0-0000-7000-8000-000000000000" }),
   "POST /api/v1/moderation/reports/{id}/dispatch": staffAction("dispatch", { department: "市容管理科" }),
-  "POST /api/v1/moderation/reports/{id}/resolve": staffAction("resolve", { note: "矩阵" }),
+  "POST /api/v1/moderation/reports/{id}/resolve": staffAction("resolve", { reply: "矩阵" }),
   "POST /api/v1/moderation/reports/{id}/close": staffAction("close", {}),
   "POST /api/v1/moderation/reports/{id}/reopen": staffAction("reopen", { reason: "矩阵" }),
   "POST /api/v1/moderation/reports/{id}/redact": staffAction("redact", { description: "矩阵" }),

@@ -28,7 +28,7 @@ export function registerModerationContract(getHarness: GetHarness) {
       const afterPhoto = await uploadPhoto(h, mod.token);
       const resolved = await staffActs(h, mod.token, report.id, [
         ["dispatch", { department: "路灯管理所", note: "请两日内修复" }],
-        ["resolve", { note: "已更换灯泡", photoIds: [afterPhoto] }],
+        ["resolve", { reply: "已更换灯泡", photoIds: [afterPhoto] }],
       ]);
       expect(resolved).toMatchObject({ status: "resolved", department: "路灯管理所", resolutionNote: "已更换灯泡" });
       expect(resolved.photos.map((p: { kind: string }) => p.kind)).toEqual(["report", "resolution"]);
@@ -87,7 +87,7 @@ export function registerModerationContract(getHarness: GetHarness) {
       const rejected = await staffActs(h, mod.token, report.id, [["reject", { reason: "not_responsible", note: "属于物业管理范围" }]]);
       expect(rejected).toMatchObject({ status: "rejected", rejectReason: "not_responsible" });
       for (const action of ["accept", "close", "resolve", "reject"]) {
-        const body = action === "resolve" ? { note: "x" } : action === "reject" ? { reason: "invalid" } : {};
+        const body = action === "resolve" ? { reply: "x" } : action === "reject" ? { reason: "invalid" } : {};
         expect((await staffAct(h, mod.token, report.id, action, body)).status, action).toBe(409);
       }
       // Still hidden from the public: it was never accepted.
@@ -216,17 +216,17 @@ export function registerModerationContract(getHarness: GetHarness) {
         ]);
       h.setNow("2026-11-10T08:00:00.000Z");
       await staffActs(h, mod.token, a.id, [
-        ["resolve", { note: "ok" }],
+        ["resolve", { reply: "ok" }],
         ["close", {}],
       ]); // 6 h: on time
       await call(h, "POST", `/api/v1/reports/${a.id}/rate`, { token: r1.token, body: { rating: 5 } });
       h.setNow("2026-11-10T20:00:00.000Z");
-      await staffActs(h, mod.token, b.id, [["resolve", { note: "ok" }]]);
+      await staffActs(h, mod.token, b.id, [["resolve", { reply: "ok" }]]);
       await call(h, "POST", `/api/v1/reports/${b.id}/rate`, { token: r1.token, body: { rating: 2 } });
       await call(h, "POST", `/api/v1/reports/${b.id}/reopen`, { token: r1.token, body: { reason: "没处理" } });
       await staffActs(h, mod.token, b.id, [
         ["dispatch", { department: "d" }],
-        ["resolve", { note: "ok" }],
+        ["resolve", { reply: "ok" }],
         ["close", {}],
       ]); // 18 h: late
 

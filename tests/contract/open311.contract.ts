@@ -262,8 +262,8 @@ export function registerOpen311Contract(getHarness: GetHarness) {
       h.setNow("2026-11-03T00:00:00.000Z");
       await staffActs(h, mod.token, id, [
         ["dispatch", { department: "路灯管理所", note: "请尽快修复" }],
-        ["resolve", { note: "已更换灯泡" }],
-        ["close", { note: "现场核查已亮" }],
+        ["resolve", { reply: "已更换灯泡" }],
+        ["close", { note: "片区已核查，内部留档", reply: "现场核查已亮" }],
       ]);
       const closed = await call(h, "GET", `${BASE}/requests/${id}.json`);
       expect(closed.json[0]).toMatchObject({
@@ -272,7 +272,9 @@ export function registerOpen311Contract(getHarness: GetHarness) {
         updated_datetime: "2026-11-03T00:00:00.000Z",
       });
       const closedOwn = await call(h, "GET", `${BASE}/requests/${id}.json${withKey}`);
+      // The key that filed it reads the bureau's latest reply, never an internal note.
       expect(closedOwn.json[0]).toMatchObject({ status: "closed", status_notes: "已结案：现场核查已亮" });
+      expect(JSON.stringify(closedOwn.json)).not.toContain("内部留档");
 
       // A rejected request is closed for its key and never public.
       const second = await file311(h, lightFields(apiKey, { "attribute[fault]": "flicker", address_string: "观前街与人民路口" }));

@@ -6,3 +6,4 @@ export * from "./lifecycle";
 export * from "./moderation";
 export * from "./open311";
 export * from "./schemas";
+export * from "./review";

@@ -170,6 +170,12 @@ export const AUTHORIZATION: Record<string, Row> = {
     access: STAFF,
     path: (f) => `/api/v1/moderation/reports/${f.caseReportId}/photos/none/show`,
   },
+  "POST /api/v1/moderation/reports/{id}/text/pass": staffAction("text/pass", {}),
+  "POST /api/v1/moderation/reports/{id}/photos/{photoId}/pass": {
+    access: STAFF,
+    path: (f) => `/api/v1/moderation/reports/${f.caseReportId}/photos/none/pass`,
+    body: () => ({}),
+  },
   "GET /api/v1/moderation/kpis": { access: STAFF, path: () => "/api/v1/moderation/kpis" },
   // Without a body the sign-in check answers first (a JSON body would be a 415 before it).
   "POST /api/v1/uploads": { access: "signed-in", path: () => "/api/v1/uploads" },

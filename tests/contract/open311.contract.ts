@@ -246,7 +246,12 @@ export function registerOpen311Contract(getHarness: GetHarness) {
       for (const personal of ["citizen@example.cn", "13800001234", "小明", "device-1"])
         expect(JSON.stringify(staffView.json)).not.toContain(personal);
 
-      await staffActs(h, mod.token, id, [["accept", {}]]);
+      // Text from a client is checked by no one but a moderator: 复核通过 before 立案.
+      expect(staffView.json).toMatchObject({ held: true, textHeld: true });
+      await staffActs(h, mod.token, id, [
+        ["text/pass", {}],
+        ["accept", {}],
+      ]);
       const pub = await call(h, "GET", `${BASE}/requests/${id}.json`);
       expect(pub.status).toBe(200);
       expect(pub.json[0]).toMatchObject({ service_request_id: id, status: "open", status_notes: "已立案" });
@@ -370,7 +375,10 @@ export function registerOpen311Contract(getHarness: GetHarness) {
       h.setNow("2026-03-01T00:00:00.000Z");
       const { apiKey, mod } = await setUp(h);
       const a = await file311(h, lightFields(apiKey));
-      await staffActs(h, mod.token, a, [["accept", {}]]);
+      await staffActs(h, mod.token, a, [
+        ["text/pass", {}],
+        ["accept", {}],
+      ]);
       h.setNow("2026-03-10T00:00:00.000Z");
       const b = await file311(
         h,

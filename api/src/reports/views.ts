@@ -102,7 +102,14 @@ export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Vie
       name: category?.name ?? report.categoryCode,
       groupName: categoryGroupName(category?.groupCode ?? "other"),
     },
-    description: viewer === "reporter" ? report.description : contentVisible ? (publicText(report) ?? "") : "",
+    description:
+      viewer === "reporter"
+        ? report.description
+        : staff
+          ? (report.publicDescription ?? report.description)
+          : contentVisible
+            ? (publicText(report) ?? "")
+            : "",
     status: report.status,
     // The typed address can be exact (a door number): others get the district, like the coarsened point.
     address: close ? report.address : report.district,

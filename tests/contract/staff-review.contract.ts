@@ -93,7 +93,9 @@ export function registerStaffReviewContract(getHarness: GetHarness) {
       expectEnvelope(refused, "conflict");
       expect(refused.json.error.details).toMatchObject({ reason: "held", text: true });
       expect([...refused.json.error.details.photoIds].sort()).toEqual([...photos].sort());
-      expect((await call(h, "GET", "/api/v1/moderation/reports?held=true", { token: mod.token })).json.reports.map((r: Json) => r.id)).toEqual([id]);
+      expect(
+        (await call(h, "GET", "/api/v1/moderation/reports?held=true", { token: mod.token })).json.reports.map((r: Json) => r.id),
+      ).toEqual([id]);
 
       // Passing the text leaves the photos: still refused, now naming only them.
       const passed = await staffActs(h, mod.token, id, [["text/pass", { note: "描述无问题" }]]);

@@ -147,6 +147,8 @@ async function caseAction(name: string, fill: () => Promise<void> = async () => 
 async function findInQueue(status: string): Promise<Locator> {
   await shown(".moderation-entry").click();
   await shown(".moderation-queue-page .queue-filters").waitFor();
+  // The filter panel is folded to one line until tapped.
+  if ((await shown(".queue-filters.is-folded").count()) > 0) await shown(".queue-filters__summary").click();
   const isQueue = (u: URL) => u.pathname === "/api/v1/moderation/reports" && u.searchParams.get("status") === status;
   let listed = (await answerTo<QueueResponse>(page, isQueue, () => shown(`.status-chip-${status}`).click())).body.reports.length;
   await expect.poll(() => shown(".queue-item").count()).toBe(listed);
@@ -387,7 +389,7 @@ describe("E2E (H5 in Chromium): 随手拍 closed loop — report, accept, dispat
     const resolved = await caseAction("resolve", async () => {
       // The note is required: 确认 without it shows the problem beside the field.
       await shown(".action-confirm").click();
-      expect(await textOf(".field-error-note")).toBe("请填写处理结果");
+      expect(await textOf(".field-error-reply")).toBe("请填写处理结果");
       await shown(".resolve-note textarea").fill(RESOLUTION_NOTE);
       const upload = await answerTo<UploadResponse>(
         page,

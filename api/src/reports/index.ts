@@ -11,12 +11,12 @@ import type { createRouter } from "../platform/router";
 import * as kpis from "./kpis.handlers";
 import * as moderation from "./moderation.handlers";
 import * as moderationRoutes from "./moderation.routes";
-import * as queue from "./queue.handlers";
-import * as review from "./review.handlers";
-import * as reviewRoutes from "./review.routes";
 import { hideRiskyReportPhotos } from "./photos";
+import * as queue from "./queue.handlers";
 import * as handlers from "./reports.handlers";
 import * as routes from "./reports.routes";
+import * as review from "./review.handlers";
+import * as reviewRoutes from "./review.routes";
 
 export function registerReports(app: ReturnType<typeof createRouter>) {
   hideRiskyReportPhotos();

@@ -77,4 +77,3 @@ export const queueHandler: AppRouteHandler<typeof routes.queue> = async (c) => {
   );
   return c.json({ reports: items, total: Number(counted[0]?.n ?? 0) }, 200);
 };
-

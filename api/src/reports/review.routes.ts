@@ -7,7 +7,11 @@ import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/r
 
 const tags = ["moderation"];
 const IfMatch = z.object({
-  "if-match": z.string().max(40).optional().meta({ description: 'The report\'s version the moderator saw, e.g. `"3"`. Missing: 428; stale: 409.' }),
+  "if-match": z
+    .string()
+    .max(40)
+    .optional()
+    .meta({ description: 'The report\'s version the moderator saw, e.g. `"3"`. Missing: 428; stale: 409.' }),
 });
 
 export const passText = createRoute({

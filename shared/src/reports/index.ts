@@ -5,5 +5,5 @@ export * from "./kpis";
 export * from "./lifecycle";
 export * from "./moderation";
 export * from "./open311";
-export * from "./schemas";
 export * from "./review";
+export * from "./schemas";

@@ -107,7 +107,9 @@ export const ReportDetail = z
     /** The text awaits a moderator: its check did not pass and no one has passed or redacted it yet. */
     textHeld: z.boolean().optional(),
     /** Per photo: the check, whether a moderator passed it (复核通过), and whether it is still held. */
-    photoChecks: z.array(z.object({ id: z.string(), check: ContentCheck, reviewed: z.boolean().optional(), held: z.boolean().optional() })).optional(),
+    photoChecks: z
+      .array(z.object({ id: z.string(), check: ContentCheck, reviewed: z.boolean().optional(), held: z.boolean().optional() }))
+      .optional(),
     /** Anything still held (text or a report photo); a held report cannot be accepted. */
     held: z.boolean().optional(),
     overdue: z.boolean().optional(),

@@ -3,6 +3,7 @@ import { Text, View } from "@tarojs/components";
 import type { ReactNode } from "react";
 import { formatCityTime } from "../../../ui/formatTime";
 import { StatusBadge, UrgencyBadges } from "../components/StatusBadge";
+import { DueTime } from "./DueTime";
 import { CHECK_LABELS } from "./PhotoGrid";
 
 /* What staff know about a case: status and deadline, both texts, reporter, extra fields, place, outcome. */
@@ -36,11 +37,7 @@ export function CaseHeader({ report }: { report: ReportDetail }) {
         {report.followers > 0 ? <Text className="badge report-followers">{report.followers}人同样反映</Text> : null}
       </View>
       <Text className="case-id">案件编号 {report.id}</Text>
-      {report.slaDueAt ? (
-        <Text className={`report-sla${report.overdue ? " is-overdue" : ""}`}>处置时限 {formatCityTime(report.slaDueAt)}</Text>
-      ) : (
-        <Text className="report-sla">立案后开始计时</Text>
-      )}
+      <DueTime report={report} />
     </View>
   );
 }

@@ -1,5 +1,5 @@
-import { MAX_DESCRIPTION_CHARS, type RejectReason, type ReportDetail, type ReportStatus, TRANSITIONS } from "@civic/shared";
 import type { CaseActionBodies } from "@civic/shared";
+import { MAX_DESCRIPTION_CHARS, type RejectReason, type ReportDetail, type ReportStatus, TRANSITIONS } from "@civic/shared";
 import type { CaseAction } from "../api";
 
 /*

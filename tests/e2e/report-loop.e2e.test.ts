@@ -430,7 +430,8 @@ describe("E2E (H5 in Chromium): 随手拍 closed loop — report, accept, dispat
     await shown(".report-detail-page .report-detail").waitFor();
     expect(await texts(".report-detail .status-badge")).toEqual(["已处理"]);
     expect(await texts(".report-timeline .timeline-action")).toEqual(["提交上报", "受理立案", "派遣处置", "处理反馈"]);
-    expect(await texts(".report-timeline .timeline-entry--resolve .timeline-note")).toEqual([RESOLUTION_NOTE]);
+    // The 处理结果 is the bureau's public reply on the resident's timeline.
+    expect(await texts(".report-timeline .timeline-entry--resolve .timeline-reply")).toEqual([`答复：${RESOLUTION_NOTE}`]);
     expect(await textOf(".report-resolution .resolution-note")).toBe(RESOLUTION_NOTE);
     expect(await shown(".resolution-photos .report-photo").count()).toBe(1);
     expect(await textOf(".report-detail .report-department .info-row__value")).toBe(CATEGORY.department);

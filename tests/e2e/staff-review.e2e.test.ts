@@ -223,7 +223,7 @@ describe("E2E (H5 in Chromium): bureau staff — notes vs replies, 复核通过,
     await openFresh(`/pages/reports/detail?id=${reportId}`);
     await shown(".report-detail-page .report-timeline").waitFor();
     await expect.poll(() => texts(".report-timeline .timeline-reply")).toEqual([`答复：${REPLY}`]);
-    expect(await page.locator("body").innerText()).not.toContain(INTERNAL_NOTE);
+    expect(await page.locator("body").textContent()).not.toContain(INTERNAL_NOTE);
     await screenshot(page, "staff-06-resident-sees-reply-only");
   });
 
@@ -233,8 +233,8 @@ describe("E2E (H5 in Chromium): bureau staff — notes vs replies, 复核通过,
     const kpis = await answerTo<KpiResponse>(page, isApi("/api/v1/moderation/kpis"), () => shown(".kpi-link").click());
     await shown(".kpi-chart-daily .daily-bar").first().waitFor();
     const labels = await page
-      .locator(".kpi-chart-daily .daily-bar__date")
-      .filter({ visible: true })
+      // Unlabelled days have an empty (zero-size, so "invisible") label: count them all.
+      .locator(".kpi-page .kpi-chart-daily .daily-bar__date")
       .evaluateAll((els) => els.map((e) => (e.textContent ?? "").trim()));
     expect(labels).toHaveLength(kpis.body.daily.length);
     const written = labels.filter(Boolean);

@@ -24,7 +24,9 @@ export function DailyChart({ daily }: { daily: KpiResponse["daily"] }) {
               <View className="daily-bar__cases" style={{ height: barPercent(d.cases, max) }} />
               <View className="daily-bar__closed" style={{ height: barPercent(d.closed, max) }} />
             </View>
-            <Text className="daily-bar__date">{chartDateLabel(d.date, i, daily.length)}</Text>
+            <Text className={`daily-bar__date${i === daily.length - 1 ? " daily-bar__date--last" : ""}`}>
+              {chartDateLabel(d.date, i, daily.length)}
+            </Text>
           </View>
         ))}
       </View>

@@ -2,7 +2,8 @@ import type { ReportDetail } from "@civic/shared";
 import { fireEvent, render, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { chartDateLabel, dateLabelStep } from "../../miniapp/src/packages/moderation/kpis/chartDates";
-import { DailyChart } from "../../miniapp/src/packages/moderation/kpis/KpiCharts";
+import { DailyChart, GroupChart } from "../../miniapp/src/packages/moderation/kpis/KpiCharts";
+import { QueueItemCard } from "../../miniapp/src/packages/moderation/queue/QueueItemCard";
 import { DueTime } from "../../miniapp/src/packages/moderation/report/DueTime";
 import ModerationReportPage from "../../miniapp/src/packages/moderation/report/index";
 import { saveSession } from "../../miniapp/src/services/session";
@@ -126,5 +127,49 @@ describe("KPI chart dates", () => {
     expect(labels).toHaveLength(30);
     expect(labels.filter(Boolean)).toEqual(["11-05", "11-10", "11-15", "11-20", "11-25", "11-30"]);
     expect(chartDateLabel("2026-12-01", 0, 1)).toBe("12-01");
+  });
+});
+
+describe("district names", () => {
+  it("the queue and the KPIs name a district alike, from the city's one list", () => {
+    const figures = {
+      cases: 1,
+      closed: 0,
+      closureRate: 0,
+      closedOnTime: 0,
+      onTimeRate: null,
+      medianHoursToClose: null,
+      rated: 0,
+      satisfactionRate: null,
+      resolved: 0,
+      reopened: 0,
+      reopenRate: null,
+    };
+    const kpi = render(<GroupChart groupBy="district" groups={[{ key: "320571", label: "苏州工业园区", figures }]} />).container;
+    const queue = render(
+      <QueueItemCard
+        item={{
+          id: "c-9",
+          categoryCode: "posters",
+          categoryName: "牛皮癣小广告",
+          status: "submitted",
+          description: "小广告",
+          address: "星海街 1 号",
+          district: "苏州工业园区",
+          thumbnailUrl: null,
+          followers: 0,
+          createdAt: "2026-11-20T02:30:00.000Z",
+          department: null,
+          held: false,
+          overdue: false,
+          slaDueAt: null,
+          version: 1,
+        }}
+        onOpen={() => {}}
+      />,
+    ).container;
+    expect(el(kpi, ".kpi-group-label").textContent).toBe("工业园区");
+    expect(queue.textContent).toContain("工业园区 · 星海街 1 号");
+    expect(queue.textContent).not.toContain("苏州工业园区");
   });
 });

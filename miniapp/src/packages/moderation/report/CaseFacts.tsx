@@ -1,6 +1,7 @@
 import { type Category, REJECT_REASON_LABELS, type ReportDetail } from "@civic/shared";
 import { Text, View } from "@tarojs/components";
 import type { ReactNode } from "react";
+import { districtDisplayName } from "../../../city/districts";
 import { formatCityTime } from "../../../ui/formatTime";
 import { StatusBadge, UrgencyBadges } from "../components/StatusBadge";
 import { DueTime } from "./DueTime";
@@ -74,7 +75,7 @@ export function CaseInfo({ report, category }: { report: ReportDetail; category:
         {formatCityTime(report.createdAt)}
       </Row>
       <Row label="地址" className="report-address">
-        {report.district} · {report.address}
+        {districtDisplayName(report.district)} · {report.address}
       </Row>
       <Row label="位置" className="report-location">
         {report.location.lat.toFixed(6)}, {report.location.lng.toFixed(6)}（GCJ-02）

@@ -31,7 +31,7 @@ export function registerStaffReviewContract(getHarness: GetHarness) {
       const reporter = await loginAs(h, "split-reporter");
       const mod = await loginAs(h, "split-mod", "moderator");
       const admin = await loginAs(h, "split-admin", "admin");
-      const report = await fileReport(h, reporter.token);
+      const report = await fileReport(h, reporter.token, { subscriptions: ["civic-report-status"] });
       const staffView = await staffActs(h, mod.token, report.id, [
         ["accept", { note: "请姑苏片区今天内清除", reply: "已受理，将尽快清除" }],
         ["dispatch", { department: "市容管理科", note: "片区负责人老王" }],
@@ -52,7 +52,11 @@ export function registerStaffReviewContract(getHarness: GetHarness) {
       await h.wechat.dispatch();
       const inbox = await call(h, "GET", "/api/v1/inbox", { token: reporter.token });
       const bodies = JSON.stringify(inbox.json.messages);
-      expect(bodies).toContain("已受理，将尽快清除");
+      expect(bodies).toContain("答复：已受理，将尽快清除");
+      // The subscribe message (20 characters of the body) carries the reply too.
+      const sent = (await h.wechat.controls.messages()).filter((m) => m.page.includes(report.id));
+      expect(sent[0]?.data.thing4?.value).toMatch(/^答复：已受理/);
+      expect(JSON.stringify(sent)).not.toMatch(/姑苏片区|老王/);
       expect(bodies).not.toMatch(/姑苏片区|老王/);
       // The audit trail keeps both, for staff.
       const audit = await call(h, "GET", `/api/v1/admin/audit?targetType=report&targetId=${report.id}`, { token: admin.token });

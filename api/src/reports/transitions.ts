@@ -146,8 +146,9 @@ function notificationFor(step: StepInput, categoryName: string, reportId: string
   const body = bodies[step.action] ?? `案件状态：${status}`;
   return {
     title: `${categoryName}：${HISTORY_ACTION_LABELS[step.action]}`,
-    // Residents hear the bureau's public reply, never the internal note.
-    body: step.reply ? `${body}答复：${step.reply}` : body,
+    // Residents hear the bureau's public reply, never the internal note; it leads, since the subscribe
+    // message shows only the body's first 20 characters.
+    body: step.reply ? `答复：${step.reply}；${body}` : body,
     page: `pages/reports/detail?id=${reportId}`,
     status,
     subject: categoryName,

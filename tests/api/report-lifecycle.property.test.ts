@@ -26,7 +26,7 @@ const actionArb: fc.Arbitrary<LifecycleAction> = fc.oneof(
   fc.constant({ type: "accept" as const }),
   fc.constant({ type: "reject" as const, reason: "invalid" as const }),
   fc.constant({ type: "dispatch" as const, department: "市容管理科" }),
-  fc.constant({ type: "resolve" as const, note: "已处理" }),
+  fc.constant({ type: "resolve" as const, reply: "已处理" }),
   fc.constant({ type: "close" as const }),
   fc.constant({ type: "reopen" as const, reason: "还没好" }),
   fc.integer({ min: 1, max: 5 }).map((rating) => ({ type: "rate" as const, rating })),

@@ -173,7 +173,7 @@ export const AUTHORIZATION: Record<string, Row> = {
   "POST /api/v1/moderation/reports/{id}/reject": staffAction("reject", { reason: "invalid" }),
   "POST /api/v1/moderation/reports/{id}/merge": staffAction("merge", { into: "0190f0f0-0000-7000-8000-000000000000" }),
   "POST /api/v1/moderation/reports/{id}/dispatch": staffAction("dispatch", { department: "市容管理科" }),
-  "POST /api/v1/moderation/reports/{id}/resolve": staffAction("resolve", { note: "矩阵" }),
+  "POST /api/v1/moderation/reports/{id}/resolve": staffAction("resolve", { reply: "矩阵" }),
   "POST /api/v1/moderation/reports/{id}/close": staffAction("close", {}),
   "POST /api/v1/moderation/reports/{id}/reopen": staffAction("reopen", { reason: "矩阵" }),
   "POST /api/v1/moderation/reports/{id}/redact": staffAction("redact", { description: "矩阵" }),
@@ -185,6 +185,12 @@ export const AUTHORIZATION: Record<string, Row> = {
   "POST /api/v1/moderation/reports/{id}/photos/{photoId}/show": {
     access: STAFF,
     path: (f) => `/api/v1/moderation/reports/${f.caseReportId}/photos/none/show`,
+  },
+  "POST /api/v1/moderation/reports/{id}/text/pass": staffAction("text/pass", {}),
+  "POST /api/v1/moderation/reports/{id}/photos/{photoId}/pass": {
+    access: STAFF,
+    path: (f) => `/api/v1/moderation/reports/${f.caseReportId}/photos/none/pass`,
+    body: () => ({}),
   },
   "GET /api/v1/moderation/kpis": { access: STAFF, path: () => "/api/v1/moderation/kpis" },
   // Without a body the sign-in check answers first (a JSON body would be a 415 before it).

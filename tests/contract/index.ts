@@ -17,6 +17,7 @@ import { registerPrivacyContract } from "./privacy.contract";
 import { registerReportNotificationsContract } from "./report-notifications.contract";
 import { registerReportsContract } from "./reports.contract";
 import { registerSessionCacheContract } from "./session-cache.contract";
+import { registerStaffReviewContract } from "./staff-review.contract";
 import { registerStaleActionsContract } from "./stale-actions.contract";
 import { registerSystemContract } from "./system.contract";
 import { registerToiletAdminContract } from "./toilet-admin.contract";
@@ -39,6 +40,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerCityDistrictsContract(getHarness);
   registerLocationPrivacyContract(getHarness);
   registerStaleActionsContract(getHarness);
+  registerStaffReviewContract(getHarness);
   registerHeadersContract(getHarness);
   registerReportNotificationsContract(getHarness);
   registerOpen311Contract(getHarness);

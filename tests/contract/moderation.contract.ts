@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { offset } from "./fixtures";
 import { call, expectEnvelope, type GetHarness, loginAs } from "./harness";
-import { createCategories, fileReport, SPOT, staffAct, staffActs, uploadPhoto } from "./report-fixtures";
+import { createCategories, fileHeldReport, fileReport, SPOT, staffAct, staffActs, uploadPhoto } from "./report-fixtures";
 
 /* The bureau's side: queue, lifecycle with history, illegal moves, edits, merge, KPIs. */
 
@@ -27,8 +27,8 @@ export function registerModerationContract(getHarness: GetHarness) {
       h.setNow("2026-11-02T05:00:00.000Z");
       const afterPhoto = await uploadPhoto(h, mod.token);
       const resolved = await staffActs(h, mod.token, report.id, [
-        ["dispatch", { department: "路灯管理所", note: "请两日内修复" }],
-        ["resolve", { note: "已更换灯泡", photoIds: [afterPhoto] }],
+        ["dispatch", { department: "路灯管理所", note: "请两日内修复", reply: "已派遣路灯管理所处置" }],
+        ["resolve", { reply: "已更换灯泡", photoIds: [afterPhoto] }],
       ]);
       expect(resolved).toMatchObject({ status: "resolved", department: "路灯管理所", resolutionNote: "已更换灯泡" });
       expect(resolved.photos.map((p: { kind: string }) => p.kind)).toEqual(["report", "resolution"]);
@@ -53,9 +53,11 @@ export function registerModerationContract(getHarness: GetHarness) {
       expect(closed.timeline[4].actorId).toBe(admin.user.id);
       expect(closed.version).toBe(5);
 
-      // The reporter sees the notes and the after-photo, not who acted.
+      // The reporter sees the bureau's replies and the after-photo, never the internal notes nor who acted.
       const mine = await call(h, "GET", `/api/v1/reports/${report.id}`, { token: reporter.token });
-      expect(mine.json.timeline[2]).toMatchObject({ note: "请两日内修复", actor: "bureau" });
+      expect(mine.json.timeline[2]).toMatchObject({ note: null, reply: "已派遣路灯管理所处置", actor: "bureau" });
+      expect(JSON.stringify(mine.json)).not.toContain("请两日内修复");
+      expect(closed.timeline[2]).toMatchObject({ note: "请两日内修复", reply: "已派遣路灯管理所处置" });
       expect(mine.json.timeline[2].actorId).toBeUndefined();
       expect(mine.json.photos).toHaveLength(2);
 
@@ -87,7 +89,7 @@ export function registerModerationContract(getHarness: GetHarness) {
       const rejected = await staffActs(h, mod.token, report.id, [["reject", { reason: "not_responsible", note: "属于物业管理范围" }]]);
       expect(rejected).toMatchObject({ status: "rejected", rejectReason: "not_responsible" });
       for (const action of ["accept", "close", "resolve", "reject"]) {
-        const body = action === "resolve" ? { note: "x" } : action === "reject" ? { reason: "invalid" } : {};
+        const body = action === "resolve" ? { reply: "x" } : action === "reject" ? { reason: "invalid" } : {};
         expect((await staffAct(h, mod.token, report.id, action, body)).status, action).toBe(409);
       }
       // Still hidden from the public: it was never accepted.
@@ -164,7 +166,7 @@ export function registerModerationContract(getHarness: GetHarness) {
       await createCategories(h);
       const resident = await loginAs(h, "queue-resident");
       const mod = await loginAs(h, "queue-mod", "moderator");
-      const posters = await fileReport(h, resident.token); // SLA 24 h
+      const posters = await fileHeldReport(h, resident.token); // SLA 24 h, its photo's check not answered: held
       const bikes = await fileReport(h, resident.token, { category: "shared_bike" }); // SLA 12 h
       const farAway = await fileReport(h, resident.token, {
         category: "shared_bike",
@@ -173,9 +175,8 @@ export function registerModerationContract(getHarness: GetHarness) {
       });
       const all = await call(h, "GET", "/api/v1/moderation/reports", { token: mod.token });
       expect(all.json.total).toBe(3);
-      // Shortest SLA first.
-      expect(all.json.reports[0].categoryCode).toBe("shared_bike");
-      expect(all.json.reports.at(-1).id).toBe(posters.id);
+      // Held first (nothing overdue yet), then the shortest SLA.
+      expect(all.json.reports.map((r: { id: string }) => r.id)).toEqual([posters.id, bikes.id, farAway.id]);
       const q = async (query: string) => (await call(h, "GET", `/api/v1/moderation/reports?${query}`, { token: mod.token })).json;
       expect((await q("category=illegal_posters")).reports.map((r: { id: string }) => r.id)).toEqual([posters.id]);
       expect((await q("district=苏州工业园区")).reports.map((r: { id: string }) => r.id)).toEqual([farAway.id]);
@@ -186,12 +187,13 @@ export function registerModerationContract(getHarness: GetHarness) {
       const overdue = await q("overdue=true");
       expect(overdue.reports.map((r: { id: string }) => r.id).sort()).toEqual([bikes.id, farAway.id].sort());
       expect(overdue.reports.every((r: { overdue: boolean }) => r.overdue)).toBe(true);
-      // Overdue cases lead the unfiltered queue.
+      // Overdue cases lead the unfiltered queue, then the held one.
       const queue = await q("");
       expect(queue.reports.slice(0, 2).every((r: { overdue: boolean }) => r.overdue)).toBe(true);
-      // Photos wait for WeChat's asynchronous image check, so every new report is held until it answers.
+      expect(queue.reports[2]).toMatchObject({ id: posters.id, held: true, overdue: false });
+      // A photo whose asynchronous image check has not answered keeps its report held.
       const held = await q("held=true");
-      expect(held.total).toBe(3);
+      expect(held.reports.map((r: { id: string }) => r.id)).toEqual([posters.id]);
       expect(held.reports.every((r: { held: boolean }) => r.held)).toBe(true);
       expect((await q("limit=1&offset=1")).reports).toHaveLength(1);
       expect((await call(h, "GET", "/api/v1/moderation/reports?status=bogus", { token: mod.token })).status).toBe(400);
@@ -216,17 +218,17 @@ export function registerModerationContract(getHarness: GetHarness) {
         ]);
       h.setNow("2026-11-10T08:00:00.000Z");
       await staffActs(h, mod.token, a.id, [
-        ["resolve", { note: "ok" }],
+        ["resolve", { reply: "ok" }],
         ["close", {}],
       ]); // 6 h: on time
       await call(h, "POST", `/api/v1/reports/${a.id}/rate`, { token: r1.token, body: { rating: 5 } });
       h.setNow("2026-11-10T20:00:00.000Z");
-      await staffActs(h, mod.token, b.id, [["resolve", { note: "ok" }]]);
+      await staffActs(h, mod.token, b.id, [["resolve", { reply: "ok" }]]);
       await call(h, "POST", `/api/v1/reports/${b.id}/rate`, { token: r1.token, body: { rating: 2 } });
       await call(h, "POST", `/api/v1/reports/${b.id}/reopen`, { token: r1.token, body: { reason: "没处理" } });
       await staffActs(h, mod.token, b.id, [
         ["dispatch", { department: "d" }],
-        ["resolve", { note: "ok" }],
+        ["resolve", { reply: "ok" }],
         ["close", {}],
       ]); // 18 h: late
 

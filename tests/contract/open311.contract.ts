@@ -248,7 +248,12 @@ export function registerOpen311Contract(getHarness: GetHarness) {
       for (const personal of ["citizen@example.cn", "13800001234", "小明", "device-1"])
         expect(JSON.stringify(staffView.json)).not.toContain(personal);
 
-      await staffActs(h, mod.token, id, [["accept", {}]]);
+      // Text from a client is checked by no one but a moderator: 复核通过 before 立案.
+      expect(staffView.json).toMatchObject({ held: true, textHeld: true });
+      await staffActs(h, mod.token, id, [
+        ["text/pass", {}],
+        ["accept", {}],
+      ]);
       const pub = await call(h, "GET", `${BASE}/requests/${id}.json`);
       expect(pub.status).toBe(200);
       expect(pub.json[0]).toMatchObject({ service_request_id: id, status: "open", status_notes: "已立案" });
@@ -264,8 +269,8 @@ export function registerOpen311Contract(getHarness: GetHarness) {
       h.setNow("2026-11-03T00:00:00.000Z");
       await staffActs(h, mod.token, id, [
         ["dispatch", { department: "路灯管理所", note: "请尽快修复" }],
-        ["resolve", { note: "已更换灯泡" }],
-        ["close", { note: "现场核查已亮" }],
+        ["resolve", { reply: "已更换灯泡" }],
+        ["close", { note: "片区已核查，内部留档", reply: "现场核查已亮" }],
       ]);
       const closed = await call(h, "GET", `${BASE}/requests/${id}.json`);
       expect(closed.json[0]).toMatchObject({
@@ -274,7 +279,9 @@ export function registerOpen311Contract(getHarness: GetHarness) {
         updated_datetime: "2026-11-03T00:00:00.000Z",
       });
       const closedOwn = await call(h, "GET", `${BASE}/requests/${id}.json${withKey}`);
+      // The key that filed it reads the bureau's latest reply, never an internal note.
       expect(closedOwn.json[0]).toMatchObject({ status: "closed", status_notes: "已结案：现场核查已亮" });
+      expect(JSON.stringify(closedOwn.json)).not.toContain("内部留档");
 
       // A rejected request is closed for its key and never public.
       const second = await file311(h, lightFields(apiKey, { "attribute[fault]": "flicker", address_string: "观前街与人民路口" }));
@@ -370,7 +377,10 @@ export function registerOpen311Contract(getHarness: GetHarness) {
       h.setNow("2026-03-01T00:00:00.000Z");
       const { apiKey, mod } = await setUp(h);
       const a = await file311(h, lightFields(apiKey));
-      await staffActs(h, mod.token, a, [["accept", {}]]);
+      await staffActs(h, mod.token, a, [
+        ["text/pass", {}],
+        ["accept", {}],
+      ]);
       h.setNow("2026-03-10T00:00:00.000Z");
       const b = await file311(
         h,

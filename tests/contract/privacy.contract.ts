@@ -9,7 +9,7 @@ import { createCategories, fileReport, staffActs } from "./report-fixtures";
 const CLOSE_STEPS: [string, unknown][] = [
   ["accept", {}],
   ["dispatch", { department: "市容管理科" }],
-  ["resolve", { note: "已清理" }],
+  ["resolve", { reply: "已清理" }],
   ["close", {}],
 ];
 
@@ -146,7 +146,7 @@ export function registerPrivacyContract(getHarness: GetHarness) {
       expect((await staffView(h, mod.token, theirs.id)).json.followers).toBe(0);
       // Work on an unlinked case notifies no one.
       await h.wechat.dispatch();
-      await staffActs(h, mod.token, accepted.id, [["resolve", { note: "已处理" }]]);
+      await staffActs(h, mod.token, accepted.id, [["resolve", { reply: "已处理" }]]);
       expect(await h.wechat.dispatch()).toEqual({ sent: 0, inboxOnly: 0, failed: 0 });
 
       // The same WeChat account signs in as a new, empty user.

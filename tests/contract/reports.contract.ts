@@ -299,7 +299,7 @@ export function registerReportsContract(getHarness: GetHarness) {
       await staffActs(h, mod.token, report.id, [
         ["accept", {}],
         ["dispatch", { department: "市容管理科" }],
-        ["resolve", { note: "已清除小广告" }],
+        ["resolve", { reply: "已清除小广告" }],
       ]);
       const detail = await call(h, "GET", `/api/v1/reports/${report.id}`, { token: reporter.token });
       expect(detail.json).toMatchObject({ status: "resolved", canRate: true, canReopen: true, resolutionNote: "已清除小广告" });
@@ -334,7 +334,7 @@ export function registerReportsContract(getHarness: GetHarness) {
 
       await staffActs(h, mod.token, report.id, [
         ["dispatch", { department: "市容管理科" }],
-        ["resolve", { note: "再次清除并加装监控提示" }],
+        ["resolve", { reply: "再次清除并加装监控提示" }],
       ]);
       h.setNow("2026-11-25T00:00:00.000Z");
       const late = await call(h, "POST", `/api/v1/reports/${report.id}/reopen`, { token: reporter.token, body: { reason: "还是有" } });

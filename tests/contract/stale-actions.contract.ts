@@ -56,7 +56,7 @@ export function registerStaleActionsContract(getHarness: GetHarness) {
         ["reject", { reason: "invalid" }],
         ["merge", { into: "0190f0f0-0000-7000-8000-000000000000" }],
         ["dispatch", { department: "市容管理科" }],
-        ["resolve", { note: "已处理", photoIds: [] }],
+        ["resolve", { reply: "已处理", photoIds: [] }],
         ["close", {}],
         ["reopen", { reason: "没修好" }],
         ["redact", { description: "已隐去" }],

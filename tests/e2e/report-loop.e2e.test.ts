@@ -147,6 +147,8 @@ async function caseAction(name: string, fill: () => Promise<void> = async () => 
 async function findInQueue(status: string): Promise<Locator> {
   await shown(".moderation-entry").click();
   await shown(".moderation-queue-page .queue-filters").waitFor();
+  // The filter panel is folded to one line until tapped.
+  if ((await shown(".queue-filters.is-folded").count()) > 0) await shown(".queue-filters__summary").click();
   const isQueue = (u: URL) => u.pathname === "/api/v1/moderation/reports" && u.searchParams.get("status") === status;
   let listed = (await answerTo<QueueResponse>(page, isQueue, () => shown(`.status-chip-${status}`).click())).body.reports.length;
   await expect.poll(() => shown(".queue-item").count()).toBe(listed);
@@ -388,7 +390,7 @@ describe("E2E (H5 in Chromium): 随手拍 closed loop — report, accept, dispat
     const resolved = await caseAction("resolve", async () => {
       // The note is required: 确认 without it shows the problem beside the field.
       await shown(".action-confirm").click();
-      expect(await textOf(".field-error-note")).toBe("请填写处理结果");
+      expect(await textOf(".field-error-reply")).toBe("请填写处理结果");
       await shown(".resolve-note textarea").fill(RESOLUTION_NOTE);
       const upload = await answerTo<UploadResponse>(
         page,
@@ -429,7 +431,8 @@ describe("E2E (H5 in Chromium): 随手拍 closed loop — report, accept, dispat
     await shown(".report-detail-page .report-detail").waitFor();
     expect(await texts(".report-detail .status-badge")).toEqual(["已处理"]);
     expect(await texts(".report-timeline .timeline-action")).toEqual(["提交上报", "受理立案", "派遣处置", "处理反馈"]);
-    expect(await texts(".report-timeline .timeline-entry--resolve .timeline-note")).toEqual([RESOLUTION_NOTE]);
+    // The 处理结果 is the bureau's public reply on the resident's timeline.
+    expect(await texts(".report-timeline .timeline-entry--resolve .timeline-reply")).toEqual([`答复：${RESOLUTION_NOTE}`]);
     expect(await textOf(".report-resolution .resolution-note")).toBe(RESOLUTION_NOTE);
     expect(await shown(".resolution-photos .report-photo").count()).toBe(1);
     expect(await textOf(".report-detail .report-department .info-row__value")).toBe(CATEGORY.department);

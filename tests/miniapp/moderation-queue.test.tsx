@@ -85,6 +85,10 @@ describe("moderation: the case queue", () => {
     await waitFor(() => expect(container.querySelector(".queue-item")).not.toBeNull());
     const click = (cls: string) => fireEvent.click(container.querySelector(cls) as HTMLElement);
 
+    // The panel is folded to one line until tapped.
+    expect(container.querySelector(".queue-filter-held")).toBeNull();
+    expect(container.querySelector(".queue-filters__summary")?.textContent).toContain("筛选：全部待办 · 全部分类 · 全市");
+    click(".queue-filters__summary");
     click(".queue-filter-held");
     await waitFor(() => expect(lastQueueQuery(sent)?.get("held")).toBe("true"));
     click(".queue-filter-overdue");

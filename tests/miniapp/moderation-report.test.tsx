@@ -194,7 +194,7 @@ describe("moderation: a case and its actions", () => {
     expect(upload.mock.calls[0]?.[0].header?.Authorization).toBe("Bearer token-resident-moderator");
     fireEvent.click(el(container, ".action-confirm"));
     await waitFor(() => expect(el(container, ".report-status").textContent).toBe("已处理"));
-    expect(posts(sent)[0]).toMatchObject({ path: `${CASE_PATH}/resolve`, body: { note: "已清除小广告", photoIds: ["up-9"] } });
+    expect(posts(sent)[0]).toMatchObject({ path: `${CASE_PATH}/resolve`, body: { reply: "已清除小广告", photoIds: ["up-9"] } });
   });
 
   it("rejects only with a reason, and sends it", async () => {

@@ -316,8 +316,12 @@ describe("weapp: moderation subpackage (moderator)", () => {
     expect(textsOf(overdue, "case-status--dispatched")).toEqual(["处置中"]);
     expect(text(overdue, "queue-sla")).toBe("时限 2026-11-22 11:00");
     expect(findByClass(tree, "queue-end")).toHaveLength(1);
-    expect(findWithClasses(tree, "status-chip-all", "is-active")).toHaveLength(1);
 
+    // The filter panel is folded to one line; a tap opens it.
+    expect(findByClass(tree, "queue-filter-overdue")).toHaveLength(0);
+    page.tap(findOneByClass(tree, "queue-filters__summary"));
+    tree = await page.waitFor((t) => findByClass(t, "queue-filter-overdue").length === 1 && t, "the unfolded filters");
+    expect(findWithClasses(tree, "status-chip-all", "is-active")).toHaveLength(1);
     // 超期 filter: the query carries overdue=true and the chip turns active.
     page.tap(findOneByClass(tree, "queue-filter-overdue"));
     tree = await page.waitFor((t) => findByClass(t, "queue-item").length === 1 && t, "the overdue cases only");

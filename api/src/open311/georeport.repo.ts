@@ -61,14 +61,14 @@ export function georeportRepo(db: AppDb) {
       if (f.state === "open") conditions.push(notInArray(reports.status, CLOSED_STATUSES));
       return select(and(...conditions), f.limit);
     },
-    /** The latest note of a status change of each report (shown to the key that filed it). */
+    /** The latest public reply (答复市民) of a status change of each report (shown to the key that filed it). */
     async latestNotes(reportIds: string[]): Promise<Map<string, string>> {
       const out = new Map<string, string>();
       for (const ids of slices(reportIds)) {
         const rows = await db
-          .select({ reportId: reportHistory.reportId, note: reportHistory.note, seq: reportHistory.seq })
+          .select({ reportId: reportHistory.reportId, note: reportHistory.reply, seq: reportHistory.seq })
           .from(reportHistory)
-          .where(and(inArray(reportHistory.reportId, ids), inArray(reportHistory.action, STATUS_CHANGES), isNotNull(reportHistory.note)))
+          .where(and(inArray(reportHistory.reportId, ids), inArray(reportHistory.action, STATUS_CHANGES), isNotNull(reportHistory.reply)))
           .orderBy(desc(reportHistory.seq));
         for (const r of rows) if (r.note && !out.has(r.reportId)) out.set(r.reportId, r.note);
       }

@@ -9,6 +9,7 @@ import {
   type RejectReason,
 } from "@civic/shared";
 import type { ReportRow } from "../reports/reports.repo";
+import { publicText } from "../reports/views";
 
 /* Our categories and reports in GeoReport v2's shapes and field names (wiki.open311.org/GeoReport_v2). */
 
@@ -88,7 +89,7 @@ export function serviceRequestOf(v: RequestView) {
     status_notes: own && v.ownNote ? `${REPORT_STATUS_LABELS[status] ?? status}：${v.ownNote}` : publicStatusNotes(report),
     service_name: v.serviceName,
     service_code: report.categoryCode,
-    description: own ? report.description : (report.publicDescription ?? report.description),
+    description: own ? report.description : (publicText(report) ?? ""),
     agency_responsible: report.department ?? v.defaultDepartment,
     service_notice: serviceNotice(report),
     requested_datetime: report.createdAt,

@@ -12,8 +12,11 @@ import * as kpis from "./kpis.handlers";
 import * as moderation from "./moderation.handlers";
 import * as moderationRoutes from "./moderation.routes";
 import { hideRiskyReportPhotos } from "./photos";
+import * as queue from "./queue.handlers";
 import * as handlers from "./reports.handlers";
 import * as routes from "./reports.routes";
+import * as review from "./review.handlers";
+import * as reviewRoutes from "./review.routes";
 
 export function registerReports(app: ReturnType<typeof createRouter>) {
   hideRiskyReportPhotos();
@@ -30,7 +33,7 @@ export function registerReports(app: ReturnType<typeof createRouter>) {
   app.openapi(routes.rateReport, handlers.rateReportHandler);
   app.openapi(routes.reopenReport, handlers.reopenReportHandler);
 
-  app.openapi(moderationRoutes.queue, moderation.queueHandler);
+  app.openapi(moderationRoutes.queue, queue.queueHandler);
   app.openapi(moderationRoutes.kpis, kpis.kpisHandler);
   app.openapi(moderationRoutes.staffReport, moderation.staffReportHandler);
   app.openapi(moderationRoutes.accept, moderation.acceptHandler);
@@ -43,4 +46,6 @@ export function registerReports(app: ReturnType<typeof createRouter>) {
   app.openapi(moderationRoutes.redact, moderation.redactHandler);
   app.openapi(moderationRoutes.hidePhoto, moderation.hidePhotoHandler);
   app.openapi(moderationRoutes.showPhoto, moderation.showPhotoHandler);
+  app.openapi(reviewRoutes.passText, review.passTextHandler);
+  app.openapi(reviewRoutes.passPhoto, review.passPhotoHandler);
 }

@@ -1,85 +1,23 @@
-import { caseNumberOf, isErasedUser, type LifecycleAction, OPEN_STATUSES, type QueueItem, type ReportStatus } from "@civic/shared";
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { isErasedUser, type LifecycleAction } from "@civic/shared";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { currentUser } from "../auth/auth.middleware";
-import { reportCategories, reportFollowers, reportPhotos, reports } from "../db/schema";
+import { reportFollowers, reportPhotos, reports } from "../db/schema";
 import type { AppDeps } from "../deps";
 import type { AppEnv } from "../platform/context";
 import { conflict, notFound, validationFailed } from "../platform/errors";
 import { guardedInsert } from "../platform/guarded-insert";
 import type { AppRouteHandler } from "../platform/router";
-import { signedPhotoUrl } from "../platform/uploads/photo-urls";
-import { inDistrict } from "./districts";
 import { commitAsSeen, loadAsSeen, versionTag } from "./expected-version";
 import type * as routes from "./moderation.routes";
 import { reportPhotoStatements } from "./photos";
-import { heldSql, type ReportRow, reportsRepo } from "./reports.repo";
+import { type ReportRow, reportsRepo } from "./reports.repo";
 import { checkUploadsUsable } from "./reports.service";
+import { assertNothingHeld } from "./review.handlers";
 import { audienceOf, decideOrThrow, type StepInput } from "./transitions";
 import { reportDetail } from "./views";
 
-/* The bureau's side of the closed loop: the queue, lifecycle actions, and moderation edits. */
-
-const NEEDS_ACTION: ReportStatus[] = ["submitted", "accepted", "dispatched", "reopened", "resolved"];
-const openList = sql.join(
-  OPEN_STATUSES.map((s) => sql`${s}`),
-  sql`, `,
-);
-
-export const queueHandler: AppRouteHandler<typeof routes.queue> = async (c) => {
-  const deps = c.get("deps");
-  const q = c.req.valid("query");
-  const now = deps.clock().toISOString();
-  const overdueSql = sql`(${reports.slaDueAt} < ${now} and ${reports.status} in (${openList}))`;
-  const conds: SQL[] = [q.status ? eq(reports.status, q.status) : inArray(reports.status, NEEDS_ACTION)];
-  if (q.category) conds.push(eq(reports.categoryCode, q.category));
-  const district = q.district ? inDistrict(q.district) : undefined;
-  if (district) conds.push(district);
-  if (q.overdue) conds.push(overdueSql);
-  if (q.held) conds.push(sql`${heldSql}`);
-  const where = and(...conds);
-  const [rows, counted] = await Promise.all([
-    deps.db
-      .select({ report: reports, categoryName: reportCategories.name, held: heldSql, overdue: sql<number>`${overdueSql}` })
-      .from(reports)
-      .innerJoin(reportCategories, eq(reportCategories.code, reports.categoryCode))
-      .where(where)
-      // Most urgent first: overdue cases, then by SLA due time, then oldest.
-      .orderBy(sql`${overdueSql} desc`, asc(reports.slaDueAt), asc(reports.createdAt))
-      .limit(q.limit)
-      .offset(q.offset),
-    deps.db.select({ n: sql<number>`count(*)` }).from(reports).where(where),
-  ]);
-  const thumbs = await reportsRepo(deps.db).thumbnails(
-    rows.map((r) => r.report.id),
-    true,
-  );
-  const clock = deps.clock();
-  const items: QueueItem[] = await Promise.all(
-    rows.map(async ({ report, categoryName, held, overdue }) => {
-      const thumb = thumbs.get(report.id);
-      return {
-        id: report.id,
-        caseNumber: caseNumberOf(report),
-        categoryCode: report.categoryCode,
-        categoryName,
-        status: report.status,
-        description: report.publicDescription ?? report.description,
-        address: report.address,
-        district: report.district,
-        department: report.department,
-        held: Boolean(held),
-        overdue: Boolean(overdue),
-        slaDueAt: report.slaDueAt,
-        followers: report.followers,
-        thumbnailUrl: thumb ? await signedPhotoUrl(deps.config.media, thumb, clock) : null,
-        createdAt: report.createdAt,
-        version: report.version,
-      };
-    }),
-  );
-  return c.json({ reports: items, total: Number(counted[0]?.n ?? 0) }, 200);
-};
+/* The bureau's side of the closed loop: lifecycle actions and moderation edits (the queue: queue.handlers.ts). */
 
 async function loadReport(deps: AppDeps, id: string): Promise<ReportRow> {
   const report = await reportsRepo(deps.db).byId(id);
@@ -123,19 +61,29 @@ async function lifecycle(
 const nowPlusHours = (deps: AppDeps, hours: number) => new Date(deps.clock().getTime() + hours * 3_600_000).toISOString();
 
 export const acceptHandler: AppRouteHandler<typeof routes.accept> = async (c) => {
-  const { note } = c.req.valid("json");
+  const { note, reply } = c.req.valid("json");
   const deps = c.get("deps");
-  return lifecycle(c, c.req.valid("param").id, { type: "accept", note }, async (r) => ({
-    note: note ?? null,
-    // 立案 starts the SLA clock.
-    set: { acceptedAt: deps.clock().toISOString(), slaDueAt: nowPlusHours(deps, r.slaHours) },
-  }));
+  return lifecycle(c, c.req.valid("param").id, { type: "accept", note }, async (r) => {
+    // Nothing held may become public: 立案 waits until the moderator has passed or hidden it (409 otherwise).
+    await assertNothingHeld(deps, r);
+    return acceptStep(deps, r, note, reply);
+  });
 };
 
+function acceptStep(deps: AppDeps, r: ReportRow, note: string | undefined, reply: string | undefined): Partial<StepInput> {
+  return {
+    note: note ?? null,
+    reply: reply ?? null,
+    // 立案 starts the SLA clock.
+    set: { acceptedAt: deps.clock().toISOString(), slaDueAt: nowPlusHours(deps, r.slaHours) },
+  };
+}
+
 export const rejectHandler: AppRouteHandler<typeof routes.reject> = async (c) => {
-  const { reason, note } = c.req.valid("json");
+  const { reason, note, reply } = c.req.valid("json");
   return lifecycle(c, c.req.valid("param").id, { type: "reject", reason, note }, async (r) => ({
     note: note ?? null,
+    reply: reply ?? null,
     detail: { reason },
     set: { rejectReason: reason },
     notify: r.reporterId && !isErasedUser(r.reporterId) ? [r.reporterId] : [],
@@ -144,7 +92,7 @@ export const rejectHandler: AppRouteHandler<typeof routes.reject> = async (c) =>
 
 export const mergeHandler: AppRouteHandler<typeof routes.merge> = async (c) => {
   const deps = c.get("deps");
-  const { into, note } = c.req.valid("json");
+  const { into, note, reply } = c.req.valid("json");
   const id = c.req.valid("param").id;
   if (into === id) throw validationFailed("a report cannot be merged into itself", [{ path: "into", message: "same report" }]);
   const original = await reportsRepo(deps.db).byId(into);
@@ -152,6 +100,7 @@ export const mergeHandler: AppRouteHandler<typeof routes.merge> = async (c) => {
   if (original.status === "rejected") throw conflict("the original was itself rejected; merge into an open case");
   return lifecycle(c, id, { type: "merge", into, note }, async (dup) => ({
     note: note ?? null,
+    reply: reply ?? null,
     detail: { into },
     set: { rejectReason: "duplicate", duplicateOf: into },
     extra: (guard) => moveFollowers(deps, dup, original, guard),
@@ -187,9 +136,10 @@ function moveFollowers(deps: AppDeps, dup: ReportRow, original: ReportRow, guard
 }
 
 export const dispatchHandler: AppRouteHandler<typeof routes.dispatch> = async (c) => {
-  const { department, note } = c.req.valid("json");
+  const { department, note, reply } = c.req.valid("json");
   return lifecycle(c, c.req.valid("param").id, { type: "dispatch", department, note }, async () => ({
     note: note ?? null,
+    reply: reply ?? null,
     detail: { department },
     set: { department },
   }));
@@ -198,24 +148,27 @@ export const dispatchHandler: AppRouteHandler<typeof routes.dispatch> = async (c
 export const resolveHandler: AppRouteHandler<typeof routes.resolve> = async (c) => {
   const deps = c.get("deps");
   const user = currentUser(c);
-  const { note, photoIds } = c.req.valid("json");
+  const { note, reply, photoIds } = c.req.valid("json");
   await checkUploadsUsable(deps, user.id, photoIds);
-  return lifecycle(c, c.req.valid("param").id, { type: "resolve", note }, async (r) => {
+  return lifecycle(c, c.req.valid("param").id, { type: "resolve", reply }, async (r) => {
     const now = deps.clock().toISOString();
     return {
-      note,
+      note: note ?? null,
+      reply,
       detail: { photos: photoIds.length },
-      set: { resolvedAt: now, everResolved: true, resolutionNote: note },
+      // 处理结果 is public: the reply, never the internal note.
+      set: { resolvedAt: now, everResolved: true, resolutionNote: reply },
       extra: (guard) => reportPhotoStatements(deps.db, { reportId: r.id, kind: "resolution", uploadIds: photoIds, userId: user.id, guard }),
     };
   });
 };
 
 export const closeHandler: AppRouteHandler<typeof routes.close> = async (c) => {
-  const { note } = c.req.valid("json");
+  const { note, reply } = c.req.valid("json");
   const deps = c.get("deps");
   return lifecycle(c, c.req.valid("param").id, { type: "close", note }, async () => ({
     note: note ?? null,
+    reply: reply ?? null,
     set: { closedAt: deps.clock().toISOString() },
   }));
 };
@@ -241,7 +194,8 @@ export const redactHandler: AppRouteHandler<typeof routes.redact> = async (c) =>
     note: note ?? null,
     // The text it replaces stays in history; the reporter's original is never changed.
     detail: { previous: report.publicDescription ?? report.description, next: description },
-    set: { publicDescription: description },
+    // The moderator wrote the public text, so it no longer waits for review (shared/src/reports/review.ts).
+    set: { publicDescription: description, textReviewedAt: report.textReviewedAt ?? c.get("deps").clock().toISOString() },
     audit: true,
   });
   return staffAnswer(c, id);

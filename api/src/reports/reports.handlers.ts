@@ -24,7 +24,7 @@ import { reportsRepo } from "./reports.repo";
 import type * as routes from "./reports.routes";
 import { callerOf, createReport, type NewReport, type Submitter } from "./reports.service";
 import { audienceOf, commitStep, decideOrThrow } from "./transitions";
-import { reportDetail, viewerOf } from "./views";
+import { publicText, reportDetail, viewerOf } from "./views";
 
 const HOUR = 3600;
 /** Filing limits: generous for a resident, firm against a script. */
@@ -143,7 +143,7 @@ export const duplicatesHandler: AppRouteHandler<typeof routes.duplicates> = asyn
       categoryName,
       status: report.status,
       // A case no moderator has seen yet shows no text to other residents.
-      description: PUBLIC_STATUSES.includes(report.status) ? (report.publicDescription ?? report.description) : null,
+      description: PUBLIC_STATUSES.includes(report.status) ? publicText(report) : null,
       distanceM,
       followers: report.followers,
       following: await repo.isFollower(report.id, user.id),
@@ -184,7 +184,7 @@ export const myReportsHandler: AppRouteHandler<typeof routes.myReports> = async 
         categoryCode: report.categoryCode,
         categoryName,
         status: report.status,
-        description: mine ? report.description : contentVisible(row) ? (report.publicDescription ?? report.description) : "",
+        description: mine ? report.description : contentVisible(row) ? (publicText(report) ?? "") : "",
         address: mine ? report.address : report.district,
         district: report.district,
         thumbnailUrl: thumb ? await signedPhotoUrl(deps.config.media, thumb, now) : null,
@@ -212,7 +212,7 @@ export const publicReportsHandler: AppRouteHandler<typeof routes.publicReports> 
       categoryCode: report.categoryCode,
       categoryName,
       status: report.status,
-      description: report.publicDescription ?? report.description,
+      description: publicText(report) ?? "",
       location: coarsen(report),
       district: report.district,
       photoUrls: await Promise.all((photos.get(report.id) ?? []).map((p) => signedPhotoUrl(deps.config.media, p, now))),

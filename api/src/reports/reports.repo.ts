@@ -4,11 +4,12 @@ import {
   COARSE_MAX_SHIFT_M,
   coarsen,
   distanceMetres,
+  isPhotoPublic,
   OPEN_STATUSES,
   PUBLIC_STATUSES,
   publicDistanceM,
 } from "@civic/shared";
-import { and, asc, desc, eq, gte, inArray, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import { reportCategories, reportFollowers, reportHistory, reportPhotos, reports, uploads, users } from "../db/schema";
 import type { AppDb } from "../db/types";
 
@@ -20,12 +21,16 @@ export interface PhotoRow {
   position: number;
   hidden: boolean;
   contentCheck: string;
+  reviewedAt: string | null;
 }
 
-/** Held for a moderator: the text or any photo has not passed WeChat's content check. */
-export const heldSql = sql<number>`(${reports.textCheck} <> 'pass' or exists (
+/**
+ * Held for a moderator (the SQL of shared/src/reports/review.ts): text or a resident's photo whose check did
+ * not pass and that no moderator has passed, redacted or hidden yet.
+ */
+export const heldSql = sql<number>`((${reports.textCheck} <> 'pass' and ${reports.textReviewedAt} is null) or exists (
   select 1 from ${reportPhotos} p join ${uploads} u on u.id = p.upload_id
-  where p.report_id = ${reports.id} and p.kind = 'report' and u.content_check <> 'pass'))`;
+  where p.report_id = ${reports.id} and p.kind = 'report' and u.content_check <> 'pass' and p.reviewed_at is null and p.hidden = 0))`;
 
 const openList = sql.join(
   OPEN_STATUSES.map((s) => sql`${s}`),
@@ -57,6 +62,7 @@ export function reportsRepo(db: AppDb) {
           position: reportPhotos.position,
           hidden: reportPhotos.hidden,
           contentCheck: uploads.contentCheck,
+          reviewedAt: reportPhotos.reviewedAt,
         })
         .from(reportPhotos)
         .innerJoin(uploads, eq(uploads.id, reportPhotos.uploadId))
@@ -94,16 +100,24 @@ export function reportsRepo(db: AppDb) {
         .orderBy(desc(reports.createdAt))
         .limit(limit);
     },
-    /** First photo of each report (for thumbnails), visible ones only unless `includeHidden`. */
+    /** First photo of each report (for thumbnails), public ones only (neither hidden nor held) unless `includeHidden`. */
     async thumbnails(reportIds: string[], includeHidden: boolean): Promise<Map<string, string>> {
       if (reportIds.length === 0) return new Map();
       const rows = await db
-        .select({ reportId: reportPhotos.reportId, uploadId: reportPhotos.uploadId, hidden: reportPhotos.hidden })
+        .select({
+          reportId: reportPhotos.reportId,
+          uploadId: reportPhotos.uploadId,
+          kind: reportPhotos.kind,
+          hidden: reportPhotos.hidden,
+          reviewedAt: reportPhotos.reviewedAt,
+          contentCheck: uploads.contentCheck,
+        })
         .from(reportPhotos)
+        .innerJoin(uploads, eq(uploads.id, reportPhotos.uploadId))
         .where(and(inArray(reportPhotos.reportId, reportIds), eq(reportPhotos.kind, "report")))
         .orderBy(asc(reportPhotos.position));
       const out = new Map<string, string>();
-      for (const r of rows) if ((includeHidden || !r.hidden) && !out.has(r.reportId)) out.set(r.reportId, r.uploadId);
+      for (const r of rows) if ((includeHidden || isPhotoPublic(r)) && !out.has(r.reportId)) out.set(r.reportId, r.uploadId);
       return out;
     },
     /**
@@ -143,17 +157,24 @@ export function reportsRepo(db: AppDb) {
         .sort((a, b) => a.distanceM - b.distanceM || (a.report.id < b.report.id ? -1 : 1))
         .slice(0, limit);
     },
-    /** Public photos of reports: not hidden and not judged risky. */
+    /** Public photos of reports: neither hidden nor held (shared isPhotoPublic). */
     async publicPhotoIds(reportIds: string[]): Promise<Map<string, string[]>> {
       const out = new Map<string, string[]>();
       if (reportIds.length === 0) return out;
       const rows = await db
-        .select({ reportId: reportPhotos.reportId, uploadId: reportPhotos.uploadId })
+        .select({
+          reportId: reportPhotos.reportId,
+          uploadId: reportPhotos.uploadId,
+          kind: reportPhotos.kind,
+          hidden: reportPhotos.hidden,
+          reviewedAt: reportPhotos.reviewedAt,
+          contentCheck: uploads.contentCheck,
+        })
         .from(reportPhotos)
         .innerJoin(uploads, eq(uploads.id, reportPhotos.uploadId))
-        .where(and(inArray(reportPhotos.reportId, reportIds), eq(reportPhotos.hidden, false), ne(uploads.contentCheck, "risky")))
+        .where(and(inArray(reportPhotos.reportId, reportIds), eq(reportPhotos.hidden, false)))
         .orderBy(asc(reportPhotos.kind), asc(reportPhotos.position));
-      for (const r of rows) out.set(r.reportId, [...(out.get(r.reportId) ?? []), r.uploadId]);
+      for (const r of rows) if (isPhotoPublic(r)) out.set(r.reportId, [...(out.get(r.reportId) ?? []), r.uploadId]);
       return out;
     },
   };

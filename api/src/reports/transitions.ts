@@ -36,7 +36,10 @@ export interface StepInput {
   /** The history action recorded (a lifecycle action, or a moderation edit that keeps the status). */
   action: HistoryAction;
   to: ReportStatus;
+  /** 内部备注: staff only (history, audit). Never shown or sent to residents. */
   note?: string | null;
+  /** 答复市民: on every viewer's timeline and in the residents' notification. */
+  reply?: string | null;
   detail?: Record<string, unknown>;
   /** Columns to set on the report besides status/version/updated_at. */
   set?: Partial<typeof reports.$inferInsert>;
@@ -73,6 +76,7 @@ export async function commitStep(deps: AppDeps, step: StepInput): Promise<void> 
         actorId,
         actorKind,
         note: step.note ?? null,
+        reply: step.reply ?? null,
         detail: step.detail ? JSON.stringify(step.detail) : null,
         at: now,
       },
@@ -98,7 +102,13 @@ export async function commitStep(deps: AppDeps, step: StepInput): Promise<void> 
           action: `report.${step.action}`,
           targetType: "report",
           targetId: r.id,
-          detail: JSON.stringify({ from: r.status, to: step.to, note: step.note ?? null, ...(step.detail ?? {}) }),
+          detail: JSON.stringify({
+            from: r.status,
+            to: step.to,
+            note: step.note ?? null,
+            reply: step.reply ?? null,
+            ...(step.detail ?? {}),
+          }),
           at: now,
         },
         guard,
@@ -135,10 +145,12 @@ function notificationFor(step: StepInput, categoryName: string, report: ReportRo
     close: "您反映的问题已核查结案，感谢您的参与。",
     reopen: "您关注的问题已重新打开，将再次处置。",
   };
+  const body = bodies[step.action] ?? `案件状态：${status}`;
   return {
     title: `${categoryName}：${HISTORY_ACTION_LABELS[step.action]}`,
-    // Residents name the case by its number when they call the hotline.
-    body: `【案件编号 ${caseLabel({ id: report.id, caseNumber: caseNumberOf(report) })}】${bodies[step.action] ?? `案件状态：${status}`}`,
+    // Residents hear the bureau's public reply, never the internal note; it leads, since the subscribe
+    // message shows only the body's first 20 characters. They name the case by its number on the hotline.
+    body: `${step.reply ? `答复：${step.reply}；` : ""}【案件编号 ${caseLabel({ id: report.id, caseNumber: caseNumberOf(report) })}】${body}`,
     page: `pages/reports/detail?id=${report.id}`,
     status,
     subject: categoryName,

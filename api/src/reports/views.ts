@@ -6,7 +6,10 @@ import {
   coarsen,
   decide,
   isErasedUser,
+  isPhotoHeld,
+  isPhotoPublic,
   isStaff,
+  isTextHeld,
   OPEN_STATUSES,
   PUBLIC_STATUSES,
   REOPEN_WINDOW_DAYS,
@@ -22,8 +25,9 @@ import { type ReportRow, reportsRepo } from "./reports.repo";
 
 /*
  * What each viewer sees of a report. Staff see everything; the reporter sees their own words, exact
- * place and all notes; followers and the public see the moderated text, a place coarsened to ~100 m,
- * visible photos only, and never who reported it.
+ * place and their own words; followers and the public see the moderated text, a place coarsened to ~100 m,
+ * visible photos only, and never who reported it. Held text and photos (review.ts) are shown to no one else,
+ * and internal notes to no resident: the timeline gives others only the bureau's replies (答复市民).
  */
 export type Viewer = ReportDetail["viewer"];
 
@@ -44,6 +48,10 @@ export function reopenUntil(r: Pick<ReportRow, "resolvedAt" | "status">): string
   return new Date(Date.parse(r.resolvedAt) + REOPEN_WINDOW_DAYS * 86_400_000).toISOString();
 }
 
+/** The text others may read: the moderated text, or null while it is held for review. */
+export const publicText = (r: Pick<ReportRow, "textCheck" | "textReviewedAt" | "publicDescription" | "description">): string | null =>
+  isTextHeld(r) ? null : (r.publicDescription ?? r.description);
+
 export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Viewer, user: User | null | undefined): Promise<ReportDetail> {
   const repo = reportsRepo(deps.db);
   const now = deps.clock();
@@ -57,7 +65,8 @@ export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Vie
   const close = staff || viewer === "reporter";
   // A follower of a case no moderator has accepted yet hears its progress but sees none of its content.
   const contentVisible = close || PUBLIC_STATUSES.includes(report.status);
-  const shownPhotos = photos.filter((p) => close || (contentVisible && !p.hidden && p.contentCheck !== "risky"));
+  // Nothing held is shown to anyone but staff and the reporter (shared/src/reports/review.ts).
+  const shownPhotos = photos.filter((p) => close || (contentVisible && isPhotoPublic(p)));
   const photoViews = await Promise.all(
     shownPhotos.map(async (p) => ({
       id: p.uploadId,
@@ -71,7 +80,9 @@ export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Vie
     action: h.action as TimelineEntry["action"],
     from: h.fromStatus,
     to: h.toStatus,
-    note: close ? h.note : null,
+    // Internal notes are staff-only; a resident still sees the words they wrote themselves (a reopen reason).
+    note: staff || (viewer === "reporter" && h.actorId !== null && h.actorId === user?.id) ? h.note : null,
+    reply: h.reply,
     at: h.at,
     actor: h.actorKind as TimelineEntry["actor"],
     ...(staff ? { actorId: h.actorId } : {}),
@@ -93,7 +104,14 @@ export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Vie
       name: category?.name ?? report.categoryCode,
       groupName: categoryGroupName(category?.groupCode ?? "other"),
     },
-    description: viewer === "reporter" ? report.description : contentVisible ? (report.publicDescription ?? report.description) : "",
+    description:
+      viewer === "reporter"
+        ? report.description
+        : staff
+          ? (report.publicDescription ?? report.description)
+          : contentVisible
+            ? (publicText(report) ?? "")
+            : "",
     status: report.status,
     // The typed address can be exact (a door number): others get the district, like the coarsened point.
     address: close ? report.address : report.district,
@@ -128,8 +146,14 @@ export async function reportDetail(deps: AppDeps, report: ReportRow, viewer: Vie
     reporter: reporter ? { id: reporter.id, nickname: reporter.nickname } : null,
     source: report.source as "app" | "open311",
     textCheck: report.textCheck as ContentCheck,
-    photoChecks: photos.map((p) => ({ id: p.uploadId, check: p.contentCheck as ContentCheck })),
-    held: report.textCheck !== "pass" || photos.some((p) => p.kind === "report" && p.contentCheck !== "pass"),
+    textHeld: isTextHeld(report),
+    photoChecks: photos.map((p) => ({
+      id: p.uploadId,
+      check: p.contentCheck as ContentCheck,
+      reviewed: p.reviewedAt !== null,
+      held: isPhotoHeld(p),
+    })),
+    held: isTextHeld(report) || photos.some(isPhotoHeld),
     overdue: isOverdue(report, now),
   };
 }

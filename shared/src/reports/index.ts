@@ -6,4 +6,5 @@ export * from "./kpis";
 export * from "./lifecycle";
 export * from "./moderation";
 export * from "./open311";
+export * from "./review";
 export * from "./schemas";

@@ -10,6 +10,9 @@ export interface KpiCase {
   reopenCount: number;
 }
 
+/** How 重开率 is computed, in the words the KPI page and docs/api.md use (computeKpis below). */
+export const REOPEN_RATE_BASIS = "重开率 = 重开过的案件 ÷ 处理过（有处理反馈）的案件，均为本期立案的案件";
+
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 
 export function median(values: number[]): number | null {
@@ -21,7 +24,7 @@ export function median(values: number[]): number | null {
 
 /**
  * The bureau's figures over a set of cases: 结案率 (closed/cases), 按期结案率 (closed by the SLA due time /
- * closed), median hours from 立案 to 结案, 回访满意率 (ratings 4-5 / ratings), reopen rate.
+ * closed), median hours from 立案 to 结案, 回访满意率 (ratings 4-5 / ratings), 重开率 (cases reopened at least once / cases resolved at least once).
  */
 export function computeKpis(cases: readonly KpiCase[]): KpiFigures {
   let closed = 0;

@@ -25,7 +25,7 @@ const actionArb: fc.Arbitrary<LifecycleAction> = fc.oneof(
   fc.constantFrom("duplicate", "not_responsible", "invalid", "abusive").map((reason) => ({ type: "reject" as const, reason })),
   fc.constant({ type: "merge" as const, into: "other" }),
   fc.constantFrom("环境卫生管理处", "", "路灯管理所").map((department) => ({ type: "dispatch" as const, department })),
-  fc.constantFrom("已清理", "").map((note) => ({ type: "resolve" as const, note })),
+  fc.constantFrom("已清理", "").map((reply) => ({ type: "resolve" as const, reply })),
   fc.constant({ type: "close" as const }),
   fc.constantFrom("没有处理好", "").map((reason) => ({ type: "reopen" as const, reason })),
   fc.integer({ min: 0, max: 6 }).map((rating) => ({ type: "rate" as const, rating })),

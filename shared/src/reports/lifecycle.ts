@@ -56,6 +56,8 @@ export const HISTORY_ACTIONS = [
   "hide_photo",
   "show_photo",
   "follow",
+  "pass_text",
+  "pass_photo",
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
@@ -73,6 +75,8 @@ export const HISTORY_ACTION_LABELS: Record<HistoryAction, string> = {
   hide_photo: "隐藏照片",
   show_photo: "恢复照片",
   follow: "有人同样反映",
+  pass_text: "描述复核通过",
+  pass_photo: "照片复核通过",
 };
 
 export type LifecycleAction =
@@ -80,7 +84,8 @@ export type LifecycleAction =
   | { type: "reject"; reason: RejectReason; note?: string }
   | { type: "merge"; into: string; note?: string }
   | { type: "dispatch"; department: string; note?: string }
-  | { type: "resolve"; note: string }
+  /** `reply`: the result told to the reporter and the public (处理结果). */
+  | { type: "resolve"; reply: string }
   | { type: "close"; note?: string }
   | { type: "reopen"; reason: string }
   | { type: "rate"; rating: number; comment?: string };
@@ -136,7 +141,7 @@ export function decide(state: LifecycleState, action: LifecycleAction, actor: Li
   const rule = TRANSITIONS[action.type];
   if (!rule.from.includes(from)) return { ok: false, why: "illegal_transition" };
   if (action.type === "dispatch" && action.department.trim() === "") return { ok: false, why: "invalid" };
-  if (action.type === "resolve" && action.note.trim() === "") return { ok: false, why: "invalid" };
+  if (action.type === "resolve" && action.reply.trim() === "") return { ok: false, why: "invalid" };
   return { ok: true, action: action.type, from, to: rule.to };
 }
 

@@ -37,22 +37,31 @@ export type QueueItem = z.infer<typeof QueueItem>;
 export const QueueResponse = z.object({ reports: z.array(QueueItem), total: z.number().int() }).meta({ id: "ModerationQueue" });
 export type QueueResponse = z.infer<typeof QueueResponse>;
 
+/** 内部备注: seen by staff only (history, audit); never shown or sent to residents. */
 const Note = z.string().trim().max(500);
-export const AcceptRequest = z.strictObject({ note: Note.optional() });
-export const RejectRequest = z.strictObject({ reason: RejectReason, note: Note.optional() });
-export const MergeRequest = z.strictObject({ into: Id, note: Note.optional() });
-export const DispatchRequest = z.strictObject({ department: z.string().trim().min(1).max(60), note: Note.optional() });
+/** 答复市民: shown to the reporter and the public on the timeline, and sent in the residents' notification. */
+const Reply = z.string().trim().max(500);
+const noteAndReply = { note: Note.optional(), reply: Reply.optional() };
+export const AcceptRequest = z.strictObject({ ...noteAndReply });
+export const RejectRequest = z.strictObject({ reason: RejectReason, ...noteAndReply });
+export const MergeRequest = z.strictObject({ into: Id, ...noteAndReply });
+export const DispatchRequest = z.strictObject({ department: z.string().trim().min(1).max(60), ...noteAndReply });
 export const ResolveRequest = z.strictObject({
-  note: z.string().trim().min(1).max(500),
+  /** 处理结果: required, public (the report's resolutionNote and the timeline's reply). */
+  reply: Reply.min(1),
+  note: Note.optional(),
   photoIds: z.array(Id).max(MAX_REPORT_PHOTOS).default([]),
 });
-export const CloseRequest = z.strictObject({ note: Note.optional() });
+export const CloseRequest = z.strictObject({ ...noteAndReply });
 export const RedactRequest = z.strictObject({ description: z.string().trim().min(1).max(MAX_DESCRIPTION_CHARS), note: Note.optional() });
 export const HidePhotoRequest = z.strictObject({ reason: z.string().trim().min(1).max(200) });
+/** 复核通过 of held text or a held photo: the moderator has looked and the public may see it. */
+export const PassReviewRequest = z.strictObject({ note: Note.optional() });
 export type RejectRequest = z.input<typeof RejectRequest>;
 export type DispatchRequest = z.input<typeof DispatchRequest>;
 export type ResolveRequest = z.input<typeof ResolveRequest>;
 export type RedactRequest = z.input<typeof RedactRequest>;
+export type PassReviewRequest = z.input<typeof PassReviewRequest>;
 
 /** The body each lifecycle action of the case page sends (POST /moderation/reports/{id}/<action>). */
 export type CaseActionBodies = {
@@ -92,7 +101,7 @@ export const KpiFigures = z
     satisfactionRate: z.number().nullable(),
     resolved: z.number().int(),
     reopened: z.number().int(),
-    /** Reopened at least once / resolved at least once. */
+    /** 重开率 = 重开过的案件 / 处理过的案件: reopened at least once / resolved (处理反馈) at least once. */
     reopenRate: z.number().nullable(),
   })
   .meta({ id: "KpiFigures" });

@@ -52,8 +52,10 @@ export const TimelineEntry = z
     action: z.enum(HISTORY_ACTIONS),
     from: ReportStatus.nullable(),
     to: ReportStatus,
-    /** Shown to the reporter and staff; null for others. */
+    /** 内部备注: staff only (and the reporter's own words on their own steps); null for others. */
     note: z.string().nullable(),
+    /** 答复市民: the bureau's public reply, shown to everyone who sees the timeline. */
+    reply: z.string().nullable().optional(),
     at: z.string(),
     actor: z.enum(["resident", "bureau", "system", "open311"]),
     /** Staff only. */
@@ -104,7 +106,13 @@ export const ReportDetail = z
     reporter: z.object({ id: z.string(), nickname: z.string().nullable() }).nullable().optional(),
     source: z.enum(["app", "open311"]).optional(),
     textCheck: ContentCheck.optional(),
-    photoChecks: z.array(z.object({ id: z.string(), check: ContentCheck })).optional(),
+    /** The text awaits a moderator: its check did not pass and no one has passed or redacted it yet. */
+    textHeld: z.boolean().optional(),
+    /** Per photo: the check, whether a moderator passed it (复核通过), and whether it is still held. */
+    photoChecks: z
+      .array(z.object({ id: z.string(), check: ContentCheck, reviewed: z.boolean().optional(), held: z.boolean().optional() }))
+      .optional(),
+    /** Anything still held (text or a report photo); a held report cannot be accepted. */
     held: z.boolean().optional(),
     overdue: z.boolean().optional(),
   })

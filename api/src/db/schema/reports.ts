@@ -58,6 +58,8 @@ export const reports = sqliteTable(
     /** Bumped by every history row; a write names the version it read, so of two racing moderators one wins. */
     version: integer("version").notNull().default(1),
     textCheck: text("text_check").notNull().default("pending"),
+    /** When a moderator passed (复核通过) or redacted text whose check did not pass; see shared/src/reports/review.ts. */
+    textReviewedAt: text("text_reviewed_at"),
     department: text("department"),
     rejectReason: text("reject_reason"),
     duplicateOf: text("duplicate_of"),
@@ -114,6 +116,8 @@ export const reportPhotos = sqliteTable(
     kind: text("kind").notNull(),
     position: integer("position").notNull(),
     hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
+    /** When a moderator passed (复核通过) a photo whose check did not pass. */
+    reviewedAt: text("reviewed_at"),
   },
   (t) => [
     index("report_photos_report_idx").on(t.reportId, t.position),
@@ -135,7 +139,10 @@ export const reportHistory = sqliteTable(
     toStatus: text("to_status").$type<ReportStatus>().notNull(),
     actorId: text("actor_id"),
     actorKind: text("actor_kind").notNull(),
+    /** 内部备注: staff only. Rows from before the split keep their note here (internal). */
     note: text("note"),
+    /** 答复市民: the bureau's public reply, shown on the resident's and the public timeline. */
+    reply: text("reply"),
     /** JSON: the action's particulars (e.g. the redacted text's previous version, a hidden photo id). */
     detail: text("detail"),
     at: text("at").notNull(),

@@ -69,6 +69,27 @@ export const showPhoto = (report: CaseOnScreen, photoId: string): Promise<ApiRes
     headers: seen(report),
   });
 
+/** 复核通过 of held text or a held photo (the rule: shared/src/reports/review.ts). */
+export const passText = (report: CaseOnScreen): Promise<ApiResult<ReportDetail>> =>
+  apiRequest(ReportDetail, { method: "POST", path: `${casePath(report.id)}/text/pass`, body: {}, headers: seen(report) });
+
+export const passPhoto = (report: CaseOnScreen, photoId: string): Promise<ApiResult<ReportDetail>> =>
+  apiRequest(ReportDetail, {
+    method: "POST",
+    path: `${casePath(report.id)}/photos/${encodeURIComponent(photoId)}/pass`,
+    body: {},
+    headers: seen(report),
+  });
+
+/** A 409 that is not someone else's change but content still held: what to review before 立案, or null. */
+export function heldMessage(failure: ApiFailure): string | null {
+  const d = failure.details as { reason?: unknown; text?: unknown; photoIds?: unknown } | undefined;
+  if (d?.reason !== "held") return null;
+  const photos = Array.isArray(d.photoIds) ? d.photoIds.length : 0;
+  const parts = [...(d.text === true ? ["描述"] : []), ...(photos > 0 ? [`${photos} 张照片`] : [])];
+  return `还有内容待人工复核：${parts.join("、")}。请先逐项“复核通过”或隐藏/修改，再立案。`;
+}
+
 export const moderationKpis = (query: {
   from: string;
   to: string;

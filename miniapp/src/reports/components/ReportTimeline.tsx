@@ -2,7 +2,10 @@ import { HISTORY_ACTION_LABELS, REPORT_STATUS_LABELS, type TimelineEntry } from 
 import { Text, View } from "@tarojs/components";
 import { formatCityTime } from "../../ui/formatTime";
 
-/* The case's history as the resident sees it: each step, who took it, when, and the bureau's note. */
+/*
+ * The case's history as the resident sees it: each step, who took it, when, the bureau's reply (答复; the
+ * API never sends residents the staff's internal notes) and the resident's own words (a reopen reason).
+ */
 const ACTOR_LABELS: Record<TimelineEntry["actor"], string> = { resident: "市民", bureau: "城管部门", system: "系统", open311: "外部平台" };
 
 export function ReportTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
@@ -19,6 +22,7 @@ export function ReportTimeline({ entries }: { entries: readonly TimelineEntry[] 
               {formatCityTime(e.at)} · {ACTOR_LABELS[e.actor]}
               {e.from !== e.to ? ` · ${REPORT_STATUS_LABELS[e.to]}` : ""}
             </Text>
+            {e.reply ? <Text className="timeline-reply">答复：{e.reply}</Text> : null}
             {e.note ? <Text className="timeline-note">{e.note}</Text> : null}
           </View>
         </View>

@@ -1,6 +1,7 @@
-import type { KpiResponse } from "@civic/shared";
+import { type KpiResponse, REOPEN_RATE_BASIS } from "@civic/shared";
 import { Text, View } from "@tarojs/components";
 import { districtDisplayName } from "../../../city/districts";
+import { chartDateLabel } from "./chartDates";
 import { barPercent, percent } from "./period";
 
 /*
@@ -17,13 +18,15 @@ export function DailyChart({ daily }: { daily: KpiResponse["daily"] }) {
         <Text className="legend legend--closed">结案</Text>
       </View>
       <View className="daily-chart__plot">
-        {daily.map((d) => (
+        {daily.map((d, i) => (
           <View key={d.date} className="daily-bar" data-date={d.date} data-cases={d.cases} data-closed={d.closed}>
             <View className="daily-bar__pair">
               <View className="daily-bar__cases" style={{ height: barPercent(d.cases, max) }} />
               <View className="daily-bar__closed" style={{ height: barPercent(d.closed, max) }} />
             </View>
-            <Text className="daily-bar__date">{d.date.slice(5)}</Text>
+            <Text className={`daily-bar__date${i === daily.length - 1 ? " daily-bar__date--last" : ""}`}>
+              {chartDateLabel(d.date, i, daily.length)}
+            </Text>
           </View>
         ))}
       </View>
@@ -44,6 +47,7 @@ export function GroupChart({ groups, groupBy }: { groups: KpiResponse["groups"];
   return (
     <View className="card kpi-chart kpi-chart-groups">
       <Text className="section-title">{groupBy === "district" ? "各区域" : "各分类"}</Text>
+      <Text className="chart-note kpi-reopen-basis">{REOPEN_RATE_BASIS}</Text>
       {groups.map((g) => (
         <View key={g.key} className="kpi-group-row" data-key={g.key}>
           <View className="kpi-group-row__head">

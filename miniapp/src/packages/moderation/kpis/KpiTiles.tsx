@@ -1,4 +1,4 @@
-import type { KpiFigures } from "@civic/shared";
+import { type KpiFigures, REOPEN_RATE_BASIS } from "@civic/shared";
 import { Text, View } from "@tarojs/components";
 import { hoursText, percent } from "./period";
 
@@ -16,7 +16,7 @@ const tilesOf = (f: KpiFigures): Tile[] => [
   { className: "kpi-on-time-rate", label: "按期结案率", value: percent(f.onTimeRate), count: `${f.closedOnTime} / ${f.closed} 件` },
   { className: "kpi-median-hours", label: "中位结案时长", value: hoursText(f.medianHoursToClose), count: `共 ${f.closed} 件已结案` },
   { className: "kpi-satisfaction-rate", label: "回访满意率", value: percent(f.satisfactionRate), count: `${f.rated} 条评价` },
-  { className: "kpi-reopen-rate", label: "重开率", value: percent(f.reopenRate), count: `${f.reopened} / ${f.resolved} 件` },
+  { className: "kpi-reopen-rate", label: "重开率", value: percent(f.reopenRate), count: `重开过 ${f.reopened} / 处理过 ${f.resolved} 件` },
 ];
 
 export function KpiTiles({ figures }: { figures: KpiFigures }) {
@@ -29,6 +29,7 @@ export function KpiTiles({ figures }: { figures: KpiFigures }) {
           <Text className="kpi-count">{t.count}</Text>
         </View>
       ))}
+      <Text className="chart-note kpi-reopen-basis">{REOPEN_RATE_BASIS}</Text>
     </View>
   );
 }

@@ -3,21 +3,47 @@ import { Text, View } from "@tarojs/components";
 import { useState } from "react";
 import { CITY_DISTRICTS } from "../../../city/districts";
 import { Chip } from "../../../components/Chip";
-import type { QueueFilters } from "./filters";
+import { type QueueFilters, queueFilterSummary } from "./filters";
 
 /*
  * The queue's filters: status chips, a category picker (an in-page panel grouped like the category tree,
- * so it works the same in both builds and in a browser test), districts, 超期 and 待人工复核.
+ * so it works the same in both builds and in a browser test), districts, 超期 and 待人工复核. Folded to one
+ * summary line by default so the cases fill the screen; a tap on it opens the panel.
  */
 export function QueueFilterBar(props: { filters: QueueFilters; categories: readonly Category[]; onChange: (next: QueueFilters) => void }) {
   const { filters, categories, onChange } = props;
   const [picking, setPicking] = useState(false);
+  const [open, setOpen] = useState(false);
   const set = (patch: Partial<QueueFilters>) => onChange({ ...filters, ...patch });
-  const categoryName = categories.find((c) => c.code === filters.category)?.name ?? filters.category;
+  const categoryName = categories.find((c) => c.code === filters.category)?.name ?? filters.category ?? undefined;
   const groups = [...new Set(categories.map((c) => c.groupName))];
 
+  const summary = queueFilterSummary(filters, categoryName ?? null);
   return (
-    <View className="queue-filters card">
+    <View className={`queue-filters card${open ? " is-open" : " is-folded"}`}>
+      <View className="queue-filters__summary" onClick={() => setOpen(!open)}>
+        <Text className="queue-filters__summary-text">筛选：{summary}</Text>
+        <Text className="queue-filters__toggle">{open ? "收起 ▴" : "展开 ▾"}</Text>
+      </View>
+      {open ? (
+        <QueuePanel {...props} picking={picking} setPicking={setPicking} categoryName={categoryName} groups={groups} set={set} />
+      ) : null}
+    </View>
+  );
+}
+
+function QueuePanel(props: {
+  filters: QueueFilters;
+  categories: readonly Category[];
+  picking: boolean;
+  setPicking: (v: boolean) => void;
+  categoryName: string | undefined;
+  groups: string[];
+  set: (patch: Partial<QueueFilters>) => void;
+}) {
+  const { filters, categories, picking, setPicking, categoryName, groups, set } = props;
+  return (
+    <View className="queue-filters__panel">
       <View className="chip-row queue-status-filters">
         <Text className="chip-row__label">状态</Text>
         <Chip label="全部待办" className="status-chip-all" active={filters.status === null} onTap={() => set({ status: null })} />

@@ -1,5 +1,6 @@
 import type { QueueItem } from "@civic/shared";
 import { Image, Text, View } from "@tarojs/components";
+import { districtDisplayName } from "../../../city/districts";
 import { caseName } from "../../../reports/caseText";
 import { formatCityTime } from "../../../ui/formatTime";
 import { photoSrc } from "../api";
@@ -31,7 +32,7 @@ export function QueueItemCard({ item, onOpen }: { item: QueueItem; onOpen: (id: 
         </View>
         <Text className="queue-description">{item.description}</Text>
         <Text className="queue-address">
-          {item.district} · {item.address}
+          {districtDisplayName(item.district)} · {item.address}
         </Text>
         <Text className="queue-meta">
           {caseName(item)} · 上报 {formatCityTime(item.createdAt)}

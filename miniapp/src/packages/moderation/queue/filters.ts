@@ -1,4 +1,4 @@
-import type { ReportStatus } from "@civic/shared";
+import { REPORT_STATUS_LABELS, type ReportStatus } from "@civic/shared";
 import { CITY_DISTRICTS } from "../../../city/districts";
 import type { QueueQueryParams } from "../api";
 
@@ -34,3 +34,15 @@ export function queueQuery(filters: QueueFilters, offset: number): QueueQueryPar
 }
 
 export const filtersKey = (f: QueueFilters): string => [f.status, f.category, f.district, f.overdue, f.held].join("|");
+
+/** The folded panel's one line: what the queue shows now, e.g. "处置中 · 超期 · 路灯不亮 · 工业园区". */
+export function queueFilterSummary(f: QueueFilters, categoryName: string | null): string {
+  const district = f.district ? CITY_DISTRICTS.find((d) => d.id === f.district)?.name : null;
+  return [
+    f.status ? REPORT_STATUS_LABELS[f.status] : "全部待办",
+    ...(f.overdue ? ["超期"] : []),
+    ...(f.held ? ["待人工复核"] : []),
+    categoryName ?? "全部分类",
+    district ?? "全市",
+  ].join(" · ");
+}

@@ -73,18 +73,23 @@ export function ActionForm(props: ActionFormProps) {
 
   const fieldError = (name: string) =>
     errors[name] ? <Text className={`form-error field-error field-error-${name}`}>{errors[name]}</Text> : null;
-  const noteInput = (label: string, className = "action-note") => (
-    <View className="form-field">
+  const textInput = (name: "note" | "reply", label: string, hint: string, className: string) => (
+    <View className={`form-field form-field-${name}`}>
       <Text className="field-label">{label}</Text>
+      <Text className="field-hint">{hint}</Text>
       <Textarea
         className={`text-input text-area ${className}`}
-        value={fields.note}
+        value={fields[name]}
         maxlength={500}
-        onInput={(e) => set({ note: e.detail.value })}
+        onInput={(e) => set({ [name]: e.detail.value })}
       />
-      {fieldError("note")}
+      {fieldError(name)}
     </View>
   );
+  // Two boxes, labelled for who reads them: 内部备注 never leaves the bureau; 答复市民 is public.
+  const internalNote = textInput("note", "内部备注（仅工作人员可见，可选）", "不会显示给市民，也不会发送通知。", "action-note");
+  const replyInput = (label: string, className = "action-reply") =>
+    textInput("reply", label, "上报人和公众都能在进度中看到，并随通知发送给上报人。", className);
 
   return (
     <View className={`action-form action-form-${action.name}`}>
@@ -169,12 +174,18 @@ export function ActionForm(props: ActionFormProps) {
 
       {action.name === "resolve" ? (
         <>
-          {noteInput("处理结果（必填）", "resolve-note")}
+          {replyInput("处理结果 · 答复市民（必填）", "resolve-note action-reply")}
           <AfterPhotos state={photos} />
           {fieldError("photoIds")}
+          {internalNote}
         </>
-      ) : action.name === "reopen" ? null : (
-        noteInput("备注（可选）")
+      ) : action.name === "reopen" ? null : action.name === "redact" ? (
+        internalNote
+      ) : (
+        <>
+          {replyInput("答复市民（公开，可选）")}
+          {internalNote}
+        </>
       )}
 
       {message ? <Text className="form-error action-error">{message}</Text> : null}

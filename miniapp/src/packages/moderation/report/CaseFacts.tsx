@@ -1,10 +1,12 @@
 import { type Category, REJECT_REASON_LABELS, type ReportDetail } from "@civic/shared";
 import { Text, View } from "@tarojs/components";
 import type { ReactNode } from "react";
+import { districtDisplayName } from "../../../city/districts";
 import { caseName } from "../../../reports/caseText";
 import { PlaceMap } from "../../../reports/components/PlaceMap";
 import { formatCityTime } from "../../../ui/formatTime";
 import { StatusBadge, UrgencyBadges } from "../components/StatusBadge";
+import { DueTime } from "./DueTime";
 import { CHECK_LABELS } from "./PhotoGrid";
 
 /* What staff know about a case: status and deadline, both texts, reporter, extra fields, place, outcome. */
@@ -38,11 +40,7 @@ export function CaseHeader({ report }: { report: ReportDetail }) {
         {report.followers > 0 ? <Text className="badge report-followers">{report.followers}人同样反映</Text> : null}
       </View>
       <Text className="case-id">案件编号 {caseName(report)}</Text>
-      {report.slaDueAt ? (
-        <Text className={`report-sla${report.overdue ? " is-overdue" : ""}`}>处置时限 {formatCityTime(report.slaDueAt)}</Text>
-      ) : (
-        <Text className="report-sla">立案后开始计时</Text>
-      )}
+      <DueTime report={report} />
     </View>
   );
 }
@@ -79,7 +77,7 @@ export function CaseInfo({ report, category }: { report: ReportDetail; category:
         {formatCityTime(report.createdAt)}
       </Row>
       <Row label="地址" className="report-address">
-        {report.district} · {report.address}
+        {districtDisplayName(report.district)} · {report.address}
       </Row>
       <Row label="位置" className="report-location">
         {report.location.lat.toFixed(6)}, {report.location.lng.toFixed(6)}（GCJ-02）

@@ -1,10 +1,13 @@
 import type { ContentCheck, ReportDetail } from "@civic/shared";
 import { Button, Image, Input, Text, View } from "@tarojs/components";
 import { useState } from "react";
-import { hidePhoto, photoSrc, showPhoto } from "../api";
+import { hidePhoto, passPhoto, photoSrc, showPhoto } from "../api";
 import type { RunAction } from "./useCaseAction";
 
-/* The case's photos as staff see them: each with its content-check result, hidden ones marked; hide (with a reason) or show again. */
+/*
+ * The case's photos as staff see them: each with its content-check result, hidden ones marked; hide (with a
+ * reason) or show again; a held one (check not passed, not yet reviewed) can be passed (复核通过) or hidden.
+ */
 export const CHECK_LABELS: Record<ContentCheck, string> = {
   pending: "检测中",
   pass: "检测通过",
@@ -17,7 +20,7 @@ export function PhotoGrid({ report, busy, run }: { report: ReportDetail; busy: s
   const [hiding, setHiding] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const checks = new Map((report.photoChecks ?? []).map((c) => [c.id, c.check]));
+  const checks = new Map((report.photoChecks ?? []).map((c) => [c.id, c]));
 
   const act = async (name: string, call: Parameters<RunAction>[1]) => {
     setError(null);
@@ -39,7 +42,8 @@ export function PhotoGrid({ report, busy, run }: { report: ReportDetail; busy: s
   return (
     <View className="report-photos">
       {report.photos.map((p) => {
-        const check = checks.get(p.id);
+        const review = checks.get(p.id);
+        const check = review?.check;
         return (
           <View key={p.id} className={`report-photo report-photo--${p.kind}${p.hidden ? " report-photo--hidden" : ""}`} data-id={p.id}>
             <Image className="report-photo__img" src={photoSrc(p.url)} mode="aspectFill" />
@@ -47,7 +51,18 @@ export function PhotoGrid({ report, busy, run }: { report: ReportDetail; busy: s
               <Text className="badge photo-kind">{p.kind === "resolution" ? "处理后" : "上报照片"}</Text>
               {check ? <Text className={`badge photo-check photo-check--${check}`}>{CHECK_LABELS[check]}</Text> : null}
               {p.hidden ? <Text className="badge photo-hidden-label">已隐藏</Text> : null}
+              {review?.held ? <Text className="badge badge-held photo-held">待复核（公众不可见）</Text> : null}
+              {review?.reviewed ? <Text className="badge photo-reviewed">已复核通过</Text> : null}
             </View>
+            {review?.held && hiding !== p.id ? (
+              <Button
+                className="btn btn-primary photo-pass"
+                disabled={busy !== null || undefined}
+                onClick={() => void act("pass_photo", () => passPhoto(report, p.id))}
+              >
+                复核通过
+              </Button>
+            ) : null}
             {p.hidden ? (
               <Button
                 className="btn photo-show"

@@ -36,7 +36,10 @@ export function allowedActions(status: ReportStatus): CaseActionInfo[] {
 
 /** What the fields of an action's form hold (text inputs, and the chosen reject reason). */
 export interface ActionFields {
+  /** 内部备注: staff only. */
   note: string;
+  /** 答复市民: shown to the reporter and the public, and sent in their notification. */
+  reply: string;
   reason: string;
   into: string;
   department: string;
@@ -46,6 +49,7 @@ export interface ActionFields {
 
 export const initialFields = (report: ReportDetail, defaultDepartment: string): ActionFields => ({
   note: "",
+  reply: "",
   reason: "",
   into: "",
   department: report.department ?? defaultDepartment,
@@ -67,8 +71,10 @@ export function buildActionRequest<A extends CaseAction>(
 ): BuiltRequest<A> {
   const errors: Record<string, string> = {};
   const note = fields.note.trim();
-  if (note.length > MAX_NOTE) errors.note = `备注不能超过 ${MAX_NOTE} 字`;
-  const withNote = note ? { note } : {};
+  if (note.length > MAX_NOTE) errors.note = `内部备注不能超过 ${MAX_NOTE} 字`;
+  const reply = fields.reply.trim();
+  if (reply.length > MAX_NOTE) errors.reply = `答复不能超过 ${MAX_NOTE} 字`;
+  const withNote = { ...(note ? { note } : {}), ...(reply ? { reply } : {}) };
   let body: CaseActionBodies[CaseAction];
   switch (action) {
     case "accept":
@@ -95,8 +101,8 @@ export function buildActionRequest<A extends CaseAction>(
       break;
     }
     case "resolve":
-      if (!note) errors.note = "请填写处理结果";
-      body = { note, photoIds: [...photoIds] };
+      if (!reply) errors.reply = "请填写处理结果";
+      body = { reply, ...(note ? { note } : {}), photoIds: [...photoIds] };
       break;
     case "reopen": {
       const reason = fields.reason.trim();
@@ -110,7 +116,7 @@ export function buildActionRequest<A extends CaseAction>(
       if (!description) errors.description = "描述不能为空";
       else if (description.length > MAX_DESCRIPTION_CHARS) errors.description = `描述不能超过 ${MAX_DESCRIPTION_CHARS} 字`;
       else if (description === report.description) errors.description = "描述没有改动";
-      body = { description, ...withNote };
+      body = { description, ...(note ? { note } : {}) };
       break;
     }
     default:

@@ -12,13 +12,19 @@ import { ActionPanel } from "./ActionPanel";
 import { CaseHeader, CaseInfo, CaseText } from "./CaseFacts";
 import { CASE_ACTIONS } from "./caseActions";
 import { PhotoGrid } from "./PhotoGrid";
+import { TextReview } from "./TextReview";
 import { Timeline } from "./Timeline";
 import { useCaseAction } from "./useCaseAction";
 
 /* 案件详情与处置: everything staff see about one case, and the actions its status allows. */
 type Notice = { kind: "done" | "conflict"; text: string };
 
-const PHOTO_ACTION_LABELS: Record<string, string> = { hide_photo: "照片已隐藏", show_photo: "照片已恢复显示" };
+const PHOTO_ACTION_LABELS: Record<string, string> = {
+  hide_photo: "照片已隐藏",
+  show_photo: "照片已恢复显示",
+  pass_photo: "照片复核通过",
+  pass_text: "描述复核通过",
+};
 
 export default function ModerationReportPage() {
   const session = useSession();
@@ -77,6 +83,7 @@ export default function ModerationReportPage() {
           <View className="case-layout__main">
             <CaseHeader report={report} />
             <CaseText report={report} />
+            <TextReview report={report} busy={busy} run={run} />
             <View className="card case-photos">
               <Text className="section-title">照片</Text>
               <PhotoGrid report={report} busy={busy} run={run} />

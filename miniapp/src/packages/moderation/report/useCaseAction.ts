@@ -1,7 +1,7 @@
 import type { ReportDetail } from "@civic/shared";
 import { useState } from "react";
 import type { ApiResult } from "../../../services/request";
-import { conflictMessage, fieldIssues } from "../api";
+import { conflictMessage, fieldIssues, heldMessage } from "../api";
 
 /*
  * Runs one action on the case and sorts its outcome: success hands the new case to `onDone`; a 409
@@ -22,6 +22,9 @@ export function useCaseAction(handlers: { onDone: (name: string, report: ReportD
       handlers.onDone(name, result.data);
       return { ok: true };
     }
+    // Content still held is not a lost race: say what to review, keep the form, reload nothing.
+    const held = result.status === 409 ? heldMessage(result) : null;
+    if (held) return { ok: false, conflict: false, message: held, fields: {} };
     if (result.status === 409) {
       const message = conflictMessage(result);
       handlers.onConflict(message);

@@ -13,6 +13,7 @@ import {
   Open311KeyList,
   Open311KeyResponse,
   Open311KeySummary,
+  type TemporaryClosureRequest,
   ToiletDetail,
   ToiletImportPreview,
   type ToiletImportRequest,
@@ -20,7 +21,6 @@ import {
   type ToiletUpdate,
   User,
 } from "@civic/shared";
-import { z } from "zod";
 import { type ApiFailure, type ApiResult, apiRequest } from "../../services/request";
 
 /* The admin console's calls (admin-only routes; every write is audited by the API). */
@@ -50,14 +50,9 @@ export const updateCategory = (code: string, changes: CategoryUpdate): Promise<A
 export const adminToilets = (query: Sent<AdminToiletQuery>): Promise<ApiResult<AdminToiletPage>> =>
   apiRequest(AdminToiletPage, { path: "/api/v1/admin/toilets", query: { ...query } });
 
-/**
- * The toilet as the edit page reads it. `temporaryClosure` (暂停开放) comes from another part of issue 8;
- * until it lands the API leaves it out, which reads as "not closed".
- */
-export const TemporaryClosure = z.object({ until: z.string(), reason: z.string() });
-export type TemporaryClosure = z.infer<typeof TemporaryClosure>;
-export const AdminToiletDetail = ToiletDetail.extend({ temporaryClosure: TemporaryClosure.nullable().default(null) });
-export type AdminToiletDetail = z.infer<typeof AdminToiletDetail>;
+/** The toilet as the edit page reads it, its temporary closure (暂停开放) included. */
+export const AdminToiletDetail = ToiletDetail;
+export type AdminToiletDetail = ToiletDetail;
 
 const toiletPath = (id: string) => `/api/v1/admin/toilets/${enc(id)}`;
 export const toiletForAdmin = (id: string): Promise<ApiResult<AdminToiletDetail>> =>
@@ -66,7 +61,7 @@ export const updateToilet = (id: string, changes: ToiletUpdate): Promise<ApiResu
   apiRequest(AdminToiletDetail, { method: "PATCH", path: toiletPath(id), body: changes });
 export const deactivateToilet = (id: string, reason: string): Promise<ApiResult<AdminToiletDetail>> =>
   apiRequest(AdminToiletDetail, { method: "POST", path: `${toiletPath(id)}/deactivate`, body: { reason } });
-export const closeToiletFor = (id: string, closure: TemporaryClosure): Promise<ApiResult<AdminToiletDetail>> =>
+export const closeToiletFor = (id: string, closure: TemporaryClosureRequest): Promise<ApiResult<AdminToiletDetail>> =>
   apiRequest(AdminToiletDetail, { method: "POST", path: `${toiletPath(id)}/temporary-closure`, body: closure });
 export const reopenToilet = (id: string): Promise<ApiResult<AdminToiletDetail>> =>
   apiRequest(AdminToiletDetail, { method: "DELETE", path: `${toiletPath(id)}/temporary-closure` });

@@ -1,13 +1,14 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AuditPage, CategoryList, ToiletImportPreview, User } from "@civic/shared";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PhoneBrowser } from "../support/chromium";
 import { type CivicServer, startCivicServer } from "../support/civic-server";
 import { launchDesktopBrowser } from "../support/desktop-browser";
 import { miniappDist } from "../support/paths";
 import { freshTempDir } from "../support/temp-dirs";
+import { appActions, isApi } from "./app-actions";
 import { answerTo, screenshot, watchForProblems } from "./story";
 
 /*
@@ -30,34 +31,13 @@ let residentId: string;
 let adminToken: string;
 const files = freshTempDir("e2e-admin-files");
 
-const shown = (selector: string): Locator => page.locator(selector).filter({ visible: true });
-const textOf = async (selector: string) => ((await shown(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
-const isApi = (path: string) => (u: URL) => u.pathname === path;
-let visits = 0;
-const openFresh = async (path: string) => {
-  visits++;
-  await page.goto(`/?visit=${visits}#${path}`);
-};
+const { shown, textOf, openFresh, loginAs } = appActions(() => page);
 /** The API as the admin, to check what the pages claim (the session token the app stored). */
 const api = async <T>(path: string): Promise<T> => {
   const res = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${adminToken}` } });
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 };
-
-async function loginAs(role: "resident" | "admin"): Promise<string> {
-  await openFresh("/pages/me/index");
-  await shown(".me-page .logout-button, .me-page .login-prompt").first().waitFor();
-  if (await shown(".me-page .logout-button").count()) {
-    await answerTo(page, isApi("/api/v1/auth/logout"), () => shown(".logout-button").click(), "POST");
-  }
-  await shown(".me-page .login-prompt").click();
-  await shown(`.role-${role}`).click();
-  await expect.poll(() => shown(`.role-${role}`).getAttribute("class")).toContain("is-active");
-  const login = await answerTo<{ token: string; user: User }>(page, isApi("/api/v1/auth/dev-login"), () => shown(".login-submit").click());
-  await shown(`.me-page .profile .user-role-${role}`).waitFor();
-  return role === "admin" ? login.body.token : login.body.user.id;
-}
 
 /** Taro's H5 confirmation dialog: press 确定. */
 const confirmModal = () => shown(".taro-model__confirm").click();
@@ -79,8 +59,8 @@ afterAll(async () => {
 
 describe("E2E (H5 in Chromium, desktop width): the admin console", () => {
   it("an admin opens the console from 我的 and sees its menu in two columns", async () => {
-    residentId = await loginAs("resident");
-    adminToken = await loginAs("admin");
+    residentId = (await loginAs("resident")).user.id;
+    adminToken = (await loginAs("admin")).token;
     await shown(".admin-entry").click();
     await shown(".admin-home .admin-menu__item").first().waitFor();
     expect(await shown(".admin-menu__item").count()).toBe(7);

@@ -19,6 +19,7 @@ import { type CivicServer, freePort, startCivicServer } from "../support/civic-s
 import { sampleJpeg } from "../support/images";
 import { miniappDist } from "../support/paths";
 import { freshTempDir } from "../support/temp-dirs";
+import { appActions, isApi } from "./app-actions";
 import { answerTo, screenshot, watchForProblems } from "./story";
 
 /*
@@ -59,35 +60,7 @@ let reportId: string;
 let reportPhotoId: string;
 let resolutionPhotoId: string;
 
-/** Only what is on screen: Taro's H5 router keeps the pages below the current one in the DOM, hidden. */
-const shown = (selector: string): Locator => page.locator(selector).filter({ visible: true });
-const texts = async (selector: string) => (await shown(selector).allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
-const textIn = async (locator: Locator) => ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
-const textOf = (selector: string) => textIn(shown(selector).first());
-const isApi = (path: string) => (u: URL) => u.pathname === path;
-
-/** A fresh load of the app at a page (the query makes it a real load, not a hash change). */
-let visits = 0;
-async function openFresh(path: string): Promise<void> {
-  visits++;
-  await page.goto(`/?visit=${visits}#${path}`);
-}
-
-/** Hands the phone to another actor: 我的 → 退出登录 (if someone is signed in) → demo role picker → 登录. */
-async function loginAs(role: "resident" | "moderator"): Promise<void> {
-  await openFresh("/pages/me/index");
-  await shown(".me-page .logout-button, .me-page .login-prompt").first().waitFor();
-  if (await shown(".me-page .logout-button").count()) {
-    await answerTo(page, isApi("/api/v1/auth/logout"), () => shown(".logout-button").click(), "POST");
-  }
-  await shown(".me-page .login-prompt").click();
-  await shown(".role-picker").waitFor();
-  await shown(`.role-${role}`).click();
-  await expect.poll(() => shown(`.role-${role}`).getAttribute("class")).toContain("is-active");
-  const login = await answerTo<{ user: { roles: string[] } }>(page, isApi("/api/v1/auth/dev-login"), () => shown(".login-submit").click());
-  expect(login.body.user.roles).toContain(role);
-  await shown(`.me-page .profile .user-role-${role}`).waitFor();
-}
+const { shown, texts, textIn, textOf, openFresh, loginAs } = appActions(() => page);
 
 /** Taps `button`, answers the file chooser it opens (Taro H5's chooseMedia) with `file`. */
 async function choosePhoto(button: Locator, file: string): Promise<void> {

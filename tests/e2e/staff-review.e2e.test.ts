@@ -1,5 +1,5 @@
 import { type KpiResponse, type QueueResponse, REOPEN_RATE_BASIS, type ReportDetail } from "@civic/shared";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAKE_APPID, FAKE_SECRET, type FakeWechat, startFakeWechat } from "../fakes/wechat";
 import { type WechatControls, wechatControls } from "../fakes/wechat-controls";
@@ -7,6 +7,7 @@ import { launchPhoneBrowser, type PhoneBrowser } from "../support/chromium";
 import { type CivicServer, freePort, startCivicServer } from "../support/civic-server";
 import { sampleJpeg } from "../support/images";
 import { miniappDist } from "../support/paths";
+import { appActions, isApi } from "./app-actions";
 import { answerTo, screenshot, watchForProblems } from "./story";
 
 /*
@@ -33,10 +34,7 @@ let reportId: string;
 let photoId: string;
 let residentToken: string;
 
-const shown = (selector: string): Locator => page.locator(selector).filter({ visible: true });
-const textOf = async (selector: string) => ((await shown(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
-const texts = async (selector: string) => (await shown(selector).allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
-const isApi = (path: string) => (u: URL) => u.pathname === path;
+const { shown, textOf, texts, openFresh, loginAs } = appActions(() => page);
 
 async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
   const res = await fetch(`${server.url}${path}`, {
@@ -50,25 +48,6 @@ async function api(path: string, init: { method?: string; token?: string; body?:
   const text = await res.text();
   // biome-ignore lint/suspicious/noExplicitAny: the story reads answers freely
   return { status: res.status, json: (text ? JSON.parse(text) : null) as any };
-}
-
-let visits = 0;
-async function openFresh(path: string): Promise<void> {
-  visits++;
-  await page.goto(`/?visit=${visits}#${path}`);
-}
-
-async function loginAs(role: "resident" | "moderator"): Promise<void> {
-  await openFresh("/pages/me/index");
-  await shown(".me-page .logout-button, .me-page .login-prompt").first().waitFor();
-  if (await shown(".me-page .logout-button").count()) {
-    await answerTo(page, isApi("/api/v1/auth/logout"), () => shown(".logout-button").click(), "POST");
-  }
-  await shown(".me-page .login-prompt").click();
-  await shown(".role-picker").waitFor();
-  await shown(`.role-${role}`).click();
-  await answerTo(page, isApi("/api/v1/auth/dev-login"), () => shown(".login-submit").click());
-  await shown(`.me-page .profile .user-role-${role}`).waitFor();
 }
 
 beforeAll(async () => {

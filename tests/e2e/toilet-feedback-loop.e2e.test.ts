@@ -7,11 +7,12 @@ import {
   type NearbyToiletsResponse,
   type ToiletFeedback,
 } from "@civic/shared";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchPhoneBrowser, type PhoneBrowser } from "../support/chromium";
 import { type CivicServer, startCivicServer } from "../support/civic-server";
 import { miniappDist } from "../support/paths";
+import { appActions, isApi } from "./app-actions";
 import { answerTo, screenshot, watchForProblems } from "./story";
 
 /*
@@ -37,31 +38,7 @@ let feedbackId: string;
 /** The closure's last day: 7 days counting today, in the city. */
 const until = addCityDays(cityClock(new Date()).date, 6);
 
-const shown = (selector: string): Locator => page.locator(selector).filter({ visible: true });
-const textOf = async (selector: string) => ((await shown(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
-const isApi = (path: string) => (u: URL) => u.pathname === path;
-
-let visits = 0;
-async function openFresh(path: string): Promise<void> {
-  visits++;
-  await page.goto(`/?visit=${visits}#${path}`);
-}
-
-async function loginAs(role: "resident" | "admin"): Promise<void> {
-  await openFresh("/pages/me/index");
-  await shown(".me-page .logout-button, .me-page .login-prompt").first().waitFor();
-  if (await shown(".me-page .logout-button").count()) {
-    await answerTo(page, isApi("/api/v1/auth/logout"), () => shown(".logout-button").click(), "POST");
-  }
-  await shown(".me-page .login-prompt").click();
-  await shown(".role-picker").waitFor();
-  await shown(`.role-${role}`).click();
-  await expect.poll(() => shown(`.role-${role}`).getAttribute("class")).toContain("is-active");
-  const login = await answerTo<{ user: { roles: string[] } }>(page, isApi("/api/v1/auth/dev-login"), () => shown(".login-submit").click());
-  expect(login.body.user.roles).toContain(role);
-  // 我的 then reads /me; leaving before it answers would abort that request.
-  await shown(`.me-page .profile .user-role-${role}`).waitFor();
-}
+const { shown, textOf, openFresh, loginAs } = appActions(() => page);
 
 async function findNearGuanqian(): Promise<NearbyToiletsResponse> {
   await openFresh("/pages/toilets/index");

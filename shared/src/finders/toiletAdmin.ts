@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { queryInt } from "../http/query";
-import { ImportRowError, ToiletKind } from "./toilets";
+import { ImportRowError, ToiletSummary } from "./toilets";
 
 /* The admin's toilet catalogue: search and list (inactive ones too), and the import's dry run. */
 
@@ -15,13 +15,8 @@ export const AdminToiletQuery = z.object({
 });
 export type AdminToiletQuery = z.input<typeof AdminToiletQuery>;
 
-export const AdminToiletRow = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    address: z.string(),
-    district: z.string(),
-    kind: ToiletKind,
+export const AdminToiletRow = ToiletSummary.pick({ id: true, name: true, address: true, district: true, kind: true })
+  .extend({
     active: z.boolean(),
     deactivatedReason: z.string().nullable(),
     sourceRef: z.string().nullable(),

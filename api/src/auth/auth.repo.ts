@@ -10,7 +10,7 @@ export function authRepo(db: AppDb) {
     const map = new Map<string, Role[]>(userIds.map((id) => [id, ["resident"]]));
     if (userIds.length === 0) return map;
     const rows = await db.select().from(userRoles).where(inArray(userRoles.userId, userIds)).orderBy(asc(userRoles.role));
-    for (const r of rows) map.get(r.userId)?.push(r.role as Role);
+    for (const r of rows) map.get(r.userId)?.push(r.role);
     return map;
   }
 

@@ -1,3 +1,4 @@
+import type { GrantableRole } from "@civic/shared";
 import { sql } from "drizzle-orm";
 import { check, index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
@@ -25,7 +26,7 @@ export const userRoles = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
-    role: text("role").notNull(),
+    role: text("role").notNull().$type<GrantableRole>(),
     grantedAt: text("granted_at").notNull(),
     grantedBy: text("granted_by"),
   },

@@ -8,6 +8,7 @@
  * also writes idempotency keys, upload attachments and outbox rows (type 'report'), message grants, audit_log.
  */
 import type { createRouter } from "../platform/router";
+import * as categories from "./categories.handlers";
 import * as kpis from "./kpis.handlers";
 import * as moderation from "./moderation.handlers";
 import * as moderationRoutes from "./moderation.routes";
@@ -20,9 +21,9 @@ import * as reviewRoutes from "./review.routes";
 
 export function registerReports(app: ReturnType<typeof createRouter>) {
   hideRiskyReportPhotos();
-  app.openapi(routes.listCategories, handlers.listCategoriesHandler);
-  app.openapi(routes.createCategory, handlers.createCategoryHandler);
-  app.openapi(routes.updateCategory, handlers.updateCategoryHandler);
+  app.openapi(routes.listCategories, categories.listCategoriesHandler);
+  app.openapi(routes.createCategory, categories.createCategoryHandler);
+  app.openapi(routes.updateCategory, categories.updateCategoryHandler);
   app.openapi(routes.createReport, handlers.createReportHandler);
   // Fixed paths before /reports/{id}.
   app.openapi(routes.duplicates, handlers.duplicatesHandler);

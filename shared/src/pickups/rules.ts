@@ -72,7 +72,7 @@ export function checkItems(
     total += line.qty;
     if (seen.has(line.code)) issues.push({ path: `items.${i}.code`, message: `${line.code} is listed twice` });
     seen.add(line.code);
-    if (!entry || !entry.active) issues.push({ path: `items.${i}.code`, message: `unknown item ${line.code}` });
+    if (!entry?.active) issues.push({ path: `items.${i}.code`, message: `unknown item ${line.code}` });
     else if (line.qty > entry.maxPerBooking) {
       issues.push({ path: `items.${i}.qty`, message: `too many of ${entry.name}: at most ${entry.maxPerBooking} per booking` });
     }

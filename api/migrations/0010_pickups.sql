@@ -27,7 +27,6 @@ CREATE TABLE `pickup_bookings` (
 	`access_notes` text DEFAULT '' NOT NULL,
 	`contact_phone` text NOT NULL,
 	`on_behalf_name` text,
-	`photo_ids` text DEFAULT '[]' NOT NULL,
 	`volume_points` integer NOT NULL,
 	`collector_id` text,
 	`rating` integer,

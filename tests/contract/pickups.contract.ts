@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ContractHarness, call, expectEnvelope, type GetHarness, loginAs } from "./harness";
 import { bookingBody, createPickupItems, createPickupSlot, pickupAdmin, pickupStreet } from "./pickup-fixtures";
+import { uploadPhoto } from "./report-fixtures";
 
 /* Bulky-waste pickups: booking, its limits (window, cutoff, items, capacity, quota), cancel, and replays. */
 
@@ -87,6 +88,30 @@ export function registerPickupsContract(getHarness: GetHarness) {
         }),
       });
       expect(many.status).toBe(422);
+    });
+
+    it("photos of the items attach to the booking; someone else's photo is refused and takes no capacity", async () => {
+      const h = getHarness();
+      const { slotId, street } = await setup(h, 9, 10);
+      const resident = await loginAs(h, "pickup-photos");
+      const stranger = await loginAs(h, "pickup-photo-stranger");
+      const theirs = await uploadPhoto(h, stranger.token);
+      const refused = await call(h, "POST", "/api/v1/pickups", {
+        token: resident.token,
+        body: bookingBody(slotId, { photoIds: [theirs] }),
+      });
+      expect(refused.status).toBe(422);
+      expect(await remainingOf(h, street, slotId)).toBe(10);
+      const mine = await uploadPhoto(h, resident.token);
+      const ok = await call(h, "POST", "/api/v1/pickups", { token: resident.token, body: bookingBody(slotId, { photoIds: [mine] }) });
+      expect(ok.status).toBe(201);
+      // The same photo cannot be attached to a second booking.
+      const twice = await call(h, "POST", "/api/v1/pickups", {
+        token: resident.token,
+        body: bookingBody(slotId, { photoIds: [mine], address: "观前街 2 号" }),
+      });
+      expect(twice.status).toBe(422);
+      expect(await remainingOf(h, street, slotId)).toBe(9);
     });
 
     it("another resident's booking is 404 to read and to cancel", async () => {

@@ -17,6 +17,7 @@ import type { AppDeps } from "../deps";
 import { conflict, notFound, validationFailed } from "../platform/errors";
 import { idempotencyRequest, idempotent } from "../platform/idempotency";
 import type { AppRouteHandler } from "../platform/router";
+import { attachUploads } from "../platform/uploads/attach";
 import { bookingNumber, householdKey, pickupSettings, toBooking } from "./pickup-views";
 import { type BookingRow, pickupsRepo } from "./pickups.repo";
 import type { cancelPickup, createPickup, listPickupItems, listPickupSlots, myPickups, pickupById } from "./pickups.routes";
@@ -100,7 +101,6 @@ export const createPickupHandler: AppRouteHandler<typeof createPickup> = async (
         accessNotes: body.accessNotes ?? "",
         contactPhone: body.contactPhone,
         onBehalfName: body.onBehalf?.name ?? null,
-        photoIds: JSON.stringify(body.photoIds ?? []),
         volumePoints: points,
         collectorId: null,
         rating: null,
@@ -109,6 +109,14 @@ export const createPickupHandler: AppRouteHandler<typeof createPickup> = async (
         version: 1,
       };
       const byCode = new Map(catalogue.map((i) => [i.code, i]));
+      // Photos of the items (optional) are attached only if the booking row was written.
+      const photos = await attachUploads(deps, {
+        ownerType: "pickup",
+        ownerId: id,
+        uploadIds: body.photoIds ?? [],
+        userId: user.id,
+        guard: repo.bookingExists(id),
+      });
       await deps.atomic([
         ...(claim.statement ? [claim.statement] : []),
         repo.insertBookingStatement(row, settings.yearlyQuota, claim.guard),
@@ -123,6 +131,7 @@ export const createPickupHandler: AppRouteHandler<typeof createPickup> = async (
             recyclable: item.recyclable,
           });
         }),
+        ...photos,
         repo.takeCapacityStatement(slot.id, points, id),
         repo.historyStatement({ bookingId: id, action: "book", from: null, to: "booked", actorId: user.id, at }, repo.bookingExists(id)),
       ]);

@@ -70,8 +70,6 @@ export const pickupBookings = sqliteTable(
     accessNotes: text("access_notes").notNull().default(""),
     contactPhone: text("contact_phone").notNull(),
     onBehalfName: text("on_behalf_name"),
-    /** JSON array of upload ids. */
-    photoIds: text("photo_ids").notNull().default("[]"),
     volumePoints: integer("volume_points").notNull(),
     collectorId: text("collector_id").references(() => users.id),
     rating: integer("rating"),

@@ -1,6 +1,5 @@
 import {
   changeDeadline,
-  PICKUP_DEFAULTS,
   type PickupBooking,
   type PickupSettings,
   type PickupStatus,
@@ -9,8 +8,8 @@ import {
 import type { AppDeps } from "../deps";
 import type { BookingItemRow, BookingRow } from "./pickups.repo";
 
-/** The settings in force; the defaults until the bureau's overrides are wired into config. */
-export const pickupSettings = (_deps: Pick<AppDeps, "config">): PickupSettings => PICKUP_DEFAULTS;
+/** The settings in force (PICKUP_* settings, shared defaults). */
+export const pickupSettings = (deps: Pick<AppDeps, "config">): PickupSettings => deps.config.pickups;
 
 /**
  * The household the yearly quota counts: the street and the address with spacing, case and full-width

@@ -1,10 +1,4 @@
-import {
-  changeDeadline,
-  type PickupBooking,
-  type PickupSettings,
-  type PickupStatus,
-  type PickupWindow,
-} from "@civic/shared";
+import { changeDeadline, type PickupBooking, type PickupSettings, type PickupStatus, type PickupWindow } from "@civic/shared";
 import type { AppDeps } from "../deps";
 import type { BookingItemRow, BookingRow } from "./pickups.repo";
 

@@ -190,6 +190,36 @@ export function registerPickupsContract(getHarness: GetHarness) {
       for (const r of results.filter((x) => x.status !== 201)) expect(r.json.error.details.reason).toBe("quota_used");
     });
 
+    it("admins create slots in bulk (existing ones skipped, unknown streets refused) and retire items residents no longer see", async () => {
+      const h = getHarness();
+      const admin = await pickupAdmin(h);
+      await createPickupItems(h, admin.token);
+      const street = pickupStreet(10);
+      const body = { streets: [street], from: "2027-07-01", to: "2027-07-03", windows: ["am", "pm"], capacityPoints: 12 };
+      const first = await call(h, "POST", "/api/v1/admin/pickups/slots", { token: admin.token, body });
+      expect(first.status).toBe(201);
+      expect(first.json).toEqual({ created: 6, skipped: 0 });
+      const again = await call(h, "POST", "/api/v1/admin/pickups/slots", { token: admin.token, body: { ...body, to: "2027-07-04" } });
+      expect(again.json).toEqual({ created: 2, skipped: 6 });
+      const unknown = await call(h, "POST", "/api/v1/admin/pickups/slots", {
+        token: admin.token,
+        body: { ...body, streets: ["000000:无此街道"] },
+      });
+      expect(unknown.status).toBe(422);
+      const created = await call(h, "POST", "/api/v1/admin/pickups/items", {
+        token: admin.token,
+        body: { code: "old_piano", name: "钢琴", category: "furniture", maxPerBooking: 1, recyclable: false, volumePoints: 8 },
+      });
+      expect([201, 409]).toContain(created.status);
+      const retired = await call(h, "PATCH", "/api/v1/admin/pickups/items/old_piano", { token: admin.token, body: { active: false } });
+      expect(retired.status).toBe(200);
+      expect(retired.json.active).toBe(false);
+      const publicList = await call(h, "GET", "/api/v1/pickups/items");
+      expect(publicList.json.items.map((i: { code: string }) => i.code)).not.toContain("old_piano");
+      const adminList = await call(h, "GET", "/api/v1/admin/pickups/items", { token: admin.token });
+      expect(adminList.json.items.map((i: { code: string }) => i.code)).toContain("old_piano");
+    });
+
     it("a retry with the same Idempotency-Key answers the same booking and takes capacity once", async () => {
       const h = getHarness();
       const { slotId, street } = await setup(h, 8, 10);

@@ -68,7 +68,7 @@ export function registerPickupsContract(getHarness: GetHarness) {
       expect(late.json.error.details).toMatchObject({ reason: "not_bookable", first: "2027-03-03" });
     });
 
-    it("refuses too many of one item by its name, and too many items in all", async () => {
+    it("refuses too many of one item by its name, too many items in all, and a map point outside the city", async () => {
       const h = getHarness();
       const { slotId } = await setup(h, 3, 50);
       const resident = await loginAs(h, "pickup-items");
@@ -88,6 +88,12 @@ export function registerPickupsContract(getHarness: GetHarness) {
         }),
       });
       expect(many.status).toBe(422);
+      const beijing = await call(h, "POST", "/api/v1/pickups", {
+        token: resident.token,
+        body: bookingBody(slotId, { location: { lat: 39.9, lng: 116.4 } }),
+      });
+      expect(beijing.status).toBe(422);
+      expect(beijing.json.error.details[0].path).toBe("location");
     });
 
     it("photos of the items attach to the booking; someone else's photo is refused and takes no capacity", async () => {

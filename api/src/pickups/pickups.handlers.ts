@@ -4,11 +4,13 @@ import {
   changeDeadline,
   checkItems,
   cityDayStart,
+  DEFAULT_CITY,
   decidePickup,
   isBookableDate,
   type PickupStatus,
   type PickupWindow,
   quotaYear,
+  resolvePlace,
   volumeOf,
   windowEnd,
 } from "@civic/shared";
@@ -69,6 +71,10 @@ export const createPickupHandler: AppRouteHandler<typeof createPickup> = async (
       const catalogue = await repo.items(true);
       const check = checkItems(body.items, catalogue, settings.maxItems);
       if (!check.ok) throw validationFailed(check.message, check.issues);
+      // The map point must lie in the city the bureau serves (the collector navigates to it).
+      if (!resolvePlace(DEFAULT_CITY, body.location)) {
+        throw validationFailed("the point on the map is outside the city", [{ path: "location", message: "outside the city" }]);
+      }
       const slot = await repo.slot(body.slotId);
       if (!slot) throw notFound("slot");
       const now = deps.clock();

@@ -5,6 +5,7 @@ import type { AppDeps } from "./deps";
 import { registerFinders } from "./finders";
 import { registerMe } from "./me";
 import { registerOpen311 } from "./open311";
+import { registerPickups } from "./pickups";
 import { errorBody, respondWithError } from "./platform/errors";
 import { jsonWritesOnly, maxBody, requestContext } from "./platform/middleware";
 import { registerInbox } from "./platform/notifications/inbox.routes";
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
   registerReports(app);
   registerOpen311(app);
   registerMe(app);
+  registerPickups(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

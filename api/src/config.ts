@@ -1,5 +1,6 @@
-import { DEFAULT_CITY_ZONE, DEFAULT_RETENTION_DAYS, isValidZone } from "@civic/shared";
+import { DEFAULT_CITY_ZONE, DEFAULT_RETENTION_DAYS, isValidZone, type PickupSettings } from "@civic/shared";
 import { z } from "zod";
+import { PICKUP_CONFIG_SHAPE, pickupSettingsOf } from "./pickups/pickup-config";
 import type { TrustProxy } from "./platform/client-ip";
 
 /*
@@ -56,6 +57,7 @@ export const AppConfigInput = z.object({
     .regex(/^(none|cloudflare|[1-9])$/, "none, cloudflare or a number of proxy hops (1-9)")
     .default("none")
     .transform((v): TrustProxy => (v === "none" || v === "cloudflare" ? v : Number(v))),
+  ...PICKUP_CONFIG_SHAPE,
 });
 
 export interface AppConfig {
@@ -71,6 +73,7 @@ export interface AppConfig {
   notifications: { reportTemplateId: string; miniprogramState: "formal" | "trial" | "developer"; callbackToken: string };
   retentionDays: number;
   trustProxy: TrustProxy;
+  pickups: PickupSettings;
 }
 
 /** Only for demos and tests (DEV_LOGIN=1): photo URLs signed with a secret everyone can read. */
@@ -127,5 +130,6 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
     },
     retentionDays: e.RETENTION_DAYS,
     trustProxy: e.TRUST_PROXY,
+    pickups: pickupSettingsOf(e),
   };
 }

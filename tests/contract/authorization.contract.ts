@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createToilets, GUANQIAN, toilet } from "./fixtures";
 import { type ContractHarness, call, type GetHarness, loginAs } from "./harness";
+import { bookingBody, createPickupItems, createPickupSlot, pickupStreet } from "./pickup-fixtures";
 import { createCategories, fileReport, reportBody, SPOT } from "./report-fixtures";
 
 /*
@@ -27,6 +28,9 @@ interface Fixture {
   photoId: string;
   /** An Open311 api_key issued by an admin. */
   open311Key: string;
+  /** A pickup slot with room, and the owner's booking on it. */
+  pickupSlotId: string;
+  pickupId: string;
 }
 
 interface Row {
@@ -52,7 +56,44 @@ const staffAction = (action: string, body: unknown): Row => ({
 
 const ADMIN_ONLY: Caller[] = ["admin"];
 
+const PICKUP_STREET = pickupStreet(20);
+
 export const AUTHORIZATION: Record<string, Row> = {
+  "GET /api/v1/pickups/items": { access: "public", path: () => "/api/v1/pickups/items" },
+  "GET /api/v1/pickups/slots": { access: "public", path: () => `/api/v1/pickups/slots?street=${encodeURIComponent(PICKUP_STREET)}` },
+  "POST /api/v1/pickups": { access: "signed-in", path: () => "/api/v1/pickups", body: (f) => bookingBody(f.pickupSlotId) },
+  "GET /api/v1/pickups/mine": { access: "signed-in", path: () => "/api/v1/pickups/mine" },
+  "GET /api/v1/pickups/{id}": { access: ["owner"], hidden: true, path: (f) => `/api/v1/pickups/${f.pickupId}` },
+  "POST /api/v1/pickups/{id}/cancel": {
+    access: ["owner"],
+    hidden: true,
+    path: (f) => `/api/v1/pickups/${f.pickupId}/cancel`,
+    body: () => ({}),
+  },
+  "GET /api/v1/admin/pickups/items": { access: ADMIN_ONLY, path: () => "/api/v1/admin/pickups/items" },
+  "POST /api/v1/admin/pickups/items": {
+    access: ADMIN_ONLY,
+    path: () => "/api/v1/admin/pickups/items",
+    body: () => ({
+      code: "matrix_tv",
+      name: "电视机",
+      category: "appliance",
+      maxPerBooking: 1,
+      recyclable: true,
+      volumePoints: 1,
+      note: null,
+    }),
+  },
+  "PATCH /api/v1/admin/pickups/items/{code}": {
+    access: ADMIN_ONLY,
+    path: () => "/api/v1/admin/pickups/items/chair",
+    body: () => ({ note: "请拆成件" }),
+  },
+  "POST /api/v1/admin/pickups/slots": {
+    access: ADMIN_ONLY,
+    path: () => "/api/v1/admin/pickups/slots",
+    body: () => ({ streets: [PICKUP_STREET], from: "2027-06-01", to: "2027-06-02", windows: ["pm"], capacityPoints: 5 }),
+  },
   "POST /api/v1/auth/wechat": {
     access: "public",
     path: () => "/api/v1/auth/wechat",
@@ -254,7 +295,16 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
   const caseReport = await fileReport(h, owner.token);
   const admin = await loginAs(h, "matrix-key-admin", "admin");
   const key = await call(h, "POST", "/api/v1/admin/open311/keys", { token: admin.token, body: { name: "matrix client" } });
+  await createPickupItems(h, admin.token);
+  const { slotId: pickupSlotId } = await createPickupSlot(h, admin.token, PICKUP_STREET, 100);
+  const pickup = await call(h, "POST", "/api/v1/pickups", {
+    token: owner.token,
+    body: bookingBody(pickupSlotId, { address: "矩阵路 1 号" }),
+  });
+  if (pickup.status !== 201) throw new Error(`pickup fixture: ${pickup.status} ${JSON.stringify(pickup.json)}`);
   return {
+    pickupSlotId,
+    pickupId: pickup.json.id,
     open311Key: key.json.apiKey,
     toiletId: toiletId as string,
     userId: target.user.id,

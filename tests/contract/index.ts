@@ -13,6 +13,7 @@ import { registerLocationPrivacyContract } from "./location-privacy.contract";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
+import { registerPickupsContract } from "./pickups.contract";
 import { registerPrivacyContract } from "./privacy.contract";
 import { registerReportNotificationsContract } from "./report-notifications.contract";
 import { registerReportsContract } from "./reports.contract";
@@ -50,6 +51,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerConcurrencyContract(getHarness);
   registerCaseNumbersContract(getHarness);
   registerIdempotencyContract(getHarness);
+  registerPickupsContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);
 }

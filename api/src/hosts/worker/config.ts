@@ -1,4 +1,5 @@
 import { type AppConfig, parseAppConfig } from "../../config";
+import { PICKUP_SETTING_NAMES } from "../../pickups/pickup-config";
 
 /**
  * The Worker's bindings. Non-secret settings come from [vars] in wrangler.toml; WECHAT_APPID and
@@ -24,6 +25,11 @@ export interface WorkerEnv {
   WECHAT_MINIPROGRAM_STATE?: string;
   RETENTION_DAYS?: string;
   TRUST_PROXY?: string;
+  PICKUP_MAX_ITEMS?: string;
+  PICKUP_WINDOW_DAYS?: string;
+  PICKUP_CUTOFF?: string;
+  PICKUP_AMEND_CUTOFF?: string;
+  PICKUP_YEARLY_QUOTA?: string;
 }
 
 const SETTING_NAMES = [
@@ -44,6 +50,7 @@ const SETTING_NAMES = [
   "WECHAT_MINIPROGRAM_STATE",
   "RETENTION_DAYS",
   "TRUST_PROXY",
+  ...PICKUP_SETTING_NAMES,
 ] as const;
 
 /** The only place on the Worker host that reads the env: string settings in, AppConfig out (or ConfigError). */

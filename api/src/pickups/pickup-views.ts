@@ -1,0 +1,48 @@
+import { changeDeadline, type PickupBooking, type PickupSettings, type PickupStatus, type PickupWindow } from "@civic/shared";
+import type { AppDeps } from "../deps";
+import type { BookingItemRow, BookingRow } from "./pickups.repo";
+
+/** The settings in force (PICKUP_* settings, shared defaults). */
+export const pickupSettings = (deps: Pick<AppDeps, "config">): PickupSettings => deps.config.pickups;
+
+/**
+ * The household the yearly quota counts: the street and the address with spacing, case and full-width
+ * digits folded, so "3栋 101" and "3栋101" are one household.
+ */
+export function householdKey(streetCode: string, address: string): string {
+  const folded = address
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s,，.。#号-]+/g, "");
+  return `${streetCode}|${folded}`;
+}
+
+/** A booking number a resident can read out on the phone: date + six characters of the id. */
+export const bookingNumber = (date: string, id: string): string =>
+  `DJ${date.replaceAll("-", "")}${id.replaceAll("-", "").slice(-6).toUpperCase()}`;
+
+export function toBooking(
+  b: BookingRow,
+  items: readonly BookingItemRow[],
+  notes: ReadonlyMap<string, string | null>,
+  deps: Pick<AppDeps, "config">,
+): PickupBooking {
+  return {
+    id: b.id,
+    number: b.number,
+    status: b.status as PickupStatus,
+    slot: { id: b.slotId, streetCode: b.streetCode, date: b.date, window: b.window as PickupWindow },
+    items: items.map((i) => ({ code: i.code, name: i.name, qty: i.qty, recyclable: i.recyclable })),
+    volumePoints: b.volumePoints,
+    address: b.address,
+    location: { lat: b.lat, lng: b.lng },
+    placement: b.placement,
+    accessNotes: b.accessNotes,
+    contactPhone: b.contactPhone,
+    onBehalf: b.onBehalfName ? { name: b.onBehalfName } : null,
+    changeableUntil: changeDeadline(b.date, pickupSettings(deps), deps.config.cityZone).toISOString(),
+    prepare: items.map((i) => notes.get(i.code)).filter((n): n is string => !!n),
+    createdAt: b.createdAt,
+    version: b.version,
+  };
+}

@@ -1,0 +1,4 @@
+export * from "./lifecycle";
+export * from "./rules";
+export * from "./schemas";
+export * from "./settings";

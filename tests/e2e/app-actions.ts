@@ -16,8 +16,24 @@ export function appActions(page: () => Page) {
   const textIn = async (locator: Locator) => ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
   let visits = 0;
 
+  // API calls still on their way: leaving a page while one is in flight aborts it, which the stories count
+  // as a problem (watchForProblems), so a fresh load first lets the current page finish talking.
+  const inFlight = new Set<unknown>();
+  let watched: Page | undefined;
+  const watchApiCalls = () => {
+    const p = page();
+    if (watched === p) return;
+    watched = p;
+    const isApiCall = (url: string) => new URL(url).pathname.startsWith("/api/");
+    p.on("request", (r) => isApiCall(r.url()) && inFlight.add(r));
+    p.on("requestfinished", (r) => inFlight.delete(r));
+    p.on("requestfailed", (r) => inFlight.delete(r));
+  };
+
   /** A fresh load of the app at a page (the query makes it a real load, not a hash change). */
   async function openFresh(path: string): Promise<void> {
+    watchApiCalls();
+    await expect.poll(() => inFlight.size, { timeout: 10_000 }).toBe(0);
     visits++;
     await page().goto(`/?visit=${visits}#${path}`);
   }

@@ -94,6 +94,19 @@ export const AUTHORIZATION: Record<string, Row> = {
     path: () => "/api/v1/admin/pickups/slots",
     body: () => ({ streets: [PICKUP_STREET], from: "2027-06-01", to: "2027-06-02", windows: ["pm"], capacityPoints: 5 }),
   },
+  "PUT /api/v1/admin/pickups/collectors/{userId}/streets": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/pickups/collectors/${f.userId}/streets`,
+    body: () => ({ streets: [PICKUP_STREET] }),
+  },
+  "GET /api/v1/collector/jobs": { access: ["collector"], path: () => "/api/v1/collector/jobs" },
+  // The matrix collector serves the fixture booking's street (see fixture()): 200 or, once taken or cancelled, 409.
+  "POST /api/v1/collector/jobs/{id}/accept": { access: ["collector"], path: (f) => `/api/v1/collector/jobs/${f.pickupId}/accept` },
+  "POST /api/v1/collector/jobs/{id}/release": {
+    access: ["collector"],
+    path: (f) => `/api/v1/collector/jobs/${f.pickupId}/release`,
+    body: () => ({ reason: "矩阵" }),
+  },
   "POST /api/v1/auth/wechat": {
     access: "public",
     path: () => "/api/v1/auth/wechat",
@@ -302,6 +315,11 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
     body: bookingBody(pickupSlotId, { address: "矩阵路 1 号" }),
   });
   if (pickup.status !== 201) throw new Error(`pickup fixture: ${pickup.status} ${JSON.stringify(pickup.json)}`);
+  const collector = await loginAs(h, "matrix-collector", "collector");
+  await call(h, "PUT", `/api/v1/admin/pickups/collectors/${collector.user.id}/streets`, {
+    token: admin.token,
+    body: { streets: [PICKUP_STREET] },
+  });
   return {
     pickupSlotId,
     pickupId: pickup.json.id,

@@ -6,6 +6,7 @@
 
 export * from "./schema/auth";
 export * from "./schema/finders";
+export * from "./schema/pickup-collectors";
 export * from "./schema/pickups";
 export * from "./schema/platform";
 export * from "./schema/privacy";

@@ -3,13 +3,16 @@
  * book (capacity in volume points and the household's yearly quota taken in one atomic group, so a slot is
  * never overbooked and parallel bookings from one household cannot pass the quota), read and cancel their
  * own bookings (until 14:00 city time the day before; cancelling frees capacity and quota in the same group).
- * Admins manage the catalogue and create slots in bulk.
+ * Admins manage the catalogue, create slots in bulk and set each collector's streets; collectors list the jobs
+ * in their streets, accept one (exactly one of parallel accepts wins) and release it before the day.
  * Callers: anyone reads items and slots; signed-in residents book; admins write the catalogue and slots.
  * Tables: pickup_items, pickup_slots, pickup_bookings, pickup_booking_items, pickup_history (append-only),
  * and audit_log for admin writes. Booking takes the platform Idempotency-Key; rules and the lifecycle
  * live in shared/src/pickups.
  */
 import type { createRouter } from "../platform/router";
+import * as collector from "./collector.handlers";
+import * as collectorRoutes from "./collector.routes";
 import * as admin from "./pickup-admin.handlers";
 import * as handlers from "./pickups.handlers";
 import * as routes from "./pickups.routes";
@@ -26,4 +29,8 @@ export function registerPickups(app: ReturnType<typeof createRouter>) {
   app.openapi(routes.adminCreatePickupItem, admin.adminCreatePickupItemHandler);
   app.openapi(routes.adminUpdatePickupItem, admin.adminUpdatePickupItemHandler);
   app.openapi(routes.adminCreatePickupSlots, admin.adminCreatePickupSlotsHandler);
+  app.openapi(collectorRoutes.adminSetCollectorStreets, collector.adminSetCollectorStreetsHandler);
+  app.openapi(collectorRoutes.collectorJobs, collector.collectorJobsHandler);
+  app.openapi(collectorRoutes.acceptJob, collector.acceptJobHandler);
+  app.openapi(collectorRoutes.releaseJob, collector.releaseJobHandler);
 }

@@ -1,3 +1,4 @@
+export * from "./collector-schemas";
 export * from "./lifecycle";
 export * from "./rules";
 export * from "./schemas";

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { GcjPoint } from "../reports/schemas";
+import { PickupStatusSchema } from "./lifecycle";
+import { PickupBookingLineView, PickupDate, PickupWindow, StreetCode } from "./schemas";
+
+/* The collectors' side of pickups (回收员): their streets, their job list, accept and release. */
+
+export const CollectorStreetsRequest = z.strictObject({ streets: z.array(StreetCode).max(50) });
+export type CollectorStreetsRequest = z.infer<typeof CollectorStreetsRequest>;
+export const CollectorStreets = z.object({ userId: z.string(), streets: z.array(z.string()) });
+
+export const CollectorJobsQuery = z.object({ date: PickupDate.optional() });
+
+/** Who and where: shown only to the collector holding the job. */
+export const CollectorJobContact = z.object({
+  number: z.string(),
+  address: z.string(),
+  location: GcjPoint,
+  placement: z.string(),
+  accessNotes: z.string(),
+  contactPhone: z.string(),
+  onBehalf: z.object({ name: z.string() }).nullable(),
+});
+
+export const CollectorJob = z
+  .object({
+    id: z.string(),
+    status: PickupStatusSchema,
+    streetCode: z.string(),
+    date: PickupDate,
+    window: PickupWindow,
+    items: z.array(PickupBookingLineView),
+    volumePoints: z.int(),
+    /** True when the caller holds the job; only then is `contact` set. */
+    mine: z.boolean(),
+    contact: CollectorJobContact.nullable(),
+    version: z.int(),
+  })
+  .meta({ id: "CollectorJob" });
+export type CollectorJob = z.infer<typeof CollectorJob>;
+export const CollectorJobList = z.object({ jobs: z.array(CollectorJob), from: PickupDate, to: PickupDate });
+
+export const CollectorReleaseRequest = z.strictObject({ reason: z.string().trim().min(1).max(200) });

@@ -112,7 +112,7 @@ export function registerPickupCollectorsContract(getHarness: GetHarness) {
 
     it("20 collectors accept one job at once: exactly one 2xx, the rest 409", async () => {
       const h = getHarness();
-      const { admin, street, booking } = await booked(h, 35, "pc-race");
+      const { admin, street, owner, booking } = await booked(h, 35, "pc-race");
       const collectors = [];
       for (let i = 0; i < 20; i++) collectors.push(await collectorOn(h, admin.token, `pc-race-${i}`, [street]));
       const answers = await Promise.all(
@@ -123,6 +123,10 @@ export function registerPickupCollectorsContract(getHarness: GetHarness) {
       expect(statuses.filter((s) => s === 409)).toHaveLength(19);
       const winner = collectors[answers.findIndex((r) => r.status === 200)]!;
       expect((await jobsOf(h, winner.token)).find((j) => j.id === booking.id)?.mine).toBe(true);
+      // The losers' history rows and notices were guarded away: the resident hears it once.
+      await h.wechat.dispatch();
+      const inbox = await call(h, "GET", "/api/v1/inbox", { token: owner.token });
+      expect(inbox.json.messages.filter((m: Json) => JSON.stringify(m).includes("回收员已接单"))).toHaveLength(1);
     });
 
     it("a job outside the caller's streets is 404; a cancelled booking cannot be accepted (409)", async () => {

@@ -147,7 +147,8 @@ export const acceptJobHandler: AppRouteHandler<typeof acceptJob> = async (c) => 
       payload: {
         title: "回收员已接单",
         body: `您 ${b.date} ${b.window === "am" ? "上午" : "下午"} 的大件垃圾预约已有回收员接单`,
-        page: `pages/pickups/detail?id=${b.id}`,
+        // The booking's own page comes with the mini-program's pickups pages; until then the message opens the inbox.
+        page: "pages/inbox/index",
         status: "回收员已接单",
         subject: "大件垃圾预约",
       },

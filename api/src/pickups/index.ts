@@ -2,7 +2,8 @@
  * pickups: bulky-waste collection (大件垃圾预约). Residents read the item catalogue and a street's slots,
  * book (capacity in volume points and the household's yearly quota taken in one atomic group, so a slot is
  * never overbooked and parallel bookings from one household cannot pass the quota), read and cancel their
- * own bookings (until 14:00 city time the day before; cancelling frees capacity and quota in the same group).
+ * own bookings (until 14:00 city time the day before; cancelling frees capacity and quota in the same group),
+ * amend them (items, slot), say "not collected" after the window and rate a completed collection once.
  * Admins manage the catalogue and create slots in bulk.
  * Callers: anyone reads items and slots; signed-in residents book; admins write the catalogue and slots.
  * Tables: pickup_items, pickup_slots, pickup_bookings, pickup_booking_items, pickup_history (append-only),
@@ -10,6 +11,8 @@
  * live in shared/src/pickups.
  */
 import type { createRouter } from "../platform/router";
+import * as changes from "./booking-changes.handlers";
+import * as changeRoutes from "./booking-changes.routes";
 import * as admin from "./pickup-admin.handlers";
 import * as handlers from "./pickups.handlers";
 import * as routes from "./pickups.routes";
@@ -22,6 +25,9 @@ export function registerPickups(app: ReturnType<typeof createRouter>) {
   app.openapi(routes.createPickup, handlers.createPickupHandler);
   app.openapi(routes.pickupById, handlers.pickupByIdHandler);
   app.openapi(routes.cancelPickup, handlers.cancelPickupHandler);
+  app.openapi(changeRoutes.amendPickup, changes.amendPickupHandler);
+  app.openapi(changeRoutes.pickupMissed, changes.pickupMissedHandler);
+  app.openapi(changeRoutes.ratePickup, changes.ratePickupHandler);
   app.openapi(routes.adminListPickupItems, admin.adminListPickupItemsHandler);
   app.openapi(routes.adminCreatePickupItem, admin.adminCreatePickupItemHandler);
   app.openapi(routes.adminUpdatePickupItem, admin.adminUpdatePickupItemHandler);

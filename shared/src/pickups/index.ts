@@ -1,3 +1,4 @@
+export * from "./changes";
 export * from "./lifecycle";
 export * from "./rules";
 export * from "./schemas";

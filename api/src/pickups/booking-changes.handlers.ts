@@ -17,8 +17,9 @@ import {
 import { currentUser } from "../auth/auth.middleware";
 import type { AppDeps } from "../deps";
 import { conflict, notFound, validationFailed } from "../platform/errors";
+import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
-import { amendItemStatement, bookingChangesRepo } from "./booking-changes.repo";
+import { bookingChangesRepo } from "./booking-changes.repo";
 import type { amendPickup, pickupMissed, ratePickup } from "./booking-changes.routes";
 import { pickupSettings, toBooking } from "./pickup-views";
 import { type BookingRow, pickupsRepo } from "./pickups.repo";
@@ -63,6 +64,9 @@ function decide(deps: AppDeps, b: BookingRow, action: PickupAction, user: { id: 
   };
   throw conflict(messages[d.why] ?? "not possible now", { reason: d.why, status: b.status });
 }
+
+/** Whether this request's group applied: its history row (a fresh id) exists. */
+const claimed = (deps: AppDeps, historyId: string) => bookingChangesRepo(deps.db).claimed(historyId);
 
 const stale = () => conflict("the booking changed meanwhile; reload and try again", { reason: "stale" });
 
@@ -129,21 +133,19 @@ export const amendPickupHandler: AppRouteHandler<typeof amendPickup> = async (c)
   ]
     .filter(Boolean)
     .join("; ");
+  const hid = newId();
+  const entry = { action: "amend", from: b.status, to: toStatus, actorId: user.id, note, at };
   await deps.atomic([
-    changes.amendBookingStatement(b, plan),
+    changes.claimStatement(b, hid, entry, changes.amendGuard(b, plan)),
+    changes.amendBookingStatement(b, plan, hid),
     // Take before release: on another slot the new points first, then the old back; on the same slot the difference only.
     ...(sameSlot
-      ? [changes.adjustSlotStatement(b, slot.id, points - b.volumePoints)]
-      : [changes.adjustSlotStatement(b, slot.id, points), changes.adjustSlotStatement(b, b.slotId, -b.volumePoints)]),
-    ...(body.items ? [changes.deleteItemsStatement(b), ...rows.map((r) => amendItemStatement(deps.db, b, r))] : []),
-    repo.historyStatement(
-      { bookingId: b.id, action: "amend", from: b.status, to: toStatus, actorId: user.id, note, at },
-      changes.changed(b),
-    ),
+      ? [changes.adjustSlotStatement(hid, slot.id, points - b.volumePoints)]
+      : [changes.adjustSlotStatement(hid, slot.id, points), changes.adjustSlotStatement(hid, b.slotId, -b.volumePoints)]),
+    ...(body.items ? [changes.deleteItemsStatement(b, hid), ...rows.map((r) => changes.itemStatement(hid, r))] : []),
   ]);
   const after = await repo.booking(b.id);
-  const ours = after?.version === b.version + 1 && after.updatedAt === at && after.slotId === slot.id && after.volumePoints === points;
-  if (!after || !ours) {
+  if (!after || !(await claimed(deps, hid))) {
     if (after && after.version !== b.version) throw stale();
     const fresh = await repo.slot(slot.id);
     const remaining = fresh ? Math.max(0, fresh.capacityPoints - fresh.bookedPoints) : 0;
@@ -161,17 +163,14 @@ export const pickupMissedHandler: AppRouteHandler<typeof pickupMissed> = async (
   if (b.status === "missed") return c.json(await render(deps, b), 200);
   decide(deps, b, { type: "missed" }, user);
   const repo = pickupsRepo(deps.db);
+  const changes = bookingChangesRepo(deps.db);
   const at = deps.clock().toISOString();
-  await deps.atomic([
-    repo.moveStatement(b, ["booked", "accepted", "arrived"], "missed", at),
-    // The history row is what the bureau's overview counts (with the status); no case is opened yet.
-    repo.historyStatement(
-      { bookingId: b.id, action: "missed", from: b.status, to: "missed", actorId: user.id, note: note ?? null, at },
-      repo.movedGuard(b, "missed"),
-    ),
-  ]);
+  const hid = newId();
+  // The history row is what the bureau's overview counts (with the status); no case is opened yet.
+  const entry = { action: "missed", from: b.status, to: "missed", actorId: user.id, note: note ?? null, at };
+  await deps.atomic([changes.claimStatement(b, hid, entry), changes.moveStatement(b, "missed", at, hid)]);
   const after = await repo.booking(b.id);
-  if (after?.status !== "missed") throw stale();
+  if (!after || !(await claimed(deps, hid))) throw stale();
   return c.json(await render(deps, after), 200);
 };
 
@@ -184,15 +183,11 @@ export const ratePickupHandler: AppRouteHandler<typeof ratePickup> = async (c) =
   const repo = pickupsRepo(deps.db);
   const changes = bookingChangesRepo(deps.db);
   const at = deps.clock().toISOString();
-  await deps.atomic([
-    changes.rateStatement(b, rating, at),
-    // The comment lives in the history row beside the rating's moment.
-    repo.historyStatement(
-      { bookingId: b.id, action: "rate", from: b.status, to: b.status, actorId: user.id, note: comment ?? null, at },
-      changes.changed(b),
-    ),
-  ]);
+  const hid = newId();
+  // The comment lives in the history row beside the rating's moment.
+  const entry = { action: "rate", from: b.status, to: b.status, actorId: user.id, note: comment ?? null, at };
+  await deps.atomic([changes.claimStatement(b, hid, entry, changes.notRated(b)), changes.rateStatement(b, rating, at, hid)]);
   const after = await repo.booking(b.id);
-  if (after?.rating !== rating || after.updatedAt !== at) throw conflict("this collection is already rated", { reason: "already_rated" });
+  if (!after || !(await claimed(deps, hid))) throw conflict("this collection is already rated", { reason: "already_rated" });
   return c.json(await render(deps, after), 200);
 };

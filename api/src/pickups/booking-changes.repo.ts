@@ -1,18 +1,18 @@
 import { HOLDING_STATUSES } from "@civic/shared";
-import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { pickupBookingItems, pickupBookings, pickupSlots } from "../db/schema";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { pickupBookingItems, pickupBookings, pickupHistory, pickupSlots } from "../db/schema";
 import type { AppDb } from "../db/types";
 import { guardedInsert } from "../platform/guarded-insert";
 import type { BookingRow } from "./pickups.repo";
 
 /*
- * The guarded statements of a resident's amend and rating. An amend is one atomic() group: the booking
- * row moves first, guarded by "still at the version read" and "the new slot has room for the change";
- * every later statement (capacity, items, history) is guarded by "this group's move applied", so the
- * group applies whole or not at all. Capacity is taken on the new slot before the old is released, and on
- * the same slot only the difference moves, so a held amount is never given back first.
+ * The guarded statements of a resident's amend, "not collected" and rating. Each is one atomic() group
+ * that starts with its history row, written only if the booking is still at the version read (and, for an
+ * amend, the new slot has room for the change). Every later statement is guarded by "this history row
+ * exists": its id is new, so no other request's change can satisfy the guard (a version check alone would
+ * be satisfied by a parallel request's bump). Capacity is taken on the new slot before the old is released,
+ * and on the same slot only the difference moves, so a held amount is never given back first.
  */
-
 const holding = sql.join(
   HOLDING_STATUSES.map((s) => sql`${s}`),
   sql`, `,
@@ -30,28 +30,44 @@ export interface AmendPlan {
   at: string;
 }
 
+export interface HistoryEntry {
+  action: string;
+  from: string;
+  to: string;
+  actorId: string;
+  note: string | null;
+  at: string;
+}
+
 export function bookingChangesRepo(db: AppDb) {
-  /** Holds only after this group's own update of `b` (read at its version). */
-  const changed = (b: BookingRow) =>
-    sql`exists (select 1 from ${pickupBookings} where ${pickupBookings.id} = ${b.id} and ${pickupBookings.version} = ${b.version + 1})`;
+  /** Holds only once this group's history row `historyId` is written. */
+  const ran = (historyId: string) => sql`exists (select 1 from ${pickupHistory} where ${pickupHistory.id} = ${historyId})`;
+  /** The history row that claims the change: written only if `b` is still at its version and `extra` holds. */
+  const claimStatement = (b: BookingRow, historyId: string, h: HistoryEntry, extra?: SQL) =>
+    guardedInsert(
+      db,
+      pickupHistory,
+      { id: historyId, bookingId: b.id, action: h.action, fromStatus: h.from, toStatus: h.to, actorId: h.actorId, note: h.note, at: h.at },
+      sql`exists (select 1 from ${pickupBookings} where ${pickupBookings.id} = ${b.id} and ${pickupBookings.version} = ${b.version} and ${pickupBookings.status} = ${b.status})${extra ? sql` and ${extra}` : sql``}`,
+    );
+  const thisBooking = (b: BookingRow) => and(eq(pickupBookings.id, b.id), eq(pickupBookings.version, b.version));
   return {
-    changed,
-    amendBookingStatement: (b: BookingRow, p: AmendPlan) => {
-      const sameSlot = p.slot.id === b.slotId;
-      const need = sameSlot ? p.points - b.volumePoints : p.points;
+    ran,
+    claimStatement,
+    claimed: async (historyId: string) =>
+      (await db.select({ id: pickupHistory.id }).from(pickupHistory).where(eq(pickupHistory.id, historyId)).limit(1)).length > 0,
+    /** `b` has no rating yet (a claim guard: read inside the claim's own statement). */
+    notRated: (b: BookingRow) =>
+      sql`exists (select 1 from ${pickupBookings} where ${pickupBookings.id} = ${b.id} and ${pickupBookings.rating} is null)`,
+    /** The guards an amend claims on: room on the new slot for the change, and the quota if the year moves. */
+    amendGuard: (b: BookingRow, p: AmendPlan): SQL => {
+      const need = p.slot.id === b.slotId ? p.points - b.volumePoints : p.points;
       const room = sql`exists (select 1 from ${pickupSlots} where ${pickupSlots.id} = ${p.slot.id} and ${pickupSlots.bookedPoints} + ${need} <= ${pickupSlots.capacityPoints})`;
-      const guards: SQL[] = [
-        eq(pickupBookings.id, b.id),
-        eq(pickupBookings.version, b.version),
-        inArray(pickupBookings.status, ["booked", "accepted"]),
-        room,
-      ];
-      if (p.quota) {
-        guards.push(
-          sql`(select count(*) from ${pickupBookings} where ${pickupBookings.householdKey} = ${p.quota.householdKey} and ${pickupBookings.quotaYear} = ${p.quotaYear} and ${pickupBookings.status} in (${holding})) < ${p.quota.limit}`,
-        );
-      }
-      return db
+      if (!p.quota) return room;
+      return sql`${room} and (select count(*) from ${pickupBookings} where ${pickupBookings.householdKey} = ${p.quota.householdKey} and ${pickupBookings.quotaYear} = ${p.quotaYear} and ${pickupBookings.status} in (${holding})) < ${p.quota.limit}`;
+    },
+    amendBookingStatement: (b: BookingRow, p: AmendPlan, historyId: string) =>
+      db
         .update(pickupBookings)
         .set({
           slotId: p.slot.id,
@@ -65,31 +81,28 @@ export function bookingChangesRepo(db: AppDb) {
           updatedAt: p.at,
           version: b.version + 1,
         })
-        .where(and(...guards));
-    },
-    /** Adds `points` to a slot (negative gives back), only if this group's update of `b` applied. */
-    adjustSlotStatement: (b: BookingRow, slotId: string, points: number) =>
+        .where(and(thisBooking(b), ran(historyId))),
+    /** Adds `points` to a slot (negative gives back), only if this group's claim was written. */
+    adjustSlotStatement: (historyId: string, slotId: string, points: number) =>
       db
         .update(pickupSlots)
         .set({ bookedPoints: sql`${pickupSlots.bookedPoints} + ${points}` })
-        .where(and(eq(pickupSlots.id, slotId), changed(b))),
-    deleteItemsStatement: (b: BookingRow) => db.delete(pickupBookingItems).where(and(eq(pickupBookingItems.bookingId, b.id), changed(b))),
-    /** The rating, once, on a completed booking still at the version read. */
-    rateStatement: (b: BookingRow, rating: number, at: string) =>
+        .where(and(eq(pickupSlots.id, slotId), ran(historyId))),
+    deleteItemsStatement: (b: BookingRow, historyId: string) =>
+      db.delete(pickupBookingItems).where(and(eq(pickupBookingItems.bookingId, b.id), ran(historyId))),
+    itemStatement: (historyId: string, row: typeof pickupBookingItems.$inferInsert) =>
+      guardedInsert(db, pickupBookingItems, row, ran(historyId)),
+    /** A status move (missed), only if this group's claim was written. */
+    moveStatement: (b: BookingRow, to: string, at: string, historyId: string) =>
+      db
+        .update(pickupBookings)
+        .set({ status: to, updatedAt: at, version: b.version + 1 })
+        .where(and(thisBooking(b), ran(historyId))),
+    /** The rating, once, on a completed booking, only if this group's claim was written. */
+    rateStatement: (b: BookingRow, rating: number, at: string, historyId: string) =>
       db
         .update(pickupBookings)
         .set({ rating, updatedAt: at, version: b.version + 1 })
-        .where(
-          and(
-            eq(pickupBookings.id, b.id),
-            eq(pickupBookings.version, b.version),
-            eq(pickupBookings.status, "completed"),
-            isNull(pickupBookings.rating),
-          ),
-        ),
+        .where(and(thisBooking(b), eq(pickupBookings.status, "completed"), isNull(pickupBookings.rating), ran(historyId))),
   };
 }
-
-/** An item line of an amended booking, written only if the group's update applied. */
-export const amendItemStatement = (db: AppDb, b: BookingRow, row: typeof pickupBookingItems.$inferInsert) =>
-  guardedInsert(db, pickupBookingItems, row, bookingChangesRepo(db).changed(b));

@@ -100,4 +100,25 @@ describe("pickup changes with a collector involved", () => {
     expect(res.status).toBe(200);
     expect((await s.history()).at(-1)).toMatchObject({ action: "missed", fromStatus: "arrived", toStatus: "missed", note: "没拿走" });
   });
+
+  it("parallel cancels of one booking release its points once (another booking keeps its hold)", async () => {
+    const s = await setup();
+    const other = await call(s.h, "POST", "/api/v1/pickups", {
+      token: s.resident.token,
+      body: bookingBody((await s.row()).slotId, { address: "另一户 2 号" }),
+    });
+    expect(other.status).toBe(201);
+    const results = await Promise.all(
+      [1, 2, 3].map(() => call(s.h, "POST", `/api/v1/pickups/${s.id}/cancel`, { token: s.resident.token, body: {} })),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    const slot = (
+      await s.db
+        .select()
+        .from(pickupSlots)
+        .where(eq(pickupSlots.id, (await s.row()).slotId))
+    )[0]!;
+    expect(slot.bookedPoints).toBe(1);
+    expect((await s.history()).filter((x) => x.action === "cancel")).toHaveLength(1);
+  });
 });

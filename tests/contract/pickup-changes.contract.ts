@@ -92,6 +92,31 @@ export function registerPickupChangesContract(getHarness: GetHarness) {
       expect(await remainingOf(h, street, slotA)).toBe(1);
     });
 
+    it("parallel amends from one version: one applies, the rest hear stale, and the slots hold only the winner's points", async () => {
+      const h = getHarness();
+      const { street, slotA, slotB, resident } = await setup(h, 37, 10, "amend-race");
+      const b = await book(h, resident.token, slotA);
+      const results = await Promise.all(
+        [1, 2, 3, 4].map((qty) =>
+          call(h, "PATCH", `/api/v1/pickups/${b.id}`, {
+            token: resident.token,
+            body: { version: b.version, slotId: slotB, items: [{ code: "chair", qty }] },
+          }),
+        ),
+      );
+      const won = results.filter((r) => r.status === 200);
+      expect(won).toHaveLength(1);
+      for (const r of results.filter((x) => x.status !== 200)) expect(r.json.error.details.reason).toBe("stale");
+      expect(await remainingOf(h, street, slotA)).toBe(10);
+      expect(await remainingOf(h, street, slotB)).toBe(10 - won[0]!.json.volumePoints);
+      // Parallel cancels give the points back once.
+      const cancels = await Promise.all(
+        [1, 2, 3].map(() => call(h, "POST", `/api/v1/pickups/${b.id}/cancel`, { token: resident.token, body: {} })),
+      );
+      expect(cancels.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(await remainingOf(h, street, slotB)).toBe(10);
+    });
+
     it("moving to a full slot is refused and keeps the old slot; too many of an item is refused by name", async () => {
       const h = getHarness();
       const { street, slotA, slotB, resident } = await setup(h, 33, 2, "amend-refused");

@@ -84,6 +84,7 @@ describe("pickup changes with a collector involved", () => {
       body: { rating: 4, comment: "准时" },
     });
     expect(first.status).toBe(200);
+    expect(first.json.rating).toBe(4);
     expect((await s.row()).rating).toBe(4);
     expect((await s.history()).at(-1)).toMatchObject({ action: "rate", note: "准时" });
     const second = await call(s.h, "POST", `/api/v1/pickups/${s.id}/rate`, { token: s.resident.token, body: { rating: 1 } });

@@ -70,6 +70,24 @@ export const AUTHORIZATION: Record<string, Row> = {
     path: (f) => `/api/v1/pickups/${f.pickupId}/cancel`,
     body: () => ({}),
   },
+  "PATCH /api/v1/pickups/{id}": {
+    access: ["owner"],
+    hidden: true,
+    path: (f) => `/api/v1/pickups/${f.pickupId}`,
+    body: () => ({ version: 1, items: [{ code: "chair", qty: 1 }] }),
+  },
+  "POST /api/v1/pickups/{id}/missed": {
+    access: ["owner"],
+    hidden: true,
+    path: (f) => `/api/v1/pickups/${f.pickupId}/missed`,
+    body: () => ({}),
+  },
+  "POST /api/v1/pickups/{id}/rate": {
+    access: ["owner"],
+    hidden: true,
+    path: (f) => `/api/v1/pickups/${f.pickupId}/rate`,
+    body: () => ({ rating: 5 }),
+  },
   "GET /api/v1/admin/pickups/items": { access: ADMIN_ONLY, path: () => "/api/v1/admin/pickups/items" },
   "POST /api/v1/admin/pickups/items": {
     access: ADMIN_ONLY,

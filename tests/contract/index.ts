@@ -13,6 +13,7 @@ import { registerLocationPrivacyContract } from "./location-privacy.contract";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
+import { registerPickupChangesContract } from "./pickup-changes.contract";
 import { registerPickupCollectorsContract } from "./pickup-collectors.contract";
 import { registerPickupsContract } from "./pickups.contract";
 import { registerPrivacyContract } from "./privacy.contract";
@@ -53,6 +54,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerCaseNumbersContract(getHarness);
   registerIdempotencyContract(getHarness);
   registerPickupsContract(getHarness);
+  registerPickupChangesContract(getHarness);
   registerPickupCollectorsContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);

@@ -2,7 +2,8 @@
  * pickups: bulky-waste collection (大件垃圾预约). Residents read the item catalogue and a street's slots,
  * book (capacity in volume points and the household's yearly quota taken in one atomic group, so a slot is
  * never overbooked and parallel bookings from one household cannot pass the quota), read and cancel their
- * own bookings (until 14:00 city time the day before; cancelling frees capacity and quota in the same group).
+ * own bookings (until 14:00 city time the day before; cancelling frees capacity and quota in the same group),
+ * amend them (items, slot), say "not collected" after the window and rate a completed collection once.
  * Admins manage the catalogue, create slots in bulk and set each collector's streets; collectors list the jobs
  * in their streets, accept one (exactly one of parallel accepts wins) and release it before the day.
  * Callers: anyone reads items and slots; signed-in residents book; admins write the catalogue and slots.
@@ -11,6 +12,8 @@
  * live in shared/src/pickups.
  */
 import type { createRouter } from "../platform/router";
+import * as changes from "./booking-changes.handlers";
+import * as changeRoutes from "./booking-changes.routes";
 import * as collector from "./collector.handlers";
 import * as collectorRoutes from "./collector.routes";
 import * as admin from "./pickup-admin.handlers";
@@ -25,6 +28,9 @@ export function registerPickups(app: ReturnType<typeof createRouter>) {
   app.openapi(routes.createPickup, handlers.createPickupHandler);
   app.openapi(routes.pickupById, handlers.pickupByIdHandler);
   app.openapi(routes.cancelPickup, handlers.cancelPickupHandler);
+  app.openapi(changeRoutes.amendPickup, changes.amendPickupHandler);
+  app.openapi(changeRoutes.pickupMissed, changes.pickupMissedHandler);
+  app.openapi(changeRoutes.ratePickup, changes.ratePickupHandler);
   app.openapi(routes.adminListPickupItems, admin.adminListPickupItemsHandler);
   app.openapi(routes.adminCreatePickupItem, admin.adminCreatePickupItemHandler);
   app.openapi(routes.adminUpdatePickupItem, admin.adminUpdatePickupItemHandler);

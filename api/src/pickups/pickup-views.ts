@@ -44,5 +44,6 @@ export function toBooking(
     prepare: items.map((i) => notes.get(i.code)).filter((n): n is string => !!n),
     createdAt: b.createdAt,
     version: b.version,
+    rating: b.rating,
   };
 }

@@ -18,8 +18,10 @@ import { currentUser } from "../auth/auth.middleware";
 import type { AppDeps } from "../deps";
 import { conflict, notFound, validationFailed } from "../platform/errors";
 import { idempotencyRequest, idempotent } from "../platform/idempotency";
+import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
 import { attachUploads } from "../platform/uploads/attach";
+import { bookingChangesRepo } from "./booking-changes.repo";
 import { bookingNumber, householdKey, pickupSettings, toBooking } from "./pickup-views";
 import { type BookingRow, pickupsRepo } from "./pickups.repo";
 import type { cancelPickup, createPickup, listPickupItems, listPickupSlots, myPickups, pickupById } from "./pickups.routes";
@@ -213,14 +215,14 @@ export const cancelPickupHandler: AppRouteHandler<typeof cancelPickup> = async (
   }
   const repo = pickupsRepo(deps.db);
   const at = now.toISOString();
-  const moved = repo.movedGuard(b, "cancelled");
+  // Claimed by a fresh history row, so parallel cancels of one booking release its points once.
+  const changes = bookingChangesRepo(deps.db);
+  const hid = newId();
+  const entry = { action: "cancel", from: b.status, to: "cancelled", actorId: user.id, note: reason ?? null, at };
   await deps.atomic([
-    repo.moveStatement(b, ["booked", "accepted"], "cancelled", at),
-    repo.releaseCapacityStatement(b),
-    repo.historyStatement(
-      { bookingId: b.id, action: "cancel", from: b.status, to: "cancelled", actorId: user.id, note: reason ?? null, at },
-      moved,
-    ),
+    changes.claimStatement(b, hid, entry),
+    changes.moveStatement(b, "cancelled", at, hid),
+    changes.adjustSlotStatement(hid, b.slotId, -b.volumePoints),
   ]);
   const after = await repo.booking(b.id);
   if (after?.status !== "cancelled") throw conflict("the booking changed meanwhile; reload and try again");

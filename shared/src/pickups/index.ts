@@ -1,3 +1,4 @@
+export * from "./changes";
 export * from "./collector-schemas";
 export * from "./lifecycle";
 export * from "./rules";

@@ -122,6 +122,8 @@ export const PickupBooking = z
     prepare: z.array(z.string()),
     createdAt: z.string(),
     version: z.int(),
+    /** The resident's rating of a completed collection (once), or null. */
+    rating: z.int().min(1).max(5).nullable(),
   })
   .meta({ id: "PickupBooking" });
 export type PickupBooking = z.infer<typeof PickupBooking>;

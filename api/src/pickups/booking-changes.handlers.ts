@@ -1,0 +1,193 @@
+import {
+  addCityDays,
+  bookableDates,
+  changeDeadline,
+  checkItems,
+  cityDayStart,
+  decidePickup,
+  isBookableDate,
+  type PickupAction,
+  type PickupDecision,
+  type PickupState,
+  type PickupStatus,
+  type PickupWindow,
+  quotaYear,
+  windowEnd,
+} from "@civic/shared";
+import { currentUser } from "../auth/auth.middleware";
+import type { AppDeps } from "../deps";
+import { conflict, notFound, validationFailed } from "../platform/errors";
+import { newId } from "../platform/ids";
+import type { AppRouteHandler } from "../platform/router";
+import { bookingChangesRepo } from "./booking-changes.repo";
+import type { amendPickup, pickupMissed, ratePickup } from "./booking-changes.routes";
+import { pickupSettings, toBooking } from "./pickup-views";
+import { type BookingRow, pickupsRepo } from "./pickups.repo";
+
+/* The resident's amend (items, slot), "not collected" and rating of their own booking. */
+
+async function render(deps: AppDeps, b: BookingRow) {
+  const repo = pickupsRepo(deps.db);
+  const catalogue = await repo.items(true);
+  return toBooking(b, await repo.bookingItems(b.id), new Map(catalogue.map((i) => [i.code, i.note])), deps);
+}
+
+async function ownBooking(deps: AppDeps, userId: string, id: string): Promise<BookingRow> {
+  const b = await pickupsRepo(deps.db).booking(id);
+  // Someone else's booking does not exist as far as this caller can tell.
+  if (!b || b.residentId !== userId) throw notFound("booking");
+  return b;
+}
+
+function stateOf(deps: AppDeps, b: BookingRow): PickupState {
+  const zone = deps.config.cityZone;
+  return {
+    status: b.status as PickupStatus,
+    residentId: b.residentId,
+    collectorId: b.collectorId,
+    changeDeadline: changeDeadline(b.date, pickupSettings(deps), zone),
+    dayStart: cityDayStart(b.date, zone),
+    windowEnd: windowEnd(b.date, b.window as PickupWindow, zone),
+    rating: b.rating,
+  };
+}
+
+/** The lifecycle's answer, or a 409 saying why not. */
+function decide(deps: AppDeps, b: BookingRow, action: PickupAction, user: { id: string; roles: readonly string[] }) {
+  const d: PickupDecision = decidePickup(stateOf(deps, b), action, user, deps.clock());
+  if (d.ok) return d;
+  const messages: Record<string, string> = {
+    deadline_passed: `changes closed at ${pickupSettings(deps).amendCutoff} on ${addCityDays(b.date, -1)}`,
+    too_early: "the collection window has not ended yet",
+    already_rated: "this collection is already rated",
+    illegal_transition: `not possible while the booking is ${b.status}`,
+  };
+  throw conflict(messages[d.why] ?? "not possible now", { reason: d.why, status: b.status });
+}
+
+/** Whether this request's group applied: its history row (a fresh id) exists. */
+const claimed = (deps: AppDeps, historyId: string) => bookingChangesRepo(deps.db).claimed(historyId);
+
+const stale = () => conflict("the booking changed meanwhile; reload and try again", { reason: "stale" });
+
+export const amendPickupHandler: AppRouteHandler<typeof amendPickup> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const body = c.req.valid("json");
+  const b = await ownBooking(deps, user.id, c.req.valid("param").id);
+  if (body.version !== b.version) throw stale();
+  const d = decide(deps, b, { type: "amend" }, user);
+  const settings = pickupSettings(deps);
+  const repo = pickupsRepo(deps.db);
+  const changes = bookingChangesRepo(deps.db);
+  const catalogue = await repo.items(true);
+  const current = await repo.bookingItems(b.id);
+  const lines = body.items ?? current.map((i) => ({ code: i.code, qty: i.qty }));
+  if (body.items) {
+    const check = checkItems(lines, catalogue, settings.maxItems);
+    if (!check.ok) throw validationFailed(check.message, check.issues);
+  }
+  const slot = body.slotId && body.slotId !== b.slotId ? await repo.slot(body.slotId) : await repo.slot(b.slotId);
+  if (!slot) throw notFound("slot");
+  const now = deps.clock();
+  if (slot.id !== b.slotId) {
+    // The address lies in the booked street; another street's truck would not come to it.
+    if (slot.streetCode !== b.streetCode) {
+      throw validationFailed("the new slot is in another street", [{ path: "slotId", message: "another street" }]);
+    }
+    if (!isBookableDate(slot.date, now, settings, deps.config.cityZone)) {
+      throw conflict("this date can no longer be booked; pick another slot", {
+        reason: "not_bookable",
+        ...bookableDates(now, settings, deps.config.cityZone),
+      });
+    }
+  }
+  // Lines keep the name and points they were booked with; new codes take today's catalogue.
+  const byCode = new Map(catalogue.map((i) => [i.code, i]));
+  const kept = new Map(current.map((i) => [i.code, i]));
+  const rows = lines.map((l) => {
+    const old = kept.get(l.code);
+    const item = byCode.get(l.code)!;
+    return old
+      ? { ...old, qty: l.qty }
+      : { bookingId: b.id, code: l.code, name: item.name, qty: l.qty, volumePoints: item.volumePoints, recyclable: item.recyclable };
+  });
+  const points = body.items ? rows.reduce((s, r) => s + r.qty * r.volumePoints, 0) : b.volumePoints;
+  const dateMoved = slot.date !== b.date;
+  const toStatus = dateMoved && b.status === "accepted" ? "booked" : d.to;
+  const year = quotaYear(slot.date);
+  const at = now.toISOString();
+  const plan = {
+    slot,
+    points,
+    quotaYear: year,
+    quota: year !== b.quotaYear ? { householdKey: b.householdKey, limit: settings.yearlyQuota } : null,
+    toStatus,
+    collectorId: toStatus === "booked" ? null : b.collectorId,
+    at,
+  };
+  const sameSlot = slot.id === b.slotId;
+  const note = [
+    body.items ? `items ${b.volumePoints}→${points} points` : null,
+    sameSlot ? null : `slot ${b.date} ${b.window}→${slot.date} ${slot.window}`,
+  ]
+    .filter(Boolean)
+    .join("; ");
+  const hid = newId();
+  const entry = { action: "amend", from: b.status, to: toStatus, actorId: user.id, note, at };
+  await deps.atomic([
+    changes.claimStatement(b, hid, entry, changes.amendGuard(b, plan)),
+    changes.amendBookingStatement(b, plan, hid),
+    // Take before release: on another slot the new points first, then the old back; on the same slot the difference only.
+    ...(sameSlot
+      ? [changes.adjustSlotStatement(hid, slot.id, points - b.volumePoints)]
+      : [changes.adjustSlotStatement(hid, slot.id, points), changes.adjustSlotStatement(hid, b.slotId, -b.volumePoints)]),
+    ...(body.items ? [changes.deleteItemsStatement(b, hid), ...rows.map((r) => changes.itemStatement(hid, r))] : []),
+  ]);
+  const after = await repo.booking(b.id);
+  if (!after || !(await claimed(deps, hid))) {
+    if (after && after.version !== b.version) throw stale();
+    const fresh = await repo.slot(slot.id);
+    const remaining = fresh ? Math.max(0, fresh.capacityPoints - fresh.bookedPoints) : 0;
+    if (plan.quota) throw conflict(`this household has used its ${settings.yearlyQuota} pickups for ${year}`, { reason: "quota_used" });
+    throw conflict("this slot has no room for the change; pick another slot", { reason: "slot_full", remaining });
+  }
+  return c.json(await render(deps, after), 200);
+};
+
+export const pickupMissedHandler: AppRouteHandler<typeof pickupMissed> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const { note } = c.req.valid("json");
+  const b = await ownBooking(deps, user.id, c.req.valid("param").id);
+  if (b.status === "missed") return c.json(await render(deps, b), 200);
+  decide(deps, b, { type: "missed" }, user);
+  const repo = pickupsRepo(deps.db);
+  const changes = bookingChangesRepo(deps.db);
+  const at = deps.clock().toISOString();
+  const hid = newId();
+  // The history row is what the bureau's overview counts (with the status); no case is opened yet.
+  const entry = { action: "missed", from: b.status, to: "missed", actorId: user.id, note: note ?? null, at };
+  await deps.atomic([changes.claimStatement(b, hid, entry), changes.moveStatement(b, "missed", at, hid)]);
+  const after = await repo.booking(b.id);
+  if (!after || !(await claimed(deps, hid))) throw stale();
+  return c.json(await render(deps, after), 200);
+};
+
+export const ratePickupHandler: AppRouteHandler<typeof ratePickup> = async (c) => {
+  const deps = c.get("deps");
+  const user = currentUser(c);
+  const { rating, comment } = c.req.valid("json");
+  const b = await ownBooking(deps, user.id, c.req.valid("param").id);
+  decide(deps, b, { type: "rate", rating }, user);
+  const repo = pickupsRepo(deps.db);
+  const changes = bookingChangesRepo(deps.db);
+  const at = deps.clock().toISOString();
+  const hid = newId();
+  // The comment lives in the history row beside the rating's moment.
+  const entry = { action: "rate", from: b.status, to: b.status, actorId: user.id, note: comment ?? null, at };
+  await deps.atomic([changes.claimStatement(b, hid, entry, changes.notRated(b)), changes.rateStatement(b, rating, at, hid)]);
+  const after = await repo.booking(b.id);
+  if (!after || !(await claimed(deps, hid))) throw conflict("this collection is already rated", { reason: "already_rated" });
+  return c.json(await render(deps, after), 200);
+};

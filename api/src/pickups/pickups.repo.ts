@@ -77,12 +77,6 @@ export function pickupsRepo(db: AppDb) {
         .update(pickupSlots)
         .set({ bookedPoints: sql`${pickupSlots.bookedPoints} + ${points}` })
         .where(and(eq(pickupSlots.id, slotId), bookingExists(bookingId, eq(pickupBookings.slotId, slotId)))),
-    /** A status move guarded by the version read (so of two parallel moves one applies). */
-    moveStatement: (b: BookingRow, from: readonly string[], to: string, at: string) =>
-      db
-        .update(pickupBookings)
-        .set({ status: to, updatedAt: at, version: b.version + 1 })
-        .where(and(eq(pickupBookings.id, b.id), eq(pickupBookings.version, b.version), inArray(pickupBookings.status, [...from]))),
     historyStatement: (
       h: { bookingId: string; action: string; from: string | null; to: string; actorId: string; note?: string | null; at: string },
       guard: SQL,

@@ -12,16 +12,12 @@ import {
   pickupStreetCode,
   windowEnd,
 } from "@civic/shared";
-import { sql } from "drizzle-orm";
 import { currentUser } from "../auth/auth.middleware";
-import { pickupBookings } from "../db/schema";
 import type { AppDeps } from "../deps";
 import { auditStatement } from "../platform/audit";
 import { conflict, notFound, validationFailed } from "../platform/errors";
-import { newId } from "../platform/ids";
 import { notifyStatement } from "../platform/notifications/outbox";
 import type { AppRouteHandler } from "../platform/router";
-import { bookingChangesRepo } from "./booking-changes.repo";
 import { collectorRepo } from "./collector.repo";
 import type { acceptJob, adminSetCollectorStreets, collectorJobs, releaseJob } from "./collector.routes";
 import { pickupSettings } from "./pickup-views";
@@ -188,17 +184,18 @@ export const releaseJobHandler: AppRouteHandler<typeof releaseJob> = async (c) =
     throw conflict(msg, { reason: d.why });
   }
   const at = now.toISOString();
-  // The history row claims the release (only while the job is still as read and held by the caller); the
-  // move applies only once that claim is written, so of two parallel releases one writes anything at all.
-  const changes = bookingChangesRepo(deps.db);
-  const historyId = newId();
-  const entry = { action: "release", from: "accepted", to: "booked", actorId: user.id, note: reason, at };
+  const pickups = pickupsRepo(deps.db);
   await deps.atomic([
-    changes.claimStatement(job, historyId, entry, sql`${pickupBookings.collectorId} = ${user.id}`),
-    repo.releaseStatement(job, user.id, at, changes.ran(historyId)),
+    repo.releaseStatement(job, user.id, at),
+    pickups.historyStatement(
+      { bookingId: job.id, action: "release", from: "accepted", to: "booked", actorId: user.id, note: reason, at },
+      pickups.movedGuard(job, "booked"),
+    ),
   ]);
-  const after = await pickupsRepo(deps.db).booking(job.id);
-  if (!after || !(await changes.claimed(historyId))) throw conflict("the job changed meanwhile; reload and try again");
+  const after = await pickups.booking(job.id);
+  if (after?.status !== "booked" || after.version !== job.version + 1) {
+    throw conflict("the job changed meanwhile; reload and try again");
+  }
   return c.json(await renderJob(deps, after, user.id), 200);
 };
 

@@ -91,8 +91,7 @@ export function collectorRepo(db: AppDb) {
     acceptedGuard: (b: BookingRow, collectorId: string): SQL =>
       sql`exists (select 1 from ${pickupBookings} where ${pickupBookings.id} = ${b.id} and ${pickupBookings.status} = 'accepted' and ${pickupBookings.collectorId} = ${collectorId} and ${pickupBookings.version} = ${b.version + 1})`,
     /** Back to open, only by the holder and at the version read. */
-    /** Back to booked, only after `claimed` (the release's own history row) was written in the same group. */
-    releaseStatement: (b: BookingRow, collectorId: string, at: string, claimed: SQL) =>
+    releaseStatement: (b: BookingRow, collectorId: string, at: string) =>
       db
         .update(pickupBookings)
         .set({ status: "booked", collectorId: null, updatedAt: at, version: b.version + 1 })
@@ -102,7 +101,6 @@ export function collectorRepo(db: AppDb) {
             eq(pickupBookings.version, b.version),
             eq(pickupBookings.status, "accepted"),
             eq(pickupBookings.collectorId, collectorId),
-            claimed,
           ),
         ),
   };

@@ -77,6 +77,26 @@ export function pickupsRepo(db: AppDb) {
         .update(pickupSlots)
         .set({ bookedPoints: sql`${pickupSlots.bookedPoints} + ${points}` })
         .where(and(eq(pickupSlots.id, slotId), bookingExists(bookingId, eq(pickupBookings.slotId, slotId)))),
+    /** A status move guarded by the version read (so of two parallel moves one applies). */
+    moveStatement: (b: BookingRow, from: readonly string[], to: string, at: string) =>
+      db
+        .update(pickupBookings)
+        .set({ status: to, updatedAt: at, version: b.version + 1 })
+        .where(and(eq(pickupBookings.id, b.id), eq(pickupBookings.version, b.version), inArray(pickupBookings.status, [...from]))),
+    /** Holds only after this group's own move of `b` (read at its version) to `to`. */
+    movedGuard: (b: BookingRow, to: string) =>
+      bookingExists(b.id, sql`${pickupBookings.status} = ${to} and ${pickupBookings.version} = ${b.version + 1}`),
+    /** Gives a cancelled booking's points back, only if this group's move to cancelled applied. */
+    releaseCapacityStatement: (b: BookingRow) =>
+      db
+        .update(pickupSlots)
+        .set({ bookedPoints: sql`${pickupSlots.bookedPoints} - ${b.volumePoints}` })
+        .where(
+          and(
+            eq(pickupSlots.id, b.slotId),
+            bookingExists(b.id, sql`${pickupBookings.status} = 'cancelled' and ${pickupBookings.version} = ${b.version + 1}`),
+          ),
+        ),
     historyStatement: (
       h: { bookingId: string; action: string; from: string | null; to: string; actorId: string; note?: string | null; at: string },
       guard: SQL,

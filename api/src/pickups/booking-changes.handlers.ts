@@ -1,18 +1,12 @@
 import {
   addCityDays,
   bookableDates,
-  changeDeadline,
   checkItems,
-  cityDayStart,
   decidePickup,
   isBookableDate,
   type PickupAction,
   type PickupDecision,
-  type PickupState,
-  type PickupStatus,
-  type PickupWindow,
   quotaYear,
-  windowEnd,
 } from "@civic/shared";
 import { currentUser } from "../auth/auth.middleware";
 import type { AppDeps } from "../deps";
@@ -21,7 +15,7 @@ import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
 import { bookingChangesRepo } from "./booking-changes.repo";
 import type { amendPickup, pickupMissed, ratePickup } from "./booking-changes.routes";
-import { pickupSettings, toBooking } from "./pickup-views";
+import { pickupSettings, pickupStateOf, toBooking } from "./pickup-views";
 import { type BookingRow, pickupsRepo } from "./pickups.repo";
 
 /* The resident's amend (items, slot), "not collected" and rating of their own booking. */
@@ -39,22 +33,9 @@ async function ownBooking(deps: AppDeps, userId: string, id: string): Promise<Bo
   return b;
 }
 
-function stateOf(deps: AppDeps, b: BookingRow): PickupState {
-  const zone = deps.config.cityZone;
-  return {
-    status: b.status as PickupStatus,
-    residentId: b.residentId,
-    collectorId: b.collectorId,
-    changeDeadline: changeDeadline(b.date, pickupSettings(deps), zone),
-    dayStart: cityDayStart(b.date, zone),
-    windowEnd: windowEnd(b.date, b.window as PickupWindow, zone),
-    rating: b.rating,
-  };
-}
-
 /** The lifecycle's answer, or a 409 saying why not. */
 function decide(deps: AppDeps, b: BookingRow, action: PickupAction, user: { id: string; roles: readonly string[] }) {
-  const d: PickupDecision = decidePickup(stateOf(deps, b), action, user, deps.clock());
+  const d: PickupDecision = decidePickup(pickupStateOf(deps, b), action, user, deps.clock());
   if (d.ok) return d;
   const messages: Record<string, string> = {
     deadline_passed: `changes closed at ${pickupSettings(deps).amendCutoff} on ${addCityDays(b.date, -1)}`,

@@ -1,16 +1,12 @@
 import {
   addCityDays,
   type CollectorJob,
-  changeDeadline,
   cityClock,
-  cityDayStart,
   DEFAULT_CITY,
   decidePickup,
-  type PickupState,
   type PickupStatus,
   type PickupWindow,
   pickupStreetCode,
-  windowEnd,
 } from "@civic/shared";
 import { currentUser } from "../auth/auth.middleware";
 import type { AppDeps } from "../deps";
@@ -20,7 +16,7 @@ import { notifyStatement } from "../platform/notifications/outbox";
 import type { AppRouteHandler } from "../platform/router";
 import { collectorRepo } from "./collector.repo";
 import type { acceptJob, adminSetCollectorStreets, collectorJobs, releaseJob } from "./collector.routes";
-import { pickupSettings } from "./pickup-views";
+import { pickupSettings, pickupStateOf } from "./pickup-views";
 import { type BookingItemRow, type BookingRow, pickupsRepo } from "./pickups.repo";
 
 const KNOWN_STREETS = new Set(DEFAULT_CITY.streets.map(pickupStreetCode));
@@ -54,19 +50,6 @@ export function toJob(b: BookingRow, items: readonly BookingItemRow[], collector
 
 async function renderJob(deps: AppDeps, b: BookingRow, collectorId: string) {
   return toJob(b, await pickupsRepo(deps.db).bookingItems(b.id), collectorId);
-}
-
-function stateOf(deps: AppDeps, b: BookingRow): PickupState {
-  const zone = deps.config.cityZone;
-  return {
-    status: b.status as PickupStatus,
-    residentId: b.residentId,
-    collectorId: b.collectorId,
-    changeDeadline: changeDeadline(b.date, pickupSettings(deps), zone),
-    dayStart: cityDayStart(b.date, zone),
-    windowEnd: windowEnd(b.date, b.window as PickupWindow, zone),
-    rating: b.rating,
-  };
 }
 
 export const adminSetCollectorStreetsHandler: AppRouteHandler<typeof adminSetCollectorStreets> = async (c) => {
@@ -132,7 +115,7 @@ export const acceptJobHandler: AppRouteHandler<typeof acceptJob> = async (c) => 
   if (!b) throw notFound("job");
   if (b.collectorId === user.id && b.status === "accepted") return c.json(await renderJob(deps, b, user.id), 200);
   const now = deps.clock();
-  const d = decidePickup(stateOf(deps, b), { type: "accept" }, user, now);
+  const d = decidePickup(pickupStateOf(deps, b), { type: "accept" }, user, now);
   if (!d.ok) throw conflict(b.status === "cancelled" ? "this booking was cancelled" : "another collector has this job", { reason: d.why });
   const at = now.toISOString();
   const pickups = pickupsRepo(deps.db);
@@ -173,7 +156,7 @@ export const releaseJobHandler: AppRouteHandler<typeof releaseJob> = async (c) =
   const job = b ?? (await heldBy(deps, c.req.valid("param").id, user.id));
   if (!job) throw notFound("job");
   const now = deps.clock();
-  const d = decidePickup(stateOf(deps, job), { type: "release", reason }, user, now);
+  const d = decidePickup(pickupStateOf(deps, job), { type: "release", reason }, user, now);
   if (!d.ok) {
     const msg =
       d.why === "deadline_passed"

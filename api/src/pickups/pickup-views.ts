@@ -1,9 +1,32 @@
-import { changeDeadline, type PickupBooking, type PickupSettings, type PickupStatus, type PickupWindow } from "@civic/shared";
+import {
+  changeDeadline,
+  cityDayStart,
+  type PickupBooking,
+  type PickupSettings,
+  type PickupState,
+  type PickupStatus,
+  type PickupWindow,
+  windowEnd,
+} from "@civic/shared";
 import type { AppDeps } from "../deps";
 import type { BookingItemRow, BookingRow } from "./pickups.repo";
 
 /** The settings in force (PICKUP_* settings, shared defaults). */
 export const pickupSettings = (deps: Pick<AppDeps, "config">): PickupSettings => deps.config.pickups;
+
+/** What the booking lifecycle (`decidePickup`) needs to know of a booking, its deadlines in city time. */
+export function pickupStateOf(deps: Pick<AppDeps, "config">, b: BookingRow): PickupState {
+  const zone = deps.config.cityZone;
+  return {
+    status: b.status as PickupStatus,
+    residentId: b.residentId,
+    collectorId: b.collectorId,
+    changeDeadline: changeDeadline(b.date, pickupSettings(deps), zone),
+    dayStart: cityDayStart(b.date, zone),
+    windowEnd: windowEnd(b.date, b.window as PickupWindow, zone),
+    rating: b.rating,
+  };
+}
 
 /**
  * The household the yearly quota counts: the street and the address with spacing, case and full-width

@@ -1,9 +1,7 @@
 import {
   addCityDays,
   bookableDates,
-  changeDeadline,
   checkItems,
-  cityDayStart,
   DEFAULT_CITY,
   decidePickup,
   isBookableDate,
@@ -12,7 +10,6 @@ import {
   quotaYear,
   resolvePlace,
   volumeOf,
-  windowEnd,
 } from "@civic/shared";
 import { currentUser } from "../auth/auth.middleware";
 import type { AppDeps } from "../deps";
@@ -22,7 +19,7 @@ import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
 import { attachUploads } from "../platform/uploads/attach";
 import { bookingChangesRepo } from "./booking-changes.repo";
-import { bookingNumber, householdKey, pickupSettings, toBooking } from "./pickup-views";
+import { bookingNumber, householdKey, pickupSettings, pickupStateOf, toBooking } from "./pickup-views";
 import { type BookingRow, pickupsRepo } from "./pickups.repo";
 import type { cancelPickup, createPickup, listPickupItems, listPickupSlots, myPickups, pickupById } from "./pickups.routes";
 
@@ -194,16 +191,7 @@ export const cancelPickupHandler: AppRouteHandler<typeof cancelPickup> = async (
   const { reason } = c.req.valid("json");
   const b = await ownBooking(deps, user.id, c.req.valid("param").id);
   const now = deps.clock();
-  const zone = deps.config.cityZone;
-  const state = {
-    status: b.status as "booked",
-    residentId: b.residentId,
-    collectorId: b.collectorId,
-    changeDeadline: changeDeadline(b.date, pickupSettings(deps), zone),
-    dayStart: cityDayStart(b.date, zone),
-    windowEnd: windowEnd(b.date, b.window as "am", zone),
-    rating: b.rating,
-  };
+  const state = pickupStateOf(deps, b);
   if (b.status === "cancelled") return c.json(await render(deps, b), 200);
   const d = decidePickup(state, { type: "cancel", reason }, user, now);
   if (!d.ok) {

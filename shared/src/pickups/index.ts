@@ -1,4 +1,6 @@
+export * from "./bureau";
 export * from "./changes";
+export * from "./collector-day";
 export * from "./collector-schemas";
 export * from "./lifecycle";
 export * from "./rules";

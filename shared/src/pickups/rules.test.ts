@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bookableDates, changeDeadline, checkItems, isBookableDate, volumeOf } from "./rules";
+import { bookableDates, changeDeadline, checkItems, isBookableDate, isPickupOverdue, volumeOf } from "./rules";
 
 const CATALOGUE = [
   { code: "sofa", name: "沙发", maxPerBooking: 2, volumePoints: 3, active: true },
@@ -55,5 +55,19 @@ describe("pickup rules", () => {
         CATALOGUE,
       ),
     ).toBe(7);
+  });
+});
+
+describe("isPickupOverdue", () => {
+  const day = "2026-03-10";
+  it("is overdue from 18:00 city time on its day while still open", () => {
+    expect(isPickupOverdue({ status: "accepted", date: day }, new Date("2026-03-10T09:59:59Z"))).toBe(false);
+    expect(isPickupOverdue({ status: "accepted", date: day }, new Date("2026-03-10T10:00:00Z"))).toBe(true);
+    expect(isPickupOverdue({ status: "booked", date: day }, new Date("2026-03-11T01:00:00Z"))).toBe(true);
+  });
+  it("is never overdue once finished or cancelled", () => {
+    for (const status of ["completed", "unable", "cancelled", "missed"]) {
+      expect(isPickupOverdue({ status, date: day }, new Date("2026-03-12T00:00:00Z"))).toBe(false);
+    }
   });
 });

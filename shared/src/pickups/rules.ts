@@ -86,3 +86,12 @@ export function checkItems(
 export function volumeOf(lines: readonly { code: string; qty: number }[], catalogue: readonly CatalogueEntry[]): number {
   return lines.reduce((sum, l) => sum + l.qty * (catalogue.find((e) => e.code === l.code)?.volumePoints ?? 0), 0);
 }
+
+/** After this city time on its day, a job nobody finished is overdue for the bureau. */
+export const PICKUP_OVERDUE_AFTER = "18:00";
+const OPEN_STATUSES: readonly string[] = ["booked", "accepted", "arrived"];
+
+/** A booking still open (booked, accepted, arrived) at or after 18:00 city time on its collection day. */
+export function isPickupOverdue(b: { status: string; date: string }, now: Date, zone: string = DEFAULT_CITY_ZONE): boolean {
+  return OPEN_STATUSES.includes(b.status) && now.getTime() >= cityInstant(b.date, PICKUP_OVERDUE_AFTER, zone).getTime();
+}

@@ -67,7 +67,8 @@ describe("E2E (H5 in Chromium, desktop width): the admin console", () => {
     const [a, b] = await Promise.all([shown(".admin-menu-users").boundingBox(), shown(".admin-menu-categories").boundingBox()]);
     expect(a && b && Math.abs(a.y - b.y) < 2 && b.x > a.x + 300).toBe(true);
     const container = await shown(".admin-home").boundingBox();
-    expect(container?.width).toBeLessThanOrEqual(1200);
+    // Sub-pixel layout: some Chromium builds report 1200.00006 for a 1200px max-width.
+    expect(container?.width).toBeLessThanOrEqual(1200.5);
     await screenshot(page, "admin-01-home");
   });
 

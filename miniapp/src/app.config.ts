@@ -38,6 +38,11 @@ export default defineAppConfig({
       root: "packages/account",
       pages: ["privacy/index"],
     },
+    {
+      // Recycling collectors (回收员): bulky-waste jobs to accept, the day's route, working a job.
+      root: "packages/collector",
+      pages: ["jobs/index", "day/index", "job/index"],
+    },
   ],
   window: {
     backgroundTextStyle: "light",

@@ -78,6 +78,10 @@ const Taro = {
   openLocation(_options: { latitude: number; longitude: number; name?: string; address?: string }) {
     return resolved({ errMsg: "openLocation:ok" });
   },
+  // The collector's day: 拨打电话.
+  makePhoneCall(_options: { phoneNumber: string }) {
+    return resolved({ errMsg: "makePhoneCall:ok" });
+  },
   // Reports (随手拍): by default the user cancels the pickers and nothing is uploaded; tests stub what they need.
   chooseMedia(_options: {
     count?: number;

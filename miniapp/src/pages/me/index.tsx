@@ -1,4 +1,4 @@
-import { canAdminister, isStaff, type User } from "@civic/shared";
+import { canAdminister, hasRole, isStaff, type User } from "@civic/shared";
 import { Button, Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { useEffect } from "react";
@@ -14,8 +14,9 @@ import { setLargeText, useLargeText } from "../../ui/largeText";
 /* 我的: who is signed in and with which roles, my reports and messages, 适老化 large text, logout, and the staff entries. */
 
 const MODERATION_QUEUE_PAGE = "/packages/moderation/queue/index";
+const COLLECTOR_JOBS_PAGE = "/packages/collector/jobs/index";
 
-function ReportEntries({ token, staff }: { token: string; staff: boolean }) {
+function ReportEntries({ token, staff, collector }: { token: string; staff: boolean; collector: boolean }) {
   const unread = useApiLoad(`inbox-unread:${token}`, inboxUnread).state;
   const count = unread.status === "ok" ? unread.data.unread : 0;
   const go = (url: string) => void Taro.navigateTo({ url });
@@ -35,6 +36,12 @@ function ReportEntries({ token, staff }: { token: string; staff: boolean }) {
       {staff ? (
         <View className="menu-item moderation-entry" onClick={() => go(MODERATION_QUEUE_PAGE)}>
           <Text>随手拍案件处理（审核、派遣、结案）</Text>
+          <Text className="menu-item__arrow">›</Text>
+        </View>
+      ) : null}
+      {collector ? (
+        <View className="menu-item collector-entry" onClick={() => go(COLLECTOR_JOBS_PAGE)}>
+          <Text>大件垃圾收运（回收员接单）</Text>
           <Text className="menu-item__arrow">›</Text>
         </View>
       ) : null}
@@ -88,7 +95,7 @@ function Profile({ user, token, onLogout }: { user: User; token: string; onLogou
           ))}
         </View>
       </View>
-      <ReportEntries token={token} staff={isStaff(user)} />
+      <ReportEntries token={token} staff={isStaff(user)} collector={hasRole(user, "collector")} />
       {canAdminister(user) ? (
         <View className="card menu">
           <View className="menu-item admin-entry" onClick={openAdmin}>

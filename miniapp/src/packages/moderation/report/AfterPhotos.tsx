@@ -1,52 +1,12 @@
 import { MAX_REPORT_PHOTOS } from "@civic/shared";
 import { Button, Image, Text, View } from "@tarojs/components";
-import Taro from "@tarojs/taro";
-import { useState } from "react";
-import { uploadPhoto } from "../../../reports/upload";
+import { usePhotoUploads } from "../../../services/usePhotoUploads";
 import { photoSrc } from "../api";
 
 /* 处理反馈's after-photos: chosen from the camera or album and uploaded at once, with progress. */
-export interface AfterPhoto {
-  key: string;
-  path: string;
-  progress: number;
-  id: string | null;
-  url: string | null;
-  error: string | null;
-}
+export type { PickedPhoto as AfterPhoto } from "../../../services/usePhotoUploads";
 
-let nextKey = 0;
-
-export function useAfterPhotos() {
-  const [photos, setPhotos] = useState<AfterPhoto[]>([]);
-  const update = (key: string, patch: Partial<AfterPhoto>) => setPhotos((all) => all.map((p) => (p.key === key ? { ...p, ...patch } : p)));
-
-  const add = async () => {
-    const room = MAX_REPORT_PHOTOS - photos.length;
-    if (room <= 0) return;
-    let paths: string[];
-    try {
-      const res = await Taro.chooseMedia({ count: room, mediaType: ["image"], sourceType: ["camera", "album"], sizeType: ["compressed"] });
-      paths = res.tempFiles.map((f) => f.tempFilePath).slice(0, room);
-    } catch {
-      return; // cancelled
-    }
-    const added = paths.map((path) => ({ key: `after-${++nextKey}`, path, progress: 0, id: null, url: null, error: null }));
-    setPhotos((all) => [...all, ...added]);
-    await Promise.all(
-      added.map(async (p) => {
-        const outcome = await uploadPhoto(p.path, (progress) => update(p.key, { progress }));
-        if (outcome.ok) update(p.key, { progress: 100, id: outcome.photo.id, url: outcome.photo.url });
-        else update(p.key, { error: outcome.message });
-      }),
-    );
-  };
-
-  const remove = (key: string) => setPhotos((all) => all.filter((p) => p.key !== key));
-  const uploading = photos.some((p) => p.id === null && p.error === null);
-  const ids = photos.flatMap((p) => (p.id ? [p.id] : []));
-  return { photos, add, remove, uploading, ids };
-}
+export const useAfterPhotos = () => usePhotoUploads(MAX_REPORT_PHOTOS);
 
 export function AfterPhotos({ state }: { state: ReturnType<typeof useAfterPhotos> }) {
   return (

@@ -2,25 +2,21 @@
  * `pnpm bench`: nearby toilet search on the Node host with 100,000 seeded toilets, anonymous and signed in
  * (a Bearer token on every request, as the mini-program sends), against a bare Hono hello server (and bare
  * Hono serving the same payload), driven by autocannon on loopback (50 connections) in interleaved rounds;
- * then the bytes a first visit to the H5 app transfers, the weapp main-package size and the Worker bundle.
+ * then POST pickups under contention (pickups-contention.ts); then the bytes a first visit to the H5 app transfers, the weapp main-package size and the Worker bundle.
  * Prints figures and ratios; it is not a test and asserts nothing. Method and figures: docs/benchmarks.md.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
-import { authRepo } from "@civic/api/auth/auth.repo";
+import { join } from "node:path";
 import { openSqlite } from "@civic/api/hosts/node/sqlite";
-import { hashToken, newToken } from "@civic/api/platform/ids";
 import { insertToilets } from "@civic/api/seed/demo";
 import { SUZHOU_AREAS } from "@civic/api/seed/suzhou";
 import autocannon from "autocannon";
 import { printH5FirstVisit } from "./h5-transfer";
+import { benchPickupContention, printPickupContention, seedPickupSlots } from "./pickups-contention";
+import { root, signedInTokens, startChild, stop } from "./run-support";
 import { weappMainPackageBytes, workerBundleGzipBytes } from "./sizes";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TOILETS = Number(process.env.BENCH_TOILETS ?? 100_000);
 /** Seconds each server is driven in all, split into ROUNDS turns. */
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 20);
@@ -31,23 +27,6 @@ const SPREAD = Number(process.env.BENCH_SPREAD ?? 3);
 const LIMIT = Number(process.env.BENCH_LIMIT ?? 10);
 /** Signed-in users whose tokens the signed-in run rotates through (each connection cycles all of them). */
 const USERS = Number(process.env.BENCH_USERS ?? 200);
-
-function startChild(script: string, args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "servers", script), ...args], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.once("line", (url) => resolve({ url: url.trim(), child }));
-    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
-
-async function stop(child: ChildProcess) {
-  child.kill("SIGTERM");
-  await new Promise((r) => child.once("exit", r));
-}
 
 /** Points around the demo districts' centres, weighted like the data, so searches hit real density. */
 function searchPaths(count: number): string[] {
@@ -63,23 +42,6 @@ function searchPaths(count: number): string[] {
     const lng = area.centre.lng + (rand() - 0.5) * 0.05;
     return `/api/v1/toilets/nearby?lat=${lat.toFixed(5)}&lng=${lng.toFixed(5)}&radius=1000&limit=${LIMIT}`;
   });
-}
-
-/** Sessions for USERS residents, written straight into the file (dev-login may be rate limited). */
-async function signedInTokens(databasePath: string): Promise<string[]> {
-  const { sqlite, db } = openSqlite(databasePath);
-  const repo = authRepo(db);
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + 86_400_000).toISOString();
-  const tokens: string[] = [];
-  for (let i = 0; i < USERS; i++) {
-    const userId = await repo.upsertByOpenid({ openid: `bench:resident-${i}`, now: now.toISOString() });
-    const token = newToken();
-    await repo.createSession({ userId, tokenHash: await hashToken(token), now: now.toISOString(), expiresAt });
-    tokens.push(token);
-  }
-  sqlite.close();
-  return tokens;
 }
 
 type Request = { path: string; headers?: Record<string, string> };
@@ -115,7 +77,8 @@ async function main() {
     sqlite.close();
   }
 
-  const tokens = await signedInTokens(databasePath);
+  const tokens = await signedInTokens(databasePath, USERS);
+  const pickupSlotsSeeded = await seedPickupSlots(databasePath);
 
   // All servers run side by side (an idle one costs nothing) and are driven in turns, round after round,
   // so a noisy neighbour on a shared VM weighs on each of them alike; each figure is the median round.
@@ -152,6 +115,8 @@ async function main() {
       payloadRatios.push(n.rps / p.rps);
     }
   }
+  // Writes last, so the bookings they add cannot weigh on the read figures.
+  const pickups = process.env.BENCH_SKIP_PICKUPS ? null : await benchPickupContention(civic.url, pickupSlotsSeeded, tokens);
   await Promise.all([stop(hello.child), stop(civic.child), stop(same.child)]);
   const [bare, nearby, signedIn, payloadOnly] = runs.map(summarise) as [Run, Run, Run, Run];
 
@@ -178,6 +143,8 @@ async function main() {
   console.log(`nearby / bare Hono with the same payload: ${pct(median(payloadRatios))}`);
   console.log(`round by round, anonymous: ${ratios.map(pct).join(", ")}; signed in: ${signedRatios.map(pct).join(", ")}`);
   console.log(`round by round, signed-in extra cost: ${signedCosts.map(pct).join(", ")}`);
+
+  if (pickups) printPickupContention(pickups, pickupSlotsSeeded.length);
 
   if (!process.env.BENCH_SKIP_H5) await printH5FirstVisit(root);
   if (process.env.BENCH_SKIP_SIZES) return;

@@ -125,6 +125,19 @@ export const AUTHORIZATION: Record<string, Row> = {
     path: (f) => `/api/v1/collector/jobs/${f.pickupId}/release`,
     body: () => ({ reason: "矩阵" }),
   },
+  // The collector's day: the matrix collector no longer holds the fixture job (released above), so 409 or 422.
+  "GET /api/v1/collector/route": { access: ["collector"], path: () => "/api/v1/collector/route" },
+  "POST /api/v1/collector/jobs/{id}/arrive": { access: ["collector"], path: (f) => `/api/v1/collector/jobs/${f.pickupId}/arrive` },
+  "POST /api/v1/collector/jobs/{id}/complete": {
+    access: ["collector"],
+    path: (f) => `/api/v1/collector/jobs/${f.pickupId}/complete`,
+    body: (f) => ({ taken: [{ code: "chair", qty: 1 }], photoIds: [f.photoId] }),
+  },
+  "POST /api/v1/collector/jobs/{id}/unable": {
+    access: ["collector"],
+    path: (f) => `/api/v1/collector/jobs/${f.pickupId}/unable`,
+    body: (f) => ({ reason: "no_access", photoIds: [f.photoId] }),
+  },
   "POST /api/v1/auth/wechat": {
     access: "public",
     path: () => "/api/v1/auth/wechat",

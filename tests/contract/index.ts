@@ -15,6 +15,7 @@ import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
 import { registerPickupChangesContract } from "./pickup-changes.contract";
 import { registerPickupCollectorsContract } from "./pickup-collectors.contract";
+import { registerPickupDayContract } from "./pickup-day.contract";
 import { registerPickupsContract } from "./pickups.contract";
 import { registerPrivacyContract } from "./privacy.contract";
 import { registerReportNotificationsContract } from "./report-notifications.contract";
@@ -56,6 +57,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerPickupsContract(getHarness);
   registerPickupChangesContract(getHarness);
   registerPickupCollectorsContract(getHarness);
+  registerPickupDayContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);
 }

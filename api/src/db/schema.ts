@@ -7,6 +7,7 @@
 export * from "./schema/auth";
 export * from "./schema/finders";
 export * from "./schema/pickup-collectors";
+export * from "./schema/pickup-day";
 export * from "./schema/pickups";
 export * from "./schema/platform";
 export * from "./schema/privacy";

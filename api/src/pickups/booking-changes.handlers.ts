@@ -15,16 +15,12 @@ import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
 import { bookingChangesRepo } from "./booking-changes.repo";
 import type { amendPickup, pickupMissed, ratePickup } from "./booking-changes.routes";
-import { pickupSettings, pickupStateOf, toBooking } from "./pickup-views";
+import { pickupSettings, pickupStateOf, renderBooking } from "./pickup-views";
 import { type BookingRow, pickupsRepo } from "./pickups.repo";
 
 /* The resident's amend (items, slot), "not collected" and rating of their own booking. */
 
-async function render(deps: AppDeps, b: BookingRow) {
-  const repo = pickupsRepo(deps.db);
-  const catalogue = await repo.items(true);
-  return toBooking(b, await repo.bookingItems(b.id), new Map(catalogue.map((i) => [i.code, i.note])), deps);
-}
+const render = renderBooking;
 
 async function ownBooking(deps: AppDeps, userId: string, id: string): Promise<BookingRow> {
   const b = await pickupsRepo(deps.db).booking(id);

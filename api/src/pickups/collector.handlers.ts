@@ -4,6 +4,7 @@ import {
   cityClock,
   DEFAULT_CITY,
   decidePickup,
+  type PickupOutcome,
   type PickupStatus,
   type PickupWindow,
   pickupStreetCode,
@@ -12,17 +13,20 @@ import { currentUser } from "../auth/auth.middleware";
 import type { AppDeps } from "../deps";
 import { auditStatement } from "../platform/audit";
 import { conflict, notFound, validationFailed } from "../platform/errors";
+import { newId } from "../platform/ids";
 import { notifyStatement } from "../platform/notifications/outbox";
 import type { AppRouteHandler } from "../platform/router";
+import { bookingChangesRepo } from "./booking-changes.repo";
 import { collectorRepo } from "./collector.repo";
 import type { acceptJob, adminSetCollectorStreets, collectorJobs, releaseJob } from "./collector.routes";
-import { pickupSettings, pickupStateOf } from "./pickup-views";
+import { collectorDayRepo } from "./collector-day.repo";
+import { pickupPage, pickupSettings, pickupStateOf } from "./pickup-views";
 import { type BookingItemRow, type BookingRow, pickupsRepo } from "./pickups.repo";
 
 const KNOWN_STREETS = new Set(DEFAULT_CITY.streets.map(pickupStreetCode));
 
 /** A job as a collector sees it: who and where only when `collectorId` holds it. */
-export function toJob(b: BookingRow, items: readonly BookingItemRow[], collectorId: string): CollectorJob {
+export function toJob(b: BookingRow, items: readonly BookingItemRow[], collectorId: string, outcome?: PickupOutcome | null): CollectorJob {
   const mine = b.collectorId === collectorId;
   return {
     id: b.id,
@@ -44,12 +48,13 @@ export function toJob(b: BookingRow, items: readonly BookingItemRow[], collector
           onBehalf: b.onBehalfName ? { name: b.onBehalfName } : null,
         }
       : null,
+    ...(mine && outcome !== undefined ? { outcome } : {}),
     version: b.version,
   };
 }
 
-async function renderJob(deps: AppDeps, b: BookingRow, collectorId: string) {
-  return toJob(b, await pickupsRepo(deps.db).bookingItems(b.id), collectorId);
+export async function renderJob(deps: AppDeps, b: BookingRow, collectorId: string, outcome?: PickupOutcome | null) {
+  return toJob(b, await pickupsRepo(deps.db).bookingItems(b.id), collectorId, outcome);
 }
 
 export const adminSetCollectorStreetsHandler: AppRouteHandler<typeof adminSetCollectorStreets> = async (c) => {
@@ -130,8 +135,7 @@ export const acceptJobHandler: AppRouteHandler<typeof acceptJob> = async (c) => 
       payload: {
         title: "回收员已接单",
         body: `您 ${b.date} ${b.window === "am" ? "上午" : "下午"} 的大件垃圾预约已有回收员接单`,
-        // The booking's own page comes with the mini-program's pickups pages; until then the message opens the inbox.
-        page: "pages/inbox/index",
+        page: pickupPage(b.id),
         status: "回收员已接单",
         subject: "大件垃圾预约",
       },
@@ -167,22 +171,21 @@ export const releaseJobHandler: AppRouteHandler<typeof releaseJob> = async (c) =
     throw conflict(msg, { reason: d.why });
   }
   const at = now.toISOString();
-  const pickups = pickupsRepo(deps.db);
+  // The history row claims the release (only while the job is as read and still the caller's); the move
+  // applies only once that claim is written, so of parallel releases exactly one writes anything.
+  const changes = bookingChangesRepo(deps.db);
+  const hid = newId();
+  const entry = { action: "release", from: job.status, to: "booked", actorId: user.id, note: reason, at };
   await deps.atomic([
-    repo.releaseStatement(job, user.id, at),
-    pickups.historyStatement(
-      { bookingId: job.id, action: "release", from: "accepted", to: "booked", actorId: user.id, note: reason, at },
-      pickups.movedGuard(job, "booked"),
-    ),
+    changes.claimStatement(job, hid, entry, collectorDayRepo(deps.db).heldGuard(job.id, user.id)),
+    repo.releaseStatement(job, user.id, at, changes.ran(hid)),
   ]);
-  const after = await pickups.booking(job.id);
-  if (after?.status !== "booked" || after.version !== job.version + 1) {
-    throw conflict("the job changed meanwhile; reload and try again");
-  }
+  const after = await pickupsRepo(deps.db).booking(job.id);
+  if (!after || !(await changes.claimed(hid))) throw conflict("the job changed meanwhile; reload and try again", { reason: "stale" });
   return c.json(await renderJob(deps, after, user.id), 200);
 };
 
-async function heldBy(deps: AppDeps, id: string, collectorId: string) {
+export async function heldBy(deps: AppDeps, id: string, collectorId: string) {
   const b = await pickupsRepo(deps.db).booking(id);
   return b && b.collectorId === collectorId ? b : null;
 }

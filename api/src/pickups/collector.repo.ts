@@ -90,8 +90,8 @@ export function collectorRepo(db: AppDb) {
     /** Holds only after this collector's accept of `b` (read at its version) applied. */
     acceptedGuard: (b: BookingRow, collectorId: string): SQL =>
       sql`exists (select 1 from ${pickupBookings} where ${pickupBookings.id} = ${b.id} and ${pickupBookings.status} = 'accepted' and ${pickupBookings.collectorId} = ${collectorId} and ${pickupBookings.version} = ${b.version + 1})`,
-    /** Back to open, only by the holder and at the version read. */
-    releaseStatement: (b: BookingRow, collectorId: string, at: string) =>
+    /** Back to open, only by the holder, at the version read, and only once the group's claim (`ran`) is written. */
+    releaseStatement: (b: BookingRow, collectorId: string, at: string, ran: SQL) =>
       db
         .update(pickupBookings)
         .set({ status: "booked", collectorId: null, updatedAt: at, version: b.version + 1 })
@@ -101,6 +101,7 @@ export function collectorRepo(db: AppDb) {
             eq(pickupBookings.version, b.version),
             eq(pickupBookings.status, "accepted"),
             eq(pickupBookings.collectorId, collectorId),
+            ran,
           ),
         ),
   };

@@ -5,9 +5,12 @@
  * own bookings (until 14:00 city time the day before; cancelling frees capacity and quota in the same group),
  * amend them (items, slot), say "not collected" after the window and rate a completed collection once.
  * Admins manage the catalogue, create slots in bulk and set each collector's streets; collectors list the jobs
- * in their streets, accept one (exactly one of parallel accepts wins) and release it before the day.
+ * in their streets, accept one (exactly one of parallel accepts wins) and release it before the day; on the
+ * day they get their held jobs in route order, arrive, complete (photos, items taken, recyclable kg per
+ * class kept for recycling points) or say "unable" with a reason.
  * Callers: anyone reads items and slots; signed-in residents book; admins write the catalogue and slots.
  * Tables: pickup_items, pickup_slots, pickup_bookings, pickup_booking_items, pickup_history (append-only),
+ * pickup_outcomes, pickup_taken_items, pickup_recycled (the ledger issue 10 credits),
  * and audit_log for admin writes. Booking takes the platform Idempotency-Key; rules and the lifecycle
  * live in shared/src/pickups.
  */
@@ -16,6 +19,8 @@ import * as changes from "./booking-changes.handlers";
 import * as changeRoutes from "./booking-changes.routes";
 import * as collector from "./collector.handlers";
 import * as collectorRoutes from "./collector.routes";
+import * as day from "./collector-day.handlers";
+import * as dayRoutes from "./collector-day.routes";
 import * as admin from "./pickup-admin.handlers";
 import * as handlers from "./pickups.handlers";
 import * as routes from "./pickups.routes";
@@ -39,4 +44,8 @@ export function registerPickups(app: ReturnType<typeof createRouter>) {
   app.openapi(collectorRoutes.collectorJobs, collector.collectorJobsHandler);
   app.openapi(collectorRoutes.acceptJob, collector.acceptJobHandler);
   app.openapi(collectorRoutes.releaseJob, collector.releaseJobHandler);
+  app.openapi(dayRoutes.collectorRoute, day.collectorRouteHandler);
+  app.openapi(dayRoutes.arriveJob, day.arriveJobHandler);
+  app.openapi(dayRoutes.completeJob, day.completeJobHandler);
+  app.openapi(dayRoutes.unableJob, day.unableJobHandler);
 }

@@ -2,14 +2,17 @@ import {
   changeDeadline,
   cityDayStart,
   type PickupBooking,
+  type PickupOutcome,
   type PickupSettings,
   type PickupState,
   type PickupStatus,
   type PickupWindow,
   windowEnd,
 } from "@civic/shared";
+import type { AppDb } from "../db/types";
 import type { AppDeps } from "../deps";
-import type { BookingItemRow, BookingRow } from "./pickups.repo";
+import { collectorDayRepo } from "./collector-day.repo";
+import { type BookingItemRow, type BookingRow, pickupsRepo } from "./pickups.repo";
 
 /** The settings in force (PICKUP_* settings, shared defaults). */
 export const pickupSettings = (deps: Pick<AppDeps, "config">): PickupSettings => deps.config.pickups;
@@ -49,6 +52,7 @@ export function toBooking(
   items: readonly BookingItemRow[],
   notes: ReadonlyMap<string, string | null>,
   deps: Pick<AppDeps, "config">,
+  outcome: PickupOutcome | null,
 ): PickupBooking {
   return {
     id: b.id,
@@ -68,5 +72,31 @@ export function toBooking(
     createdAt: b.createdAt,
     version: b.version,
     rating: b.rating,
+    outcome,
   };
+}
+
+/** The mini-program page of one booking, opened from its notifications. */
+export const pickupPage = (id: string): string => `packages/pickups/booking/index?id=${id}`;
+
+/** How a worked booking ended (completed or unable), or null while it has not been worked. */
+export async function pickupOutcomeOf(db: AppDb, bookingId: string): Promise<PickupOutcome | null> {
+  const o = await collectorDayRepo(db).outcome(bookingId);
+  if (!o) return null;
+  return {
+    status: o.row.status,
+    at: o.row.at,
+    taken: o.taken.map((t) => ({ code: t.code, name: t.name, qty: t.qty, recyclable: t.recyclable, kg: t.kg })),
+    recycledKg: Object.fromEntries(o.recycled.map((r) => [r.class, r.kg])),
+    unableReason: (o.row.unableReason as PickupOutcome["unableReason"]) ?? null,
+    note: o.row.note,
+    photoIds: o.photoIds,
+  };
+}
+
+/** The resident's view of their booking, with its items' notes and its outcome. */
+export async function renderBooking(deps: Pick<AppDeps, "config" | "db">, b: BookingRow): Promise<PickupBooking> {
+  const repo = pickupsRepo(deps.db);
+  const [items, catalogue, outcome] = await Promise.all([repo.bookingItems(b.id), repo.items(true), pickupOutcomeOf(deps.db, b.id)]);
+  return toBooking(b, items, new Map(catalogue.map((i) => [i.code, i.note])), deps, outcome);
 }

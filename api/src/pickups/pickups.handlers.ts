@@ -19,7 +19,7 @@ import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
 import { attachUploads } from "../platform/uploads/attach";
 import { bookingChangesRepo } from "./booking-changes.repo";
-import { bookingNumber, householdKey, pickupSettings, pickupStateOf, toBooking } from "./pickup-views";
+import { bookingNumber, householdKey, pickupSettings, pickupStateOf, renderBooking } from "./pickup-views";
 import { type BookingRow, pickupsRepo } from "./pickups.repo";
 import type { cancelPickup, createPickup, listPickupItems, listPickupSlots, myPickups, pickupById } from "./pickups.routes";
 
@@ -47,12 +47,7 @@ export const listPickupSlotsHandler: AppRouteHandler<typeof listPickupSlots> = a
   return c.json({ slots, firstDate: window.first, lastDate: window.last }, 200);
 };
 
-async function render(deps: AppDeps, b: BookingRow) {
-  const repo = pickupsRepo(deps.db);
-  const items = await repo.bookingItems(b.id);
-  const catalogue = await repo.items(true);
-  return toBooking(b, items, new Map(catalogue.map((i) => [i.code, i.note])), deps);
-}
+const render = renderBooking;
 
 export const createPickupHandler: AppRouteHandler<typeof createPickup> = async (c) => {
   const deps = c.get("deps");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GcjPoint } from "../reports/schemas";
 import { CollectorJob } from "./collector-schemas";
+import { UnableReason } from "./outcome";
 import { ItemCode, PickupDate } from "./schemas";
 
 /*
@@ -56,16 +57,6 @@ export const CollectorCompleteRequest = z
   .meta({ id: "CollectorCompleteRequest" });
 export type CollectorCompleteRequest = z.infer<typeof CollectorCompleteRequest>;
 
-export const UNABLE_REASONS = ["not_put_out", "no_access", "items_differ", "other"] as const;
-export const UnableReason = z.enum(UNABLE_REASONS);
-export type UnableReason = z.infer<typeof UnableReason>;
-export const UNABLE_REASON_LABELS: Record<UnableReason, string> = {
-  not_put_out: "物品未按约放置",
-  no_access: "无法进入小区/楼栋",
-  items_differ: "物品与预约不符",
-  other: "其他原因",
-};
-
 export const CollectorUnableRequest = z
   .strictObject({
     reason: UnableReason,
@@ -83,18 +74,3 @@ export const RECYCLING_CLASS_LABELS = {
   renovation: "可回收装修物料",
   other: "其他可回收物",
 } as const;
-
-/** How a worked job ended, shown to the resident who booked it and to the collector who held it. */
-export const PickupOutcome = z
-  .object({
-    status: z.enum(["completed", "unable"]),
-    at: z.string(),
-    taken: z.array(z.object({ code: z.string(), name: z.string(), qty: z.int(), recyclable: z.boolean(), kg: z.number().nullable() })),
-    /** Recyclable weight per class (kg), as stored for recycling points. */
-    recycledKg: z.record(z.string(), z.number()),
-    unableReason: UnableReason.nullable(),
-    note: z.string().nullable(),
-    photoIds: z.array(z.string()),
-  })
-  .meta({ id: "PickupOutcome" });
-export type PickupOutcome = z.infer<typeof PickupOutcome>;

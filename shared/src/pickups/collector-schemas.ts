@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GcjPoint } from "../reports/schemas";
 import { PickupStatusSchema } from "./lifecycle";
+import { PickupOutcome } from "./outcome";
 import { PickupBookingLineView, PickupDate, PickupWindow, StreetCode } from "./schemas";
 
 /* The collectors' side of pickups (回收员): their streets, their job list, accept and release. */
@@ -34,6 +35,8 @@ export const CollectorJob = z
     /** True when the caller holds the job; only then is `contact` set. */
     mine: z.boolean(),
     contact: CollectorJobContact.nullable(),
+    /** On a job the caller worked (completed or unable): how it ended. Absent in job lists. */
+    outcome: PickupOutcome.nullable().optional(),
     version: z.int(),
   })
   .meta({ id: "CollectorJob" });

@@ -3,6 +3,8 @@ export * from "./changes";
 export * from "./collector-day";
 export * from "./collector-schemas";
 export * from "./lifecycle";
+export * from "./outcome";
+export * from "./route";
 export * from "./rules";
 export * from "./schemas";
 export * from "./settings";

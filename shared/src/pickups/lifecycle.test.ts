@@ -69,6 +69,8 @@ describe("pickup booking lifecycle", () => {
           if (action.type === "amend") expect(now).toBeLessThan(state.changeDeadline.getTime());
           if (action.type === "missed") expect(now).toBeGreaterThanOrEqual(state.windowEnd.getTime());
           if (action.type === "release") expect(now).toBeLessThan(state.dayStart.getTime());
+          // The day's work never happens before the collection day.
+          if (["arrive", "complete", "unable"].includes(action.type)) expect(now).toBeGreaterThanOrEqual(state.dayStart.getTime());
           // One collector per job: only the holder moves an accepted job.
           if (["release", "arrive", "complete", "unable"].includes(action.type)) expect(actor.id).toBe(state.collectorId);
           if (action.type === "accept") expect(state.collectorId).toBeNull();
@@ -111,6 +113,18 @@ describe("pickup booking lifecycle", () => {
       ok: false,
       why: "illegal_transition",
     });
+  });
+
+  it("arrive, complete and unable are too early before 00:00 city time on the collection day", () => {
+    const s = { ...initial(), status: "accepted" as const, collectorId: COLLECTOR_A.id };
+    const eve = new Date("2026-12-09T15:59:00Z");
+    const day = new Date("2026-12-09T16:00:00Z");
+    for (const action of [{ type: "arrive" as const }, { type: "complete" as const }, { type: "unable" as const, reason: "未放置" }]) {
+      expect(decidePickup(s, action, COLLECTOR_A, eve)).toEqual({ ok: false, why: "too_early" });
+      expect(decidePickup(s, action, COLLECTOR_A, day)).toEqual({ ok: true, from: "accepted", to: PICKUP_TRANSITIONS[action.type].to });
+    }
+    // Another collector is refused whatever the time.
+    expect(decidePickup(s, { type: "arrive" }, COLLECTOR_B, day)).toEqual({ ok: false, why: "forbidden" });
   });
 
   it("not collected may be reported only after the window ends", () => {

@@ -9,6 +9,7 @@ import { isStaff } from "../auth/staff";
  *     ↑  └─────release─┘  │               │
  *     │ cancel (resident before the deadline; staff any time)  └─unable→ unable
  *     └─ missed (resident, after the window, if nobody completed)
+ *   arrive, complete and unable only from the start of the collection day (city time).
  */
 export const PICKUP_STATUSES = ["booked", "accepted", "arrived", "completed", "unable", "cancelled", "missed"] as const;
 export type PickupStatus = (typeof PICKUP_STATUSES)[number];
@@ -71,6 +72,7 @@ export const PICKUP_TRANSITIONS: Record<PickupAction["type"], { from: readonly P
 };
 
 const RESIDENT_ACTIONS = new Set(["cancel", "amend", "missed", "rate"]);
+const DAY_ACTIONS = new Set(["arrive", "complete", "unable"]);
 const isCollector = (a: PickupActor) => a.roles.includes("collector");
 
 /** What `action` by `actor` does to a booking in `state` at `now`; never throws. */
@@ -95,6 +97,8 @@ export function decidePickup(state: PickupState, action: PickupAction, actor: Pi
   }
   if (action.type === "missed" && t < state.windowEnd.getTime()) return { ok: false, why: "too_early" };
   if (action.type === "release" && t >= state.dayStart.getTime()) return { ok: false, why: "deadline_passed" };
+  // The day's work (arrive, complete, unable) happens on the collection day or later, never before it.
+  if (DAY_ACTIONS.has(action.type) && t < state.dayStart.getTime()) return { ok: false, why: "too_early" };
   if ((action.type === "release" || action.type === "unable") && action.reason.trim() === "") return { ok: false, why: "invalid" };
   if (action.type === "rate") {
     if (!Number.isInteger(action.rating) || action.rating < 1 || action.rating > 5) return { ok: false, why: "invalid" };

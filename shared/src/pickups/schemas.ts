@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GcjPoint } from "../reports/schemas";
 import { PickupStatusSchema } from "./lifecycle";
+import { PickupOutcome } from "./outcome";
 
 /* The wire shapes of bulky-waste pickups (大件垃圾预约), shared by the API, its OpenAPI document and the mini-program. */
 
@@ -124,6 +125,8 @@ export const PickupBooking = z
     version: z.int(),
     /** The resident's rating of a completed collection (once), or null. */
     rating: z.int().min(1).max(5).nullable(),
+    /** How the collection ended (completed or unable), once a collector has worked it; else null. */
+    outcome: PickupOutcome.nullable(),
   })
   .meta({ id: "PickupBooking" });
 export type PickupBooking = z.infer<typeof PickupBooking>;

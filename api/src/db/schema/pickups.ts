@@ -82,6 +82,8 @@ export const pickupBookings = sqliteTable(
     index("pickup_bookings_household_idx").on(t.householdKey, t.quotaYear, t.status),
     index("pickup_bookings_resident_idx").on(t.residentId, t.createdAt),
     index("pickup_bookings_slot_idx").on(t.slotId, t.status),
+    // The collector's day and route: the jobs one collector holds on a date.
+    index("pickup_bookings_collector_idx").on(t.collectorId, t.date),
   ],
 );
 

@@ -3,16 +3,29 @@ import {
   cityDayStart,
   type PickupBooking,
   type PickupSettings,
+  type PickupSlot,
   type PickupState,
   type PickupStatus,
   type PickupWindow,
   windowEnd,
 } from "@civic/shared";
 import type { AppDeps } from "../deps";
-import type { BookingItemRow, BookingRow } from "./pickups.repo";
+import { caseNumbersOf } from "../reports/bureau-cases";
+import { type BookingItemRow, type BookingRow, pickupsRepo, type SlotRow } from "./pickups.repo";
 
 /** The settings in force (PICKUP_* settings, shared defaults). */
 export const pickupSettings = (deps: Pick<AppDeps, "config">): PickupSettings => deps.config.pickups;
+
+/** A slot as the wire shows it: capacity, booked points and what remains (never negative). */
+export const slotView = (s: SlotRow): PickupSlot => ({
+  id: s.id,
+  streetCode: s.streetCode,
+  date: s.date,
+  window: s.window,
+  capacityPoints: s.capacityPoints,
+  bookedPoints: s.bookedPoints,
+  remaining: Math.max(0, s.capacityPoints - s.bookedPoints),
+});
 
 /** What the booking lifecycle (`decidePickup`) needs to know of a booking, its deadlines in city time. */
 export function pickupStateOf(deps: Pick<AppDeps, "config">, b: BookingRow): PickupState {
@@ -49,6 +62,7 @@ export function toBooking(
   items: readonly BookingItemRow[],
   notes: ReadonlyMap<string, string | null>,
   deps: Pick<AppDeps, "config">,
+  caseNumber: string | null = null,
 ): PickupBooking {
   return {
     id: b.id,
@@ -68,5 +82,19 @@ export function toBooking(
     createdAt: b.createdAt,
     version: b.version,
     rating: b.rating,
+    caseNumber: b.reportId ? caseNumber : null,
+    caseId: b.reportId,
   };
+}
+
+/** The resident's view of their booking: its lines, what to prepare, and the case "not collected" opened. */
+export async function renderBooking(deps: Pick<AppDeps, "config" | "db">, b: BookingRow): Promise<PickupBooking> {
+  const repo = pickupsRepo(deps.db);
+  const [items, catalogue, cases] = await Promise.all([
+    repo.bookingItems(b.id),
+    repo.items(true),
+    caseNumbersOf(deps.db, b.reportId ? [b.reportId] : []),
+  ]);
+  const notes = new Map(catalogue.map((i) => [i.code, i.note]));
+  return toBooking(b, items, notes, deps, b.reportId ? (cases.get(b.reportId) ?? null) : null);
 }

@@ -124,6 +124,9 @@ export const PickupBooking = z
     version: z.int(),
     /** The resident's rating of a completed collection (once), or null. */
     rating: z.int().min(1).max(5).nullable(),
+    /** The 随手拍 case "not collected" opened to the bureau (its case number and report id), or null. */
+    caseNumber: z.string().nullable(),
+    caseId: z.string().nullable(),
   })
   .meta({ id: "PickupBooking" });
 export type PickupBooking = z.infer<typeof PickupBooking>;

@@ -13,6 +13,7 @@ import { registerLocationPrivacyContract } from "./location-privacy.contract";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
+import { registerPickupBureauContract } from "./pickup-bureau.contract";
 import { registerPickupChangesContract } from "./pickup-changes.contract";
 import { registerPickupCollectorsContract } from "./pickup-collectors.contract";
 import { registerPickupsContract } from "./pickups.contract";
@@ -56,6 +57,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerPickupsContract(getHarness);
   registerPickupChangesContract(getHarness);
   registerPickupCollectorsContract(getHarness);
+  registerPickupBureauContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);
 }

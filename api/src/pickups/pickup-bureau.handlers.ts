@@ -41,9 +41,12 @@ export const createBlackoutHandler: AppRouteHandler<typeof createBlackout> = asy
     throw validationFailed("a blackout date cannot lie in the past", [{ path: "date", message: "in the past" }]);
   }
   const repo = pickupBureauRepo(deps.db);
+  const exists = () => conflict(`${body.date} is already a blackout date`, { reason: "exists", date: body.date });
+  if (await repo.blackout(body.date)) throw exists();
   const row = { date: body.date, reason: body.reason, createdBy: actor.id, createdAt: now.toISOString() };
+  // The audit row and the blackout share one guard, read before either is written: both apply or neither.
+  const guard = repo.blackoutAllowed(body.date);
   await deps.atomic([
-    repo.insertBlackoutStatement(row),
     auditStatement(
       deps.db,
       {
@@ -54,12 +57,14 @@ export const createBlackoutHandler: AppRouteHandler<typeof createBlackout> = asy
         detail: body,
         at: row.createdAt,
       },
-      repo.blackoutWritten(row),
+      guard,
     ),
+    repo.insertBlackoutStatement(row, guard),
   ]);
   const saved = await repo.blackout(body.date);
-  if (saved && saved.createdBy === row.createdBy && saved.createdAt === row.createdAt) return c.json(blackoutView(saved), 201);
-  if (saved) throw conflict(`${body.date} is already a blackout date`, { reason: "exists", date: body.date });
+  const ours = saved && saved.createdBy === row.createdBy && saved.createdAt === row.createdAt && saved.reason === row.reason;
+  if (saved && ours) return c.json(blackoutView(saved), 201);
+  if (saved) throw exists();
   const bookings = await repo.liveBookingsOn(body.date);
   throw conflict(`${bookings} bookings on ${body.date} are still open; cancel or move them first`, {
     reason: "has_bookings",

@@ -35,17 +35,10 @@ export function pickupBureauRepo(db: AppDb) {
       ),
     liveBookingsOn: async (date: string) =>
       Number((await db.select({ n: sql<number>`count(*)` }).from(pickupBookings).where(liveOn(date)))[0]?.n ?? 0),
-    /** The blackout, written only if the date has no live booking and no blackout yet (read in this statement). */
-    insertBlackoutStatement: (row: typeof pickupBlackouts.$inferInsert) =>
-      guardedInsert(
-        db,
-        pickupBlackouts,
-        row,
-        sql`not exists (select 1 from ${pickupBookings} where ${liveOn(row.date)}) and ${notBlackedOut(row.date)}`,
-      ),
-    /** Holds once this request's blackout row is there (for its audit row). */
-    blackoutWritten: (row: { date: string; createdBy: string; createdAt: string }) =>
-      sql`exists (select 1 from ${pickupBlackouts} where ${pickupBlackouts.date} = ${row.date} and ${pickupBlackouts.createdBy} = ${row.createdBy} and ${pickupBlackouts.createdAt} = ${row.createdAt})`,
+    /** Holds while the date has no live booking and no blackout yet. */
+    blackoutAllowed: (date: string) => sql`not exists (select 1 from ${pickupBookings} where ${liveOn(date)}) and ${notBlackedOut(date)}`,
+    /** The blackout, written only while `guard` (blackoutAllowed, read in this statement) holds. */
+    insertBlackoutStatement: (row: typeof pickupBlackouts.$inferInsert, guard: SQL) => guardedInsert(db, pickupBlackouts, row, guard),
     blackoutExists: (date: string) => sql`exists (select 1 from ${pickupBlackouts} where ${pickupBlackouts.date} = ${date})`,
     deleteBlackoutStatement: (date: string) => db.delete(pickupBlackouts).where(eq(pickupBlackouts.date, date)),
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
-import { pickupBlackouts, pickupBookings, pickupHistory, pickupSlots } from "../db/schema";
+import { pickupBlackouts, pickupBookings, pickupSlots } from "../db/schema";
 import type { AppDb } from "../db/types";
 import { guardedInsert } from "../platform/guarded-insert";
 
@@ -87,10 +87,11 @@ export function pickupBureauRepo(db: AppDb) {
           window: pickupBookings.window,
           status: pickupBookings.status,
           rating: pickupBookings.rating,
+          // Written out: drizzle leaves columns in selected expressions unqualified, and "id" would be the history's.
           completedAt: sql<
             string | null
-          >`(select min(${pickupHistory.at}) from ${pickupHistory} where ${pickupHistory.bookingId} = ${pickupBookings.id} and ${pickupHistory.action} = 'complete')`,
-          noShow: sql<number>`exists (select 1 from ${pickupHistory} where ${pickupHistory.bookingId} = ${pickupBookings.id} and ${pickupHistory.action} = 'unable' and ${pickupHistory.note} like 'not\\_put\\_out%' escape '\\')`,
+          >`(select min(h.at) from pickup_history h where h.booking_id = pickup_bookings.id and h.action = 'complete')`,
+          noShow: sql<number>`exists (select 1 from pickup_history h where h.booking_id = pickup_bookings.id and h.action = 'unable' and h.note like 'not\\_put\\_out%' escape '\\')`,
         })
         .from(pickupBookings)
         .where(

@@ -112,6 +112,24 @@ export const AUTHORIZATION: Record<string, Row> = {
     path: () => "/api/v1/admin/pickups/slots",
     body: () => ({ streets: [PICKUP_STREET], from: "2027-06-01", to: "2027-06-02", windows: ["pm"], capacityPoints: 5 }),
   },
+  "GET /api/v1/admin/pickups/slots": {
+    access: ADMIN_ONLY,
+    path: () => `/api/v1/admin/pickups/slots?street=${encodeURIComponent(PICKUP_STREET)}&from=2027-06-01&to=2027-06-02`,
+  },
+  "PATCH /api/v1/admin/pickups/slots/{id}": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/pickups/slots/${f.pickupSlotId}`,
+    body: () => ({ capacityPoints: 100 }),
+  },
+  "GET /api/v1/admin/pickups/blackouts": { access: ADMIN_ONLY, path: () => "/api/v1/admin/pickups/blackouts" },
+  "POST /api/v1/admin/pickups/blackouts": {
+    access: ADMIN_ONLY,
+    path: () => "/api/v1/admin/pickups/blackouts",
+    body: () => ({ date: "2099-02-01", reason: "矩阵" }),
+  },
+  "DELETE /api/v1/admin/pickups/blackouts/{date}": { access: ADMIN_ONLY, path: () => "/api/v1/admin/pickups/blackouts/2099-02-01" },
+  "GET /api/v1/admin/pickups/overview": { access: STAFF, path: () => "/api/v1/admin/pickups/overview" },
+  "GET /api/v1/admin/pickups/kpis": { access: STAFF, path: () => "/api/v1/admin/pickups/kpis" },
   "PUT /api/v1/admin/pickups/collectors/{userId}/streets": {
     access: ADMIN_ONLY,
     path: (f) => `/api/v1/admin/pickups/collectors/${f.userId}/streets`,

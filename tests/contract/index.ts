@@ -13,6 +13,7 @@ import { registerLocationPrivacyContract } from "./location-privacy.contract";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
+import { registerPickupBureauContract } from "./pickup-bureau.contract";
 import { registerPickupChangesContract } from "./pickup-changes.contract";
 import { registerPickupCollectorsContract } from "./pickup-collectors.contract";
 import { registerPickupDayContract } from "./pickup-day.contract";
@@ -58,6 +59,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerPickupChangesContract(getHarness);
   registerPickupCollectorsContract(getHarness);
   registerPickupDayContract(getHarness);
+  registerPickupBureauContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);
 }

@@ -4,8 +4,10 @@ import {
   checkItems,
   decidePickup,
   isBookableDate,
+  PICKUP_WINDOWS,
   type PickupAction,
   type PickupDecision,
+  type PickupWindow,
   quotaYear,
 } from "@civic/shared";
 import { currentUser } from "../auth/auth.middleware";
@@ -13,12 +15,16 @@ import type { AppDeps } from "../deps";
 import { conflict, notFound, validationFailed } from "../platform/errors";
 import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
+import { bureauCaseStatements, PICKUP_MISSED_CATEGORY } from "../reports/bureau-cases";
+import { screenReportText } from "../reports/reports.service";
 import { bookingChangesRepo } from "./booking-changes.repo";
 import type { amendPickup, pickupMissed, ratePickup } from "./booking-changes.routes";
+import { blackedOut } from "./pickup-bureau.handlers";
+import { pickupBureauRepo } from "./pickup-bureau.repo";
 import { pickupSettings, pickupStateOf, renderBooking } from "./pickup-views";
 import { type BookingRow, pickupsRepo } from "./pickups.repo";
 
-/* The resident's amend (items, slot), "not collected" and rating of their own booking. */
+/* The resident's amend (items, slot), "not collected" (which opens a 随手拍 case to the bureau) and rating of their own booking. */
 
 const render = renderBooking;
 
@@ -79,6 +85,7 @@ export const amendPickupHandler: AppRouteHandler<typeof amendPickup> = async (c)
       });
     }
   }
+  if (slot.id !== b.slotId && (await pickupBureauRepo(deps.db).blackout(slot.date))) throw blackedOut(slot.date);
   // Lines keep the name and points they were booked with; new codes take today's catalogue.
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
   const kept = new Map(current.map((i) => [i.code, i]));
@@ -124,6 +131,7 @@ export const amendPickupHandler: AppRouteHandler<typeof amendPickup> = async (c)
   const after = await repo.booking(b.id);
   if (!after || !(await claimed(deps, hid))) {
     if (after && after.version !== b.version) throw stale();
+    if (!sameSlot && (await pickupBureauRepo(deps.db).blackout(slot.date))) throw blackedOut(slot.date);
     const fresh = await repo.slot(slot.id);
     const remaining = fresh ? Math.max(0, fresh.capacityPoints - fresh.bookedPoints) : 0;
     if (plan.quota) throw conflict(`this household has used its ${settings.yearlyQuota} pickups for ${year}`, { reason: "quota_used" });
@@ -137,17 +145,34 @@ export const pickupMissedHandler: AppRouteHandler<typeof pickupMissed> = async (
   const user = currentUser(c);
   const { note } = c.req.valid("json");
   const b = await ownBooking(deps, user.id, c.req.valid("param").id);
+  // A repeat answers the booking and its one case.
   if (b.status === "missed") return c.json(await render(deps, b), 200);
   decide(deps, b, { type: "missed" }, user);
   const repo = pickupsRepo(deps.db);
   const changes = bookingChangesRepo(deps.db);
-  const at = deps.clock().toISOString();
+  const now = deps.clock();
+  const at = now.toISOString();
   const hid = newId();
-  // The history row is what the bureau's overview counts (with the status); no case is opened yet.
+  const reportId = newId();
   const entry = { action: "missed", from: b.status, to: "missed", actorId: user.id, note: note ?? null, at };
-  await deps.atomic([changes.claimStatement(b, hid, entry), changes.moveStatement(b, "missed", at, hid)]);
+  // The case to the bureau is filed in the same group, guarded by this claim: of parallel "not collected"
+  // requests one claims the booking, and only its group writes the move and the one report.
+  const window = PICKUP_WINDOWS[b.window as PickupWindow]?.label ?? b.window;
+  const description = [`大件垃圾预约未按约收运：预约编号 ${b.number}，${b.date} ${window}。`, note ? `居民说明：${note}` : null]
+    .filter(Boolean)
+    .join("");
+  const caseStatements = await bureauCaseStatements(
+    deps.db,
+    PICKUP_MISSED_CATEGORY,
+    { id: reportId, reporterId: b.residentId, description, address: b.address, location: { lat: b.lat, lng: b.lng } },
+    now,
+    deps.config.cityZone,
+    changes.ran(hid),
+  );
+  await deps.atomic([changes.claimStatement(b, hid, entry), ...caseStatements, changes.moveStatement(b, "missed", at, hid, { reportId })]);
   const after = await repo.booking(b.id);
   if (!after || !(await claimed(deps, hid))) throw stale();
+  await screenReportText(deps, reportId, b.residentId, description);
   return c.json(await render(deps, after), 200);
 };
 

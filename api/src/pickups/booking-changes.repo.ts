@@ -3,6 +3,7 @@ import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { pickupBookingItems, pickupBookings, pickupHistory, pickupSlots } from "../db/schema";
 import type { AppDb } from "../db/types";
 import { guardedInsert } from "../platform/guarded-insert";
+import { notBlackedOut } from "./pickup-bureau.repo";
 import type { BookingRow } from "./pickups.repo";
 
 /*
@@ -59,10 +60,12 @@ export function bookingChangesRepo(db: AppDb) {
     /** `b` has no rating yet (a claim guard: read inside the claim's own statement). */
     notRated: (b: BookingRow) =>
       sql`exists (select 1 from ${pickupBookings} where ${pickupBookings.id} = ${b.id} and ${pickupBookings.rating} is null)`,
-    /** The guards an amend claims on: room on the new slot for the change, and the quota if the year moves. */
+    /** The guards an amend claims on: room on the new slot for the change, no blackout there, and the quota if the year moves. */
     amendGuard: (b: BookingRow, p: AmendPlan): SQL => {
       const need = p.slot.id === b.slotId ? p.points - b.volumePoints : p.points;
-      const room = sql`exists (select 1 from ${pickupSlots} where ${pickupSlots.id} = ${p.slot.id} and ${pickupSlots.bookedPoints} + ${need} <= ${pickupSlots.capacityPoints})`;
+      const open = sql`exists (select 1 from ${pickupSlots} where ${pickupSlots.id} = ${p.slot.id} and ${pickupSlots.bookedPoints} + ${need} <= ${pickupSlots.capacityPoints})`;
+      // A move onto a blackout date is refused here, in the claim, so a blackout created meanwhile holds.
+      const room = p.slot.id === b.slotId ? open : sql`${open} and ${notBlackedOut(p.slot.date)}`;
       if (!p.quota) return room;
       return sql`${room} and (select count(*) from ${pickupBookings} where ${pickupBookings.householdKey} = ${p.quota.householdKey} and ${pickupBookings.quotaYear} = ${p.quotaYear} and ${pickupBookings.status} in (${holding})) < ${p.quota.limit}`;
     },
@@ -92,11 +95,11 @@ export function bookingChangesRepo(db: AppDb) {
       db.delete(pickupBookingItems).where(and(eq(pickupBookingItems.bookingId, b.id), ran(historyId))),
     itemStatement: (historyId: string, row: typeof pickupBookingItems.$inferInsert) =>
       guardedInsert(db, pickupBookingItems, row, ran(historyId)),
-    /** A status move (missed), only if this group's claim was written. */
-    moveStatement: (b: BookingRow, to: string, at: string, historyId: string) =>
+    /** A status move (missed, with the case it opened), only if this group's claim was written. */
+    moveStatement: (b: BookingRow, to: string, at: string, historyId: string, extra: { reportId?: string } = {}) =>
       db
         .update(pickupBookings)
-        .set({ status: to, updatedAt: at, version: b.version + 1 })
+        .set({ status: to, updatedAt: at, version: b.version + 1, ...extra })
         .where(and(thisBooking(b), ran(historyId))),
     /** The rating, once, on a completed booking, only if this group's claim was written. */
     rateStatement: (b: BookingRow, rating: number, at: string, historyId: string) =>

@@ -25,7 +25,7 @@ export const pickupMissed = createRoute({
   path: "/api/v1/pickups/{id}/missed",
   tags,
   summary:
-    "Not collected: after the window has ended, a booking nobody completed becomes missed (409 too_early before; a repeat answers the booking). Recorded for the bureau's overview; no case is opened from it yet.",
+    "Not collected: after the window has ended, a booking nobody completed becomes missed and a 随手拍 case (大件垃圾未收运) is opened to the bureau in the same atomic step, filed as the resident's at the booking's location (409 too_early before; a repeat answers the booking and its one case, shown as caseNumber/caseId).",
   security: bearerAuth,
   middleware: [requireUser],
   request: { params: IdParam, body: jsonBody(PickupMissedRequest) },

@@ -3,16 +3,19 @@
  * book (capacity in volume points and the household's yearly quota taken in one atomic group, so a slot is
  * never overbooked and parallel bookings from one household cannot pass the quota), read and cancel their
  * own bookings (until 14:00 city time the day before; cancelling frees capacity and quota in the same group),
- * amend them (items, slot), say "not collected" after the window and rate a completed collection once.
- * Admins manage the catalogue, create slots in bulk and set each collector's streets; collectors list the jobs
- * in their streets, accept one (exactly one of parallel accepts wins) and release it before the day; on the
- * day they get their held jobs in route order, arrive, complete (photos, items taken, recyclable kg per
- * class kept for recycling points) or say "unable" with a reason.
- * Callers: anyone reads items and slots; signed-in residents book; admins write the catalogue and slots.
- * Tables: pickup_items, pickup_slots, pickup_bookings, pickup_booking_items, pickup_history (append-only),
- * pickup_outcomes, pickup_taken_items, pickup_recycled (the ledger issue 10 credits),
- * and audit_log for admin writes. Booking takes the platform Idempotency-Key; rules and the lifecycle
- * live in shared/src/pickups.
+ * amend them (items, slot), say "not collected" after the window (which opens a 随手拍 case to the bureau
+ * through the reports domain's statements) and rate a completed collection once.
+ * Admins manage the catalogue, create slots in bulk, edit a slot's capacity, black out dates and set each
+ * collector's streets; staff read the day overview and the KPIs; collectors list the jobs in their streets,
+ * accept one (exactly one of parallel accepts wins) and release it before the day; on the day they get their
+ * held jobs in route order, arrive, complete (photos, items taken, recyclable kg per class kept for recycling
+ * points) or say "unable" with a reason.
+ * Callers: anyone reads items and slots; signed-in residents book; admins write the catalogue, slots and
+ * blackouts; moderators and admins read the overview and KPIs; collectors work the jobs in their streets.
+ * Tables: pickup_items, pickup_slots, pickup_blackouts, pickup_bookings, pickup_booking_items, pickup_history
+ * (append-only), pickup_outcomes, pickup_taken_items, pickup_recycled (the ledger issue 10 credits), and
+ * audit_log for admin writes; a missed booking's case goes to reports. Booking takes the platform
+ * Idempotency-Key; rules and the lifecycle live in shared/src/pickups.
  */
 import type { createRouter } from "../platform/router";
 import * as changes from "./booking-changes.handlers";
@@ -22,6 +25,9 @@ import * as collectorRoutes from "./collector.routes";
 import * as day from "./collector-day.handlers";
 import * as dayRoutes from "./collector-day.routes";
 import * as admin from "./pickup-admin.handlers";
+import * as bureau from "./pickup-bureau.handlers";
+import * as bureauRoutes from "./pickup-bureau.routes";
+import * as overview from "./pickup-overview.handlers";
 import * as handlers from "./pickups.handlers";
 import * as routes from "./pickups.routes";
 
@@ -40,6 +46,13 @@ export function registerPickups(app: ReturnType<typeof createRouter>) {
   app.openapi(routes.adminCreatePickupItem, admin.adminCreatePickupItemHandler);
   app.openapi(routes.adminUpdatePickupItem, admin.adminUpdatePickupItemHandler);
   app.openapi(routes.adminCreatePickupSlots, admin.adminCreatePickupSlotsHandler);
+  app.openapi(bureauRoutes.adminListSlots, bureau.adminListSlotsHandler);
+  app.openapi(bureauRoutes.adminPatchSlot, bureau.adminPatchSlotHandler);
+  app.openapi(bureauRoutes.listBlackouts, bureau.listBlackoutsHandler);
+  app.openapi(bureauRoutes.createBlackout, bureau.createBlackoutHandler);
+  app.openapi(bureauRoutes.deleteBlackout, bureau.deleteBlackoutHandler);
+  app.openapi(bureauRoutes.pickupOverview, overview.pickupOverviewHandler);
+  app.openapi(bureauRoutes.pickupKpis, overview.pickupKpisHandler);
   app.openapi(collectorRoutes.adminSetCollectorStreets, collector.adminSetCollectorStreetsHandler);
   app.openapi(collectorRoutes.collectorJobs, collector.collectorJobsHandler);
   app.openapi(collectorRoutes.acceptJob, collector.acceptJobHandler);

@@ -4,6 +4,7 @@ import { auditStatement } from "../platform/audit";
 import { conflict, notFound, validationFailed } from "../platform/errors";
 import type { AppRouteHandler } from "../platform/router";
 import { pickupAdminRepo } from "./pickup-admin.repo";
+import { pickupBureauRepo } from "./pickup-bureau.repo";
 import { pickupsRepo } from "./pickups.repo";
 import type { adminCreatePickupItem, adminCreatePickupSlots, adminListPickupItems, adminUpdatePickupItem } from "./pickups.routes";
 
@@ -76,6 +77,8 @@ export const adminCreatePickupSlotsHandler: AppRouteHandler<typeof adminCreatePi
     throw validationFailed(`from..to must be a range of 1..${MAX_BULK_DAYS} days`, [{ path: "to", message: "out of range" }]);
   }
   const at = deps.clock().toISOString();
+  // Blackout dates get no slots; they count as skipped.
+  const blackouts = await pickupBureauRepo(deps.db).blackoutDatesIn(body.from, body.to);
   const slots = [];
   for (const street of new Set(body.streets)) {
     for (let i = 0; i <= days; i++) {
@@ -83,7 +86,8 @@ export const adminCreatePickupSlotsHandler: AppRouteHandler<typeof adminCreatePi
         slots.push({ streetCode: street, date: addCityDays(body.from, i), window, capacityPoints: body.capacityPoints });
     }
   }
-  const created = await pickupAdminRepo(deps.db).insertSlots(slots, at);
+  const open = slots.filter((s) => !blackouts.has(s.date));
+  const created = await pickupAdminRepo(deps.db).insertSlots(open, at);
   await deps.atomic([
     auditStatement(deps.db, {
       actorId: actor.id,

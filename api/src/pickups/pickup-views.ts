@@ -4,6 +4,7 @@ import {
   type PickupBooking,
   type PickupOutcome,
   type PickupSettings,
+  type PickupSlot,
   type PickupState,
   type PickupStatus,
   type PickupWindow,
@@ -11,11 +12,23 @@ import {
 } from "@civic/shared";
 import type { AppDb } from "../db/types";
 import type { AppDeps } from "../deps";
+import { caseNumbersOf } from "../reports/bureau-cases";
 import { collectorDayRepo } from "./collector-day.repo";
-import { type BookingItemRow, type BookingRow, pickupsRepo } from "./pickups.repo";
+import { type BookingItemRow, type BookingRow, pickupsRepo, type SlotRow } from "./pickups.repo";
 
 /** The settings in force (PICKUP_* settings, shared defaults). */
 export const pickupSettings = (deps: Pick<AppDeps, "config">): PickupSettings => deps.config.pickups;
+
+/** A slot as the wire shows it: capacity, booked points and what remains (never negative). */
+export const slotView = (s: SlotRow): PickupSlot => ({
+  id: s.id,
+  streetCode: s.streetCode,
+  date: s.date,
+  window: s.window,
+  capacityPoints: s.capacityPoints,
+  bookedPoints: s.bookedPoints,
+  remaining: Math.max(0, s.capacityPoints - s.bookedPoints),
+});
 
 /** What the booking lifecycle (`decidePickup`) needs to know of a booking, its deadlines in city time. */
 export function pickupStateOf(deps: Pick<AppDeps, "config">, b: BookingRow): PickupState {
@@ -53,6 +66,7 @@ export function toBooking(
   notes: ReadonlyMap<string, string | null>,
   deps: Pick<AppDeps, "config">,
   outcome: PickupOutcome | null,
+  caseNumber: string | null = null,
 ): PickupBooking {
   return {
     id: b.id,
@@ -73,6 +87,8 @@ export function toBooking(
     version: b.version,
     rating: b.rating,
     outcome,
+    caseNumber: b.reportId ? caseNumber : null,
+    caseId: b.reportId,
   };
 }
 
@@ -94,9 +110,15 @@ export async function pickupOutcomeOf(db: AppDb, bookingId: string): Promise<Pic
   };
 }
 
-/** The resident's view of their booking, with its items' notes and its outcome. */
+/** The resident's view of their booking: its lines, what to prepare, its outcome and the case "not collected" opened. */
 export async function renderBooking(deps: Pick<AppDeps, "config" | "db">, b: BookingRow): Promise<PickupBooking> {
   const repo = pickupsRepo(deps.db);
-  const [items, catalogue, outcome] = await Promise.all([repo.bookingItems(b.id), repo.items(true), pickupOutcomeOf(deps.db, b.id)]);
-  return toBooking(b, items, new Map(catalogue.map((i) => [i.code, i.note])), deps, outcome);
+  const [items, catalogue, outcome, cases] = await Promise.all([
+    repo.bookingItems(b.id),
+    repo.items(true),
+    pickupOutcomeOf(deps.db, b.id),
+    caseNumbersOf(deps.db, b.reportId ? [b.reportId] : []),
+  ]);
+  const notes = new Map(catalogue.map((i) => [i.code, i.note]));
+  return toBooking(b, items, notes, deps, outcome, b.reportId ? (cases.get(b.reportId) ?? null) : null);
 }

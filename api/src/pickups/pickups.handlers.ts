@@ -19,7 +19,9 @@ import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
 import { attachUploads } from "../platform/uploads/attach";
 import { bookingChangesRepo } from "./booking-changes.repo";
-import { bookingNumber, householdKey, pickupSettings, pickupStateOf, renderBooking } from "./pickup-views";
+import { blackedOut } from "./pickup-bureau.handlers";
+import { pickupBureauRepo } from "./pickup-bureau.repo";
+import { bookingNumber, householdKey, pickupSettings, pickupStateOf, renderBooking, slotView } from "./pickup-views";
 import { type BookingRow, pickupsRepo } from "./pickups.repo";
 import type { cancelPickup, createPickup, listPickupItems, listPickupSlots, myPickups, pickupById } from "./pickups.routes";
 
@@ -35,15 +37,7 @@ export const listPickupSlotsHandler: AppRouteHandler<typeof listPickupSlots> = a
   const from = q.from && q.from > window.first ? q.from : window.first;
   const to = q.to && q.to < window.last ? q.to : window.last;
   const rows = from <= to ? await pickupsRepo(deps.db).slotsOf(q.street, from, to) : [];
-  const slots = rows.map((s) => ({
-    id: s.id,
-    streetCode: s.streetCode,
-    date: s.date,
-    window: s.window,
-    capacityPoints: s.capacityPoints,
-    bookedPoints: s.bookedPoints,
-    remaining: Math.max(0, s.capacityPoints - s.bookedPoints),
-  }));
+  const slots = rows.map(slotView);
   return c.json({ slots, firstDate: window.first, lastDate: window.last }, 200);
 };
 
@@ -78,6 +72,7 @@ export const createPickupHandler: AppRouteHandler<typeof createPickup> = async (
           ...bookableDates(now, settings, deps.config.cityZone),
         });
       }
+      if (await pickupBureauRepo(deps.db).blackout(slot.date)) throw blackedOut(slot.date);
       const points = volumeOf(body.items, catalogue);
       const household = householdKey(slot.streetCode, body.address);
       const year = quotaYear(slot.date);
@@ -139,6 +134,7 @@ export const createPickupHandler: AppRouteHandler<typeof createPickup> = async (
       const saved = await repo.booking(id);
       if (saved) return { status: 201, body: await render(deps, saved) };
       // Refused inside the statement: say which limit stopped it, from what holds now.
+      if (await pickupBureauRepo(deps.db).blackout(slot.date)) throw blackedOut(slot.date);
       const fresh = await repo.slot(slot.id);
       if (!fresh || fresh.bookedPoints + points > fresh.capacityPoints) {
         const remaining = fresh ? Math.max(0, fresh.capacityPoints - fresh.bookedPoints) : 0;

@@ -4,6 +4,7 @@ import { pickupBookingItems, pickupBookings, pickupHistory, pickupItems, pickupS
 import type { AppDb } from "../db/types";
 import { guardedInsert } from "../platform/guarded-insert";
 import { newId } from "../platform/ids";
+import { notBlackedOut } from "./pickup-bureau.repo";
 
 /* Reads and the guarded statements of pickups; handlers put the statements into one atomic() group. */
 
@@ -35,7 +36,15 @@ export function pickupsRepo(db: AppDb) {
       db
         .select()
         .from(pickupSlots)
-        .where(and(eq(pickupSlots.streetCode, street), gte(pickupSlots.date, from), lte(pickupSlots.date, to)))
+        .where(
+          and(
+            eq(pickupSlots.streetCode, street),
+            gte(pickupSlots.date, from),
+            lte(pickupSlots.date, to),
+            // No slot is offered on a blackout date.
+            notBlackedOut(sql`${pickupSlots.date}`),
+          ),
+        )
         .orderBy(asc(pickupSlots.date), asc(pickupSlots.window)),
     booking: async (id: string): Promise<BookingRow | null> =>
       (await db.select().from(pickupBookings).where(eq(pickupBookings.id, id)).limit(1))[0] ?? null,
@@ -58,8 +67,8 @@ export function pickupsRepo(db: AppDb) {
       )[0]?.n ?? 0,
 
     /**
-     * The booking row, written only if (with `guard`) the slot still has room for its points and the
-     * household is under its quota — both read inside this one statement, and the atomic() group runs
+     * The booking row, written only if (with `guard`) the slot still has room for its points, its date is
+     * not a blackout date and the household is under its quota — all read inside this one statement, and the atomic() group runs
      * as one transaction, so parallel bookings cannot both pass a check the other would fail.
      */
     insertBookingStatement: (row: typeof pickupBookings.$inferInsert, quota: number, guard: SQL) =>
@@ -68,6 +77,7 @@ export function pickupsRepo(db: AppDb) {
         pickupBookings,
         row,
         sql`${guard} and exists (select 1 from ${pickupSlots} where ${pickupSlots.id} = ${row.slotId} and ${pickupSlots.bookedPoints} + ${row.volumePoints} <= ${pickupSlots.capacityPoints})
+          and ${notBlackedOut(row.date)}
           and (select count(*) from ${pickupBookings} where ${pickupBookings.householdKey} = ${row.householdKey} and ${pickupBookings.quotaYear} = ${row.quotaYear} and ${pickupBookings.status} in (${holding})) < ${quota}`,
       ),
     insertItemStatement: (row: BookingItemRow) => guardedInsert(db, pickupBookingItems, row, bookingExists(row.bookingId)),

@@ -121,7 +121,8 @@ export const adminCreatePickupSlots = createRoute({
   method: "post",
   path: "/api/v1/admin/pickups/slots",
   tags: adminTags,
-  summary: "Create slots in bulk: streets × dates (inclusive, at most 92 days) × windows, one capacity; existing slots are skipped",
+  summary:
+    "Create slots in bulk: streets × dates (inclusive, at most 92 days) × windows, one capacity; existing slots and blackout dates are skipped",
   security: bearerAuth,
   middleware: [requireAdmin],
   request: { body: jsonBody(PickupSlotsBulk) },

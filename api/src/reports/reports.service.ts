@@ -1,5 +1,7 @@
 import { type AttributeValues, checkAttributeValues, firstResponseDueAt, latBand, type User } from "@civic/shared";
+import type { SQL } from "drizzle-orm";
 import { reportHistory, reports } from "../db/schema";
+import type { AppDb } from "../db/types";
 import type { AppDeps, AtomicQuery } from "../deps";
 import { conflict, validationFailed } from "../platform/errors";
 import { guardedInsert } from "../platform/guarded-insert";
@@ -8,7 +10,7 @@ import { newId } from "../platform/ids";
 import { grantStatement } from "../platform/notifications/grants";
 import { checkUploadsUsable as checkUploads } from "../platform/uploads/attach";
 import { caseNumberColumns } from "./case-number";
-import { categoriesRepo } from "./categories.repo";
+import { type CategoryRow, categoriesRepo } from "./categories.repo";
 import { districtOf } from "./districts";
 import { reportPhotoStatements } from "./photos";
 import { type ReportRow, reportsRepo } from "./reports.repo";
@@ -55,71 +57,33 @@ export async function createReport(
   await checkUploads(deps, { userId: reporterId, uploadIds: input.photoIds });
 
   const now = deps.clock();
-  const nowIso = now.toISOString();
   const id = claim.resourceId;
   const { guard } = claim;
   const statements: AtomicQuery[] = claim.statement ? [claim.statement] : [];
-  const district = districtOf(input.location);
   statements.push(
-    guardedInsert(
+    ...reportFilingStatements(
       db,
-      reports,
       {
         id,
         reporterId,
         open311KeyId: submitter.kind === "open311" ? submitter.keyId : null,
-        source: submitter.kind === "user" ? "app" : "open311",
-        categoryCode: category.code,
+        category,
         description: input.description,
-        publicDescription: null,
         address: input.address,
-        lat: input.location.lat,
-        lng: input.location.lng,
-        latBand: latBand(input.location.lat),
+        location: input.location,
         locationSource: input.locationSource,
-        district: district.name,
-        districtCode: district.code,
-        attributes: JSON.stringify(input.attributes),
-        status: "submitted",
-        version: 1,
-        textCheck: "pending",
-        followers: 0,
-        reopenCount: 0,
-        slaHours: category.slaHours,
-        // Provisional until 立案 restarts the clock: orders the queue by urgency from the start.
-        slaDueAt: firstResponseDueAt(now, category.slaHours).toISOString(),
-        // The day's next number, computed inside this INSERT (case-number.ts): no read-then-write.
-        ...caseNumberColumns(now, deps.config.cityZone),
-        createdAt: nowIso,
-        updatedAt: nowIso,
-        everResolved: false,
+        attributes: input.attributes,
       },
+      now,
+      deps.config.cityZone,
       guard,
     ),
   );
   statements.push(...reportPhotoStatements(db, { reportId: id, kind: "report", uploadIds: input.photoIds, userId: reporterId, guard }));
-  statements.push(
-    guardedInsert(
-      db,
-      reportHistory,
-      {
-        id: newId(),
-        reportId: id,
-        seq: 1,
-        action: "submit",
-        fromStatus: null,
-        toStatus: "submitted",
-        actorId: reporterId,
-        actorKind: submitter.kind === "user" ? "resident" : "open311",
-        at: nowIso,
-      },
-      guard,
-    ),
-  );
   if (reporterId) {
     for (const templateId of new Set(input.subscriptions)) {
       if (templateId !== deps.config.notifications.reportTemplateId) continue;
-      statements.push(grantStatement(db, { userId: reporterId, templateId, now: nowIso, guard }));
+      statements.push(grantStatement(db, { userId: reporterId, templateId, now: now.toISOString(), guard }));
     }
   }
   try {
@@ -130,11 +94,94 @@ export async function createReport(
     throw conflict("a photo is already attached to another report; upload it again");
   }
   if (!(await claim.won())) return null;
-  const openid = submitter.kind === "user" ? (await reportsRepo(db).reporterOf(submitter.user.id))?.openid : undefined;
-  await checkReportText(deps, { reportId: id, text: input.description, openid: openid ?? null });
+  await screenReportText(deps, id, reporterId, input.description);
   const report = await reportsRepo(db).byId(id);
   if (!report) throw conflict("the report could not be stored; try again");
   return report;
+}
+
+export interface ReportFiling {
+  id: string;
+  /** Null for a request filed through Open311 (then `open311KeyId` is set). */
+  reporterId: string | null;
+  open311KeyId: string | null;
+  category: Pick<CategoryRow, "code" | "slaHours">;
+  description: string;
+  address: string;
+  /** GCJ-02. */
+  location: { lat: number; lng: number };
+  locationSource: "map" | "gps";
+  attributes: AttributeValues;
+}
+
+/**
+ * The statements every filing writes: the report (numbered inside its own INSERT, case-number.ts) and its
+ * history seq 1, both only while `guard` holds. Used by createReport and by other domains that open a case
+ * to the bureau inside their own atomic() group (pickups' "not collected").
+ */
+export function reportFilingStatements(db: AppDb, f: ReportFiling, now: Date, zone: string, guard: SQL): AtomicQuery[] {
+  const nowIso = now.toISOString();
+  const district = districtOf(f.location);
+  const byResident = f.reporterId !== null;
+  return [
+    guardedInsert(
+      db,
+      reports,
+      {
+        id: f.id,
+        reporterId: f.reporterId,
+        open311KeyId: f.open311KeyId,
+        source: byResident ? "app" : "open311",
+        categoryCode: f.category.code,
+        description: f.description,
+        publicDescription: null,
+        address: f.address,
+        lat: f.location.lat,
+        lng: f.location.lng,
+        latBand: latBand(f.location.lat),
+        locationSource: f.locationSource,
+        district: district.name,
+        districtCode: district.code,
+        attributes: JSON.stringify(f.attributes),
+        status: "submitted",
+        version: 1,
+        textCheck: "pending",
+        followers: 0,
+        reopenCount: 0,
+        slaHours: f.category.slaHours,
+        // Provisional until 立案 restarts the clock: orders the queue by urgency from the start.
+        slaDueAt: firstResponseDueAt(now, f.category.slaHours).toISOString(),
+        // The day's next number, computed inside this INSERT (case-number.ts): no read-then-write.
+        ...caseNumberColumns(now, zone),
+        createdAt: nowIso,
+        updatedAt: nowIso,
+        everResolved: false,
+      },
+      guard,
+    ),
+    guardedInsert(
+      db,
+      reportHistory,
+      {
+        id: newId(),
+        reportId: f.id,
+        seq: 1,
+        action: "submit",
+        fromStatus: null,
+        toStatus: "submitted",
+        actorId: f.reporterId,
+        actorKind: byResident ? "resident" : "open311",
+        at: nowIso,
+      },
+      guard,
+    ),
+  ];
+}
+
+/** The text check of a filed report (text-check.ts), with the reporter's openid when there is one. */
+export async function screenReportText(deps: AppDeps, reportId: string, reporterId: string | null, text: string) {
+  const openid = reporterId ? (await reportsRepo(deps.db).reporterOf(reporterId))?.openid : undefined;
+  return checkReportText(deps, { reportId, text, openid: openid ?? null });
 }
 
 /** Kept for moderation's resolution photos: the uploads exist, are `ownerId`'s and are attached to nothing. */

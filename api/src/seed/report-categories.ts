@@ -1,4 +1,5 @@
 import type { CategoryInput } from "@civic/shared";
+import { SYSTEM_CATEGORIES } from "../reports/bureau-cases";
 
 /*
  * The demo city's report categories, after the digital city-management event/component classes. SLA
@@ -276,4 +277,5 @@ const CATEGORIES: CategoryInput[] = [
   { code: "other", name: "其他问题", group: "other", department: "数字城管指挥中心", slaHours: 72, keywords: ["其他"] },
 ];
 
-export const DEMO_CATEGORIES: CategoryInput[] = CATEGORIES.map((c, i) => ({ ...c, sortOrder: (i + 1) * 10 }));
+// The system's own categories (cases other domains open, e.g. 大件垃圾未收运) are seeded with the rest.
+export const DEMO_CATEGORIES: CategoryInput[] = [...CATEGORIES, ...SYSTEM_CATEGORIES].map((c, i) => ({ ...c, sortOrder: (i + 1) * 10 }));

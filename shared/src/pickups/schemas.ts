@@ -127,6 +127,9 @@ export const PickupBooking = z
     rating: z.int().min(1).max(5).nullable(),
     /** How the collection ended (completed or unable), once a collector has worked it; else null. */
     outcome: PickupOutcome.nullable(),
+    /** The 随手拍 case "not collected" opened to the bureau (its case number and report id), or null. */
+    caseNumber: z.string().nullable(),
+    caseId: z.string().nullable(),
   })
   .meta({ id: "PickupBooking" });
 export type PickupBooking = z.infer<typeof PickupBooking>;

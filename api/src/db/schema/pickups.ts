@@ -73,11 +73,14 @@ export const pickupBookings = sqliteTable(
     volumePoints: integer("volume_points").notNull(),
     collectorId: text("collector_id").references(() => users.id),
     rating: integer("rating"),
+    /** The 随手拍 case opened when the resident said "not collected" (reports.id), or null. */
+    reportId: text("report_id"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
     version: integer("version").notNull().default(1),
   },
   (t) => [
+    index("pickup_bookings_date_idx").on(t.date, t.streetCode),
     uniqueIndex("pickup_bookings_number_uq").on(t.number),
     index("pickup_bookings_household_idx").on(t.householdKey, t.quotaYear, t.status),
     index("pickup_bookings_resident_idx").on(t.residentId, t.createdAt),
@@ -119,3 +122,14 @@ export const pickupHistory = sqliteTable(
   },
   (t) => [index("pickup_history_booking_idx").on(t.bookingId, t.at)],
 );
+
+/** City-wide dates without collections (e.g. 春节): no slot on them is offered or bookable. */
+export const pickupBlackouts = sqliteTable("pickup_blackouts", {
+  /** City date YYYY-MM-DD. */
+  date: text("date").primaryKey(),
+  reason: text("reason").notNull(),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => users.id),
+  createdAt: text("created_at").notNull(),
+});

@@ -2,6 +2,7 @@ import { DEFAULT_CITY_ZONE, DEFAULT_RETENTION_DAYS, isValidZone, type PickupSett
 import { z } from "zod";
 import { PICKUP_CONFIG_SHAPE, pickupSettingsOf } from "./pickups/pickup-config";
 import type { TrustProxy } from "./platform/client-ip";
+import { SMS_CONFIG_SHAPE, type SmsConfig, smsConfigOf } from "./platform/sms/sms-config";
 
 /*
  * Settings common to both hosts. Each host's config module reads its own environment (process.env on
@@ -58,6 +59,7 @@ export const AppConfigInput = z.object({
     .default("none")
     .transform((v): TrustProxy => (v === "none" || v === "cloudflare" ? v : Number(v))),
   ...PICKUP_CONFIG_SHAPE,
+  ...SMS_CONFIG_SHAPE,
 });
 
 export interface AppConfig {
@@ -74,6 +76,7 @@ export interface AppConfig {
   retentionDays: number;
   trustProxy: TrustProxy;
   pickups: PickupSettings;
+  sms: SmsConfig;
 }
 
 /** Only for demos and tests (DEV_LOGIN=1): photo URLs signed with a secret everyone can read. */
@@ -131,5 +134,6 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
     retentionDays: e.RETENTION_DAYS,
     trustProxy: e.TRUST_PROXY,
     pickups: pickupSettingsOf(e),
+    sms: smsConfigOf(e),
   };
 }

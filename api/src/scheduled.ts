@@ -1,5 +1,6 @@
 import type { AppDeps } from "./deps";
 import { unlinkExpiredReporters } from "./me/retention";
+import { sendPickupReminders } from "./pickups/reminders";
 import { type JobResult, PLATFORM_JOBS, runJobs, type ScheduledJob, type ScheduleState } from "./platform/scheduled";
 
 /**
@@ -13,6 +14,12 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     name: "unlink-expired-reporters",
     everyMs: 3_600_000,
     run: async (deps, now) => ({ unlinked: await unlinkExpiredReporters(deps, now) }),
+  },
+  {
+    // 3 days and 1 day before a pickup, from 09:00 city time; each (booking, kind) once (pickups/reminders.ts).
+    name: "pickup-reminders",
+    everyMs: 600_000,
+    run: (deps, now) => sendPickupReminders(deps, now),
   },
 ];
 

@@ -24,7 +24,8 @@ const blobRoot = () => {
   return blobs;
 };
 
-export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: boolean }) {
+/** `env`: more settings (e.g. the fake Tencent Cloud SMS's, see fakes/tencent-sms.ts). */
+export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: boolean; env?: Record<string, string> }) {
   let now: Date | null = null;
   const config = parseAppConfig({
     DEV_LOGIN: "1",
@@ -39,6 +40,7 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
     // In process there is no socket: the suites name callers' addresses the way Cloudflare does, as on
     // the workerd host (client-address.test.ts covers the socket and proxy hops on a real server).
     TRUST_PROXY: "cloudflare",
+    ...opts.env,
   });
   const { sqlite, db, atomic, localChanges } = openSqlite(":memory:");
   const deps = {

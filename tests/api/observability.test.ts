@@ -118,6 +118,9 @@ describe("what operators see", () => {
     // The report filed above notified nobody yet (dispatch is off): its outbox row is the backlog.
     expect(after.text).toMatch(/^civic_outbox_messages\{state="pending"\} \d+$/m);
     expect(after.text).toMatch(/^civic_outbox_messages\{state="failed"\} 0$/m);
+    // SMS is not configured on this server (the demo default): /metrics says so.
+    expect(after.text).toMatch(/^civic_sms_configured 0$/m);
+    expect(after.text).toMatch(/^civic_sms_messages\{state="pending"\} 0$/m);
     expect(after.text).toMatch(/^civic_scheduled_timers\{timer="scheduler"\} 0$/m);
     expect(counter(after.text, "civic_database_bytes")).toBeGreaterThan(0);
     expect(after.text).not.toContain(resident.token);

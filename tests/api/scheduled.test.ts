@@ -62,7 +62,9 @@ describe("scheduled jobs", () => {
       { name: "purge-rate-limits", ok: true, ran: true, figures: { purged: 1 } },
       { name: "purge-idempotency-keys", ok: true, ran: true, figures: { purged: 1 } },
       { name: "dispatch-outbox", ok: true, ran: true, figures: { sent: 0, inboxOnly: 1, failed: 0 } },
+      { name: "dispatch-sms", ok: true, ran: true, figures: { sent: 0, failed: 0, notConfigured: 0 } },
       { name: "unlink-expired-reporters", ok: true, ran: true, figures: { unlinked: 0 } },
+      { name: "pickup-reminders", ok: true, ran: true, figures: { reminded: 0 } },
     ]);
     expect((await t.db.select().from(rateLimits)).map((r) => r.bucket)).toEqual(["current"]);
     expect((await t.db.select().from(idempotencyKeys)).map((r) => r.key)).toEqual(["yesterday-key"]);
@@ -79,19 +81,25 @@ describe("scheduled jobs", () => {
       ["purge-rate-limits", true],
       ["purge-idempotency-keys", true],
       ["dispatch-outbox", true],
+      ["dispatch-sms", true],
       ["unlink-expired-reporters", true],
+      ["pickup-reminders", true],
     ]);
     expect(await ran(later(60_000))).toEqual([
       ["purge-rate-limits", false],
       ["purge-idempotency-keys", false],
       ["dispatch-outbox", true],
+      ["dispatch-sms", true],
       ["unlink-expired-reporters", false],
+      ["pickup-reminders", false],
     ]);
     expect(await ran(later(3_600_000))).toEqual([
       ["purge-rate-limits", true],
       ["purge-idempotency-keys", true],
       ["dispatch-outbox", true],
+      ["dispatch-sms", true],
       ["unlink-expired-reporters", true],
+      ["pickup-reminders", true],
     ]);
   });
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { AppDb } from "../db/types";
 import type { AppDeps } from "../deps";
 import type { Sample } from "./metrics";
+import { missingSmsSettings } from "./sms/sms-config";
 
 /**
  * The notification outbox as seen at scrape time: one statement of four counts, each answered from the
@@ -29,8 +30,28 @@ export async function outboxSamples(db: AppDb, now: Date): Promise<Sample[]> {
   ];
 }
 
+/** The SMS outbox at scrape time, and whether SMS is configured at all (0: rows only wait). */
+export async function smsSamples(deps: Pick<AppDeps, "db" | "config">): Promise<Sample[]> {
+  const rows = await deps.db.all<{ pending: number; failed: number }>(sql`
+    select
+      (select count(*) from sms_outbox where state = 'pending') as pending,
+      (select count(*) from sms_outbox where state = 'failed') as failed`);
+  const r = rows[0] ?? { pending: 0, failed: 0 };
+  const help = "SMS outbox rows by state (pending = not sent yet; failed = gave up).";
+  return [
+    { name: "civic_sms_messages", help, labels: { state: "pending" }, value: Number(r.pending) },
+    { name: "civic_sms_messages", help, labels: { state: "failed" }, value: Number(r.failed) },
+    {
+      name: "civic_sms_configured",
+      help: "1 when Tencent Cloud SMS is configured; 0: SMS is not configured and messages stay pending.",
+      value: missingSmsSettings(deps.config.sms).length === 0 ? 1 : 0,
+    },
+  ];
+}
+
 /** The Workers cron's metrics line: this isolate's counters plus the outbox as the database sees it now. */
 export async function metricsLogFields(deps: AppDeps, now: Date): Promise<Record<string, unknown>> {
   const outbox = Object.fromEntries((await outboxSamples(deps.db, now)).map((s) => [s.labels?.state ?? "oldestPendingSeconds", s.value]));
-  return { ...deps.metrics?.summary(), outbox };
+  const sms = Object.fromEntries((await smsSamples(deps)).map((s) => [s.labels?.state ?? "configured", s.value]));
+  return { ...deps.metrics?.summary(), outbox, sms };
 }

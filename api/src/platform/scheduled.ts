@@ -4,6 +4,7 @@ import type { Logger } from "./logger";
 import { recordJobRun } from "./metrics";
 import { dispatchOutbox } from "./notifications/dispatcher";
 import { purgeExpiredRateLimits } from "./rate-limit";
+import { dispatchSms } from "./sms/dispatcher";
 
 /*
  * The scheduled-jobs mechanism: a job is {name, everyMs, run}; runJobs runs the due ones. The list of every
@@ -42,6 +43,12 @@ export const PLATFORM_JOBS: readonly ScheduledJob[] = [
     name: "dispatch-outbox",
     everyMs: 0,
     run: async (deps) => ({ ...(await dispatchOutbox(deps)) }),
+  },
+  {
+    // Text messages (sms_outbox); unconfigured, rows stay pending (figure notConfigured).
+    name: "dispatch-sms",
+    everyMs: 0,
+    run: async (deps) => ({ ...(await dispatchSms(deps)) }),
   },
 ];
 

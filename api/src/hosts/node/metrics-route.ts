@@ -4,7 +4,7 @@ import type { CivicApp } from "../../app";
 import type { AppDeps } from "../../deps";
 import { errorBody } from "../../platform/errors";
 import type { Metrics } from "../../platform/metrics";
-import { outboxSamples } from "../../platform/metrics-samples";
+import { outboxSamples, smsSamples } from "../../platform/metrics-samples";
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
@@ -23,7 +23,7 @@ export function registerMetricsRoute(app: CivicApp, deps: AppDeps & { metrics: M
       c.header("WWW-Authenticate", 'Bearer realm="metrics"');
       return c.json(errorBody("unauthorized", "send the metrics token as a Bearer token"), 401);
     }
-    const samples = await outboxSamples(deps.db, deps.clock());
+    const samples = [...(await outboxSamples(deps.db, deps.clock())), ...(await smsSamples(deps))];
     samples.push(
       { name: "civic_database_bytes", help: "Size of the SQLite database file (pages in use and free).", value: Number(pageBytes.get()) },
       { name: "civic_process_resident_memory_bytes", help: "Resident memory of the Node process.", value: process.memoryUsage.rss() },

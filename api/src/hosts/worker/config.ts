@@ -1,9 +1,10 @@
 import { type AppConfig, parseAppConfig } from "../../config";
 import { PICKUP_SETTING_NAMES } from "../../pickups/pickup-config";
+import { SMS_SETTING_NAMES } from "../../platform/sms/sms-config";
 
 /**
  * The Worker's bindings. Non-secret settings come from [vars] in wrangler.toml; WECHAT_APPID and
- * WECHAT_SECRET, MEDIA_URL_SECRET and WECHAT_CALLBACK_TOKEN are secrets (`wrangler secret put`, or .dev.vars locally).
+ * WECHAT_SECRET, MEDIA_URL_SECRET, WECHAT_CALLBACK_TOKEN, SMS_SECRET_ID and SMS_SECRET_KEY are secrets (`wrangler secret put`, or .dev.vars locally).
  */
 export interface WorkerEnv {
   DB: D1Database;
@@ -30,6 +31,13 @@ export interface WorkerEnv {
   PICKUP_CUTOFF?: string;
   PICKUP_AMEND_CUTOFF?: string;
   PICKUP_YEARLY_QUOTA?: string;
+  SMS_ENDPOINT?: string;
+  SMS_REGION?: string;
+  SMS_SECRET_ID?: string;
+  SMS_SECRET_KEY?: string;
+  SMS_SDK_APP_ID?: string;
+  SMS_SIGN_NAME?: string;
+  SMS_TEMPLATE_PICKUP_REMINDER?: string;
 }
 
 const SETTING_NAMES = [
@@ -51,6 +59,7 @@ const SETTING_NAMES = [
   "RETENTION_DAYS",
   "TRUST_PROXY",
   ...PICKUP_SETTING_NAMES,
+  ...SMS_SETTING_NAMES,
 ] as const;
 
 /** The only place on the Worker host that reads the env: string settings in, AppConfig out (or ConfigError). */

@@ -2,8 +2,8 @@ import { MAX_REPORT_PHOTOS } from "@civic/shared";
 import { Button, Image, Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { useRef, useState } from "react";
+import { uploadPhoto } from "../../services/upload";
 import type { DraftPhoto } from "../draft";
-import { uploadPhoto } from "../upload";
 
 /*
  * Step 2: 1 to 9 photos from the camera or the album. Each is uploaded as soon as it is chosen, showing

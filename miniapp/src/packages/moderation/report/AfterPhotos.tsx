@@ -2,7 +2,7 @@ import { MAX_REPORT_PHOTOS } from "@civic/shared";
 import { Button, Image, Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { useState } from "react";
-import { uploadPhoto } from "../../../reports/upload";
+import { uploadPhoto } from "../../../services/upload";
 import { photoSrc } from "../api";
 
 /* 处理反馈's after-photos: chosen from the camera or album and uploaded at once, with progress. */

@@ -1,8 +1,8 @@
 import { type ErrorCode, ErrorEnvelope, UploadResponse } from "@civic/shared";
 import Taro from "@tarojs/taro";
 import { apiBase } from "../platform";
-import { ERROR_MESSAGES_ZH, httpStatusMessageZh, INVALID_RESPONSE_MESSAGE_ZH, NETWORK_MESSAGE_ZH } from "../services/errorMessages";
-import { clearSession, getSession } from "../services/session";
+import { ERROR_MESSAGES_ZH, httpStatusMessageZh, INVALID_RESPONSE_MESSAGE_ZH, NETWORK_MESSAGE_ZH } from "./errorMessages";
+import { clearSession, getSession } from "./session";
 
 /*
  * One photo to POST /api/v1/uploads as multipart field `file`, with progress. Taro.uploadFile resolves

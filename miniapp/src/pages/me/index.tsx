@@ -14,6 +14,7 @@ import { setLargeText, useLargeText } from "../../ui/largeText";
 /* 我的: who is signed in and with which roles, my reports and messages, 适老化 large text, logout, and the staff entries. */
 
 const MODERATION_QUEUE_PAGE = "/packages/moderation/queue/index";
+const MY_PICKUPS_PAGE = "/packages/pickups/mine/index";
 
 function ReportEntries({ token, staff }: { token: string; staff: boolean }) {
   const unread = useApiLoad(`inbox-unread:${token}`, inboxUnread).state;
@@ -23,6 +24,10 @@ function ReportEntries({ token, staff }: { token: string; staff: boolean }) {
     <View className="card menu">
       <View className="menu-item my-reports-entry" onClick={() => go(MY_REPORTS_PAGE)}>
         <Text>我的上报</Text>
+        <Text className="menu-item__arrow">›</Text>
+      </View>
+      <View className="menu-item my-pickups-entry" onClick={() => go(MY_PICKUPS_PAGE)}>
+        <Text>我的预约（大件垃圾）</Text>
         <Text className="menu-item__arrow">›</Text>
       </View>
       <View className="menu-item inbox-entry" onClick={() => go(INBOX_PAGE)}>

@@ -1,0 +1,55 @@
+import {
+  type PickupAmendRequest,
+  PickupBooking,
+  PickupBookingList,
+  type PickupBookingRequest,
+  PickupItemList,
+  PickupOutcome,
+  PickupSlotList,
+} from "@civic/shared";
+import { z } from "zod";
+import { type ApiResult, apiRequest } from "../../services/request";
+
+/* Bulky-waste pickups (大件垃圾预约), the resident's side: catalogue, slots, booking, my bookings and their changes. */
+
+/**
+ * The booking as this subpackage reads it: `outcome` and `caseNumber` are optional (the collectors' and
+ * "not collected" work adds them to the shared schema; until then an answer without them still parses).
+ */
+export const BookingView = PickupBooking.extend({
+  outcome: PickupOutcome.nullable().optional(),
+  caseNumber: z.string().nullable().optional(),
+});
+export type BookingView = z.infer<typeof BookingView>;
+
+const bookingPath = (id: string) => `/api/v1/pickups/${encodeURIComponent(id)}`;
+
+export const pickupItems = () => apiRequest(PickupItemList, { path: "/api/v1/pickups/items" });
+
+export const pickupSlots = (street: string, from?: string, to?: string) =>
+  apiRequest(PickupSlotList, { path: "/api/v1/pickups/slots", query: { street, from, to } });
+
+export const createPickup = (request: PickupBookingRequest, idempotencyKey: string): Promise<ApiResult<BookingView>> =>
+  apiRequest(BookingView, { method: "POST", path: "/api/v1/pickups", body: request, headers: { "Idempotency-Key": idempotencyKey } });
+
+export const myPickups = () => apiRequest(PickupBookingList, { path: "/api/v1/pickups/mine" });
+
+export const pickupById = (id: string) => apiRequest(BookingView, { path: bookingPath(id) });
+
+export const cancelPickup = (id: string, reason?: string) =>
+  apiRequest(BookingView, { method: "POST", path: `${bookingPath(id)}/cancel`, body: reason ? { reason } : {} });
+
+export const amendPickup = (id: string, body: PickupAmendRequest) =>
+  apiRequest(BookingView, { method: "PATCH", path: bookingPath(id), body });
+
+export const reportMissed = (id: string, note?: string) =>
+  apiRequest(BookingView, { method: "POST", path: `${bookingPath(id)}/missed`, body: note ? { note } : {} });
+
+export const ratePickup = (id: string, rating: number, comment?: string) =>
+  apiRequest(BookingView, { method: "POST", path: `${bookingPath(id)}/rate`, body: comment ? { rating, comment } : { rating } });
+
+const PhoneNumberAnswer = z.object({ phone: z.string() });
+
+/** The weapp's phone-number button gives a one-time code; the API exchanges it with WeChat for the number. */
+export const exchangePhoneCode = (code: string) =>
+  apiRequest(PhoneNumberAnswer, { method: "POST", path: "/api/v1/me/phone-number", body: { code } });

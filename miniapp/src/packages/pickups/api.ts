@@ -1,4 +1,5 @@
 import {
+  PhoneNumberResponse,
   type PickupAmendRequest,
   PickupBooking,
   PickupBookingList,
@@ -48,8 +49,6 @@ export const reportMissed = (id: string, note?: string) =>
 export const ratePickup = (id: string, rating: number, comment?: string) =>
   apiRequest(BookingView, { method: "POST", path: `${bookingPath(id)}/rate`, body: comment ? { rating, comment } : { rating } });
 
-const PhoneNumberAnswer = z.object({ phone: z.string() });
-
 /** The weapp's phone-number button gives a one-time code; the API exchanges it with WeChat for the number. */
 export const exchangePhoneCode = (code: string) =>
-  apiRequest(PhoneNumberAnswer, { method: "POST", path: "/api/v1/me/phone-number", body: { code } });
+  apiRequest(PhoneNumberResponse, { method: "POST", path: "/api/v1/me/phone-number", body: { code } });

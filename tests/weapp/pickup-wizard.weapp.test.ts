@@ -90,8 +90,11 @@ describe("weapp: 大件垃圾预约", () => {
 
     tree = await page.waitFor(has("choose-address"), "the address step");
     page.tap(findOneByClass(tree, "choose-address"));
-    await page.waitFor(() => mp.fake.callsOf("chooseAddress").length > 0, "chooseAddress");
-    page.tap(findOneByClass(page.render(), "pick-on-map"));
+    tree = await page.waitFor(
+      (t) => JSON.stringify(findOneByClass(t, "pickup-address-input").attr).includes("观前街 1 号") && t,
+      "the address from WeChat",
+    );
+    page.tap(findOneByClass(tree, "pick-on-map"));
     tree = await page.waitFor(has("pickup-place"), "the point on the map");
     expect(textOf(findOneByClass(tree, "pickup-place-name"))).toContain("姑苏区");
     page.tap(findOneByClass(tree, "wizard-next"));
@@ -99,19 +102,24 @@ describe("weapp: 大件垃圾预约", () => {
     tree = await page.waitFor(has("placement-chip"), "the placement step");
     expect(textOf(findOneByClass(tree, "door-code-reminder"))).toContain("请勿填写门禁密码");
     page.tap(findByClass(tree, "placement-chip")[0] as WxmlElement);
-    page.tap(findOneByClass(page.render(), "wizard-next"));
+    tree = await page.waitFor(has("is-selected"), "the chosen placement");
+    page.tap(findOneByClass(tree, "wizard-next"));
 
     tree = await page.waitFor(has("phone-number-button"), "the contact step");
     page.trigger(findOneByClass(tree, "phone-number-button"), "getphonenumber", { code: "wx-phone-code", errMsg: "getPhoneNumber:ok" });
-    await page.waitFor(() => mp.fake.requests.some((r) => r.url.endsWith("/api/v1/me/phone-number")), "the phone-number exchange");
-    await page.waitFor(() => mp.fake.requests.filter((r) => r.url.endsWith("/api/v1/me/phone-number")).length === 1 && true, "once");
-    page.tap(findOneByClass(page.render(), "wizard-next"));
+    tree = await page.waitFor(
+      (t) => JSON.stringify(findOneByClass(t, "phone-input").attr).includes("13800001111") && t,
+      "the number from the phone-number exchange",
+    );
+    expect(mp.fake.requests.filter((r) => r.url.endsWith("/api/v1/me/phone-number"))).toHaveLength(1);
+    page.tap(findOneByClass(tree, "wizard-next"));
 
     tree = await page.waitFor(has("slot-option"), "the slots");
     const slotsReq = mp.fake.requests.find((r) => r.url.includes("/api/v1/pickups/slots"));
     expect(decodeURIComponent(slotsReq?.url ?? "")).toMatch(/street=320508:/);
     page.tap(findByClass(tree, "slot-option")[0] as WxmlElement);
-    page.tap(findOneByClass(page.render(), "pickup-submit"));
+    tree = await page.waitFor(has("pickup-summary__slot"), "the chosen slot");
+    page.tap(findOneByClass(tree, "pickup-submit"));
     await page.waitFor(() => mp.fake.callsOf("redirectTo").length > 0, "the redirect to the booking");
 
     const post = mp.fake.requests.find((r) => r.method === "POST" && r.url.endsWith("/api/v1/pickups"));

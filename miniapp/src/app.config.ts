@@ -43,6 +43,11 @@ export default defineAppConfig({
       root: "packages/collector",
       pages: ["jobs/index", "day/index", "job/index"],
     },
+    {
+      // Bulky-waste pickups (大件垃圾预约), the resident's side: the booking wizard, my bookings, a booking.
+      root: "packages/pickups",
+      pages: ["book/index", "mine/index", "booking/index"],
+    },
   ],
   window: {
     backgroundTextStyle: "light",
@@ -65,7 +70,7 @@ export default defineAppConfig({
       { pagePath: "pages/me/index", text: "我的", iconPath: "assets/tab-me.png", selectedIconPath: "assets/tab-me-active.png" },
     ],
   },
-  requiredPrivateInfos: ["getLocation", "chooseLocation"],
+  requiredPrivateInfos: ["getLocation", "chooseLocation", "chooseAddress"],
   permission: {
     "scope.userLocation": { desc: "用于查找您附近的公共厕所等便民设施，以及标注您上报问题的位置" },
   },

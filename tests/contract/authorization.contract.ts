@@ -169,6 +169,11 @@ export const AUTHORIZATION: Record<string, Row> = {
   "GET /api/v1/me/export": { access: "signed-in", path: () => "/api/v1/me/export" },
   // Without the typed confirmation: every signed-in caller gets past the sign-in check to a 422 (no one is deleted).
   "DELETE /api/v1/me": { access: "signed-in", path: () => "/api/v1/me", body: () => ({}) },
+  "POST /api/v1/me/phone-number": {
+    access: "signed-in",
+    path: () => "/api/v1/me/phone-number",
+    body: async (_f, h) => ({ code: await h.wechat.controls.issuePhoneCode("13800000000") }),
+  },
   "GET /api/v1/admin/users": { access: ADMIN_ONLY, path: () => "/api/v1/admin/users" },
   "POST /api/v1/admin/users/{id}/roles": {
     access: ADMIN_ONLY,

@@ -13,6 +13,7 @@ import { registerLocationPrivacyContract } from "./location-privacy.contract";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
+import { registerPhoneNumberContract } from "./phone-number.contract";
 import { registerPickupBureauContract } from "./pickup-bureau.contract";
 import { registerPickupChangesContract } from "./pickup-changes.contract";
 import { registerPickupCollectorsContract } from "./pickup-collectors.contract";
@@ -52,6 +53,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerUploadsContract(getHarness);
   registerNotificationsContract(getHarness);
   registerPrivacyContract(getHarness);
+  registerPhoneNumberContract(getHarness);
   registerConcurrencyContract(getHarness);
   registerCaseNumbersContract(getHarness);
   registerIdempotencyContract(getHarness);

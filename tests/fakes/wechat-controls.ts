@@ -22,6 +22,8 @@ export interface WechatControls {
   messages(): Promise<SentMessage[]>;
   /** How many access tokens the fake has issued. */
   tokensIssued(): Promise<number>;
+  /** A phone-number button code (one use) that getuserphonenumber answers with `phone`. */
+  issuePhoneCode(phone: string, countryCode?: string): Promise<string>;
   /** Let the fake POST signed pushes itself (live servers only: it needs a URL it can reach). */
   setCallbackUrl(url: string, token: string): Promise<void>;
 }
@@ -59,6 +61,7 @@ export function wechatControls(baseUrl: string): WechatControls {
       (await get<{ checks: { content: string; openid: string; scene: number; suggest: string }[] }>("/__test/text-checks")).checks,
     messages: async () => (await get<{ messages: SentMessage[] }>("/__test/messages")).messages,
     tokensIssued: async () => (await get<{ tokens: number }>("/__test/calls")).tokens,
+    issuePhoneCode: async (phone, countryCode) => String((await post("/__test/phone-codes", { phone, countryCode })).code),
     setCallbackUrl: async (url, token) => {
       await post("/__test/callback-url", { url, token });
     },

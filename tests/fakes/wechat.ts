@@ -12,8 +12,12 @@
  *   (the verdict goes out later as the signed `wxa_media_check` push, when a callback URL is set)
  * POST /cgi-bin/message/subscribe/send {touser, template_id, page, data: {k: {value}}, miniprogram_state, lang}
  *   -> {errcode: 0, errmsg: "ok"} | 43101 (no subscription left) | 47003 (bad template data) | 40003 (bad openid)
+ * POST /wxa/business/getuserphonenumber {code}   (the phone-number button's one-time code, valid once)
+ *   -> {errcode: 0, errmsg: "ok", phone_info: {phoneNumber, purePhoneNumber, countryCode, watermark: {timestamp, appid}}}
+ *   | 40029 (invalid, expired or used code) | 47001 (no code in the body)
  * Test controls (not WeChat's; see fakes/wechat-controls.ts for the client):
  *   POST /__test/codes {openid, unionid?} -> {code}
+ *   POST /__test/phone-codes {phone, countryCode?} -> {code}   (a phone-number button code for that number)
  *   POST /__test/mode {mode: normal | busy | rate_limited | slow}   (code2session only)
  *   POST /__test/content {text?: auto|pass|review|risky|error|timeout, media?: pass|review|risky|error|timeout}
  *        text "auto" (the default): risky when the content contains 违禁词, review when it contains 待核实, else pass.
@@ -108,6 +112,7 @@ export function mediaCheckPush(token: string, check: Pick<MediaCheckRecord, "tra
 
 export async function startFakeWechat(): Promise<FakeWechat> {
   const codes = new Map<string, { openid: string; unionid?: string; used: boolean }>();
+  const phoneCodes = new Map<string, { phone: string; countryCode: string; used: boolean }>();
   let mode: FakeMode = "normal";
   let calls = 0;
   const tokens = new Map<string, number>();
@@ -163,6 +168,12 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     if (req.method === "POST" && path === "/__test/codes") {
       const body = await readJson(req);
       return send(res, { code: issueCode(String(body.openid), body.unionid ? String(body.unionid) : undefined) });
+    }
+    if (req.method === "POST" && path === "/__test/phone-codes") {
+      const body = await readJson(req);
+      const code = `phone-${randomBytes(12).toString("hex")}`;
+      phoneCodes.set(code, { phone: String(body.phone), countryCode: String(body.countryCode ?? "86"), used: false });
+      return send(res, { code });
     }
     if (req.method === "POST" && path === "/__test/mode") {
       mode = (await readJson(req)).mode as FakeMode;
@@ -315,6 +326,24 @@ export async function startFakeWechat(): Promise<FakeWechat> {
         lang: String(body.lang ?? "zh_CN"),
       });
       return send(res, { errcode: 0, errmsg: "ok" });
+    }
+    if (req.method === "POST" && path === "/wxa/business/getuserphonenumber") {
+      const body = await readJson(req);
+      if (!tokenValid(url)) return send(res, invalidToken);
+      if (typeof body.code !== "string" || !body.code) return send(res, { errcode: 47001, errmsg: "data format error" });
+      const entry = phoneCodes.get(body.code);
+      if (!entry || entry.used) return send(res, { errcode: 40029, errmsg: `invalid code, rid: ${rid()}` });
+      entry.used = true;
+      return send(res, {
+        errcode: 0,
+        errmsg: "ok",
+        phone_info: {
+          phoneNumber: entry.countryCode === "86" ? entry.phone : `+${entry.countryCode}${entry.phone}`,
+          purePhoneNumber: entry.phone,
+          countryCode: entry.countryCode,
+          watermark: { timestamp: Math.floor(Date.now() / 1000), appid: FAKE_APPID },
+        },
+      });
     }
     send(res, { errcode: 40066, errmsg: "invalid url" }, 404);
   });

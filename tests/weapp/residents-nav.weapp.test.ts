@@ -23,10 +23,10 @@ describe("weapp: residents' navigation", () => {
     const mp = await bootWeapp();
     const page = await mp.openPage("pages/index/index");
     const tree = await page.waitFor((t) => findByClass(t, "service-tile").length > 0 && t, "the service grid");
-    page.tap(findOneByClass(tree, "service-bulky-waste"));
+    page.tap(findOneByClass(tree, "service-parking"));
     await page.waitFor(() => mp.fake.callsOf("showModal").length > 0, "showModal");
-    expect(mp.fake.callsOf("showModal")[0]).toMatchObject({ title: "大件垃圾预约 即将上线", showCancel: false });
-    expect((mp.fake.callsOf("showModal")[0] as { content: string }).content).toMatch(/^上线后可.*预约.*。$/);
+    expect(mp.fake.callsOf("showModal")[0]).toMatchObject({ title: "停车 即将上线", showCancel: false });
+    expect((mp.fake.callsOf("showModal")[0] as { content: string }).content).toMatch(/^上线后可.*停车.*。$/);
     expect(mp.fake.callsOf("navigateTo")).toHaveLength(0);
     expect(mp.errors).toEqual([]);
   });

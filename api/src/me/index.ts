@@ -13,6 +13,7 @@ export function registerMe(app: ReturnType<typeof createRouter>) {
   app.openapi(routes.recordConsent, handlers.recordConsentHandler);
   app.openapi(routes.exportMyData, handlers.exportMyDataHandler);
   app.openapi(routes.deleteMyAccount, handlers.deleteMyAccountHandler);
+  app.openapi(routes.exchangePhoneNumber, handlers.exchangePhoneNumberHandler);
 }
 
 export { afterAccountDeleted } from "./me.handlers";

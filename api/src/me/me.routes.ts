@@ -1,4 +1,12 @@
-import { AccountDeletionResult, AccountExport, ConsentRequest, DeleteAccountRequest, PrivacyStatus } from "@civic/shared";
+import {
+  AccountDeletionResult,
+  AccountExport,
+  ConsentRequest,
+  DeleteAccountRequest,
+  PhoneNumberRequest,
+  PhoneNumberResponse,
+  PrivacyStatus,
+} from "@civic/shared";
 import { createRoute } from "@hono/zod-openapi";
 import { requireUser } from "../auth/auth.middleware";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
@@ -51,4 +59,16 @@ export const deleteMyAccount = createRoute({
     200: jsonContent(AccountDeletionResult, "Deleted; what was removed and what was kept, and why"),
     ...errorResponses(401, 415, 422),
   },
+});
+
+export const exchangePhoneNumber = createRoute({
+  method: "post",
+  path: "/api/v1/me/phone-number",
+  tags,
+  summary:
+    "Exchange the weapp phone-number button's one-time code through WeChat (getuserphonenumber) for the caller's number; answered, not stored (422 for a bad, expired or used code; 502 when WeChat is unavailable)",
+  security: bearerAuth,
+  middleware: [requireUser],
+  request: { body: jsonBody(PhoneNumberRequest) },
+  responses: { 200: jsonContent(PhoneNumberResponse, "The number"), ...errorResponses(401, 415, 422, 429, 502) },
 });

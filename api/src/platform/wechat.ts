@@ -14,6 +14,9 @@
  *   POST /cgi-bin/message/subscribe/send?access_token=
  *        {touser, template_id, page, data: {key: {value}}, miniprogram_state, lang} -> {errcode, errmsg}
  *        (43101: the user has no subscription left for this template: refused, or the one-time grant is used)
+ *   POST /wxa/business/getuserphonenumber?access_token=  {code}   (the phone-number button's one-time code)
+ *        -> {errcode: 0, errmsg, phone_info: {phoneNumber, purePhoneNumber, countryCode, watermark: {timestamp, appid}}}
+ *        (40029: the code is invalid, expired or used; 45011: rate limited; -1: busy)
  * Scenes: 1 profile, 2 comment, 3 forum, 4 social log. Every failure is a WechatError.
  */
 export interface Code2SessionResult {
@@ -67,6 +70,15 @@ export interface WechatClient {
   /** Starts an asynchronous image check; returns the trace id its callback will carry. */
   mediaCheckAsync(input: { mediaUrl: string; openid: string; scene?: SecCheckScene }): Promise<{ traceId: string }>;
   sendSubscribeMessage(message: SubscribeMessage): Promise<void>;
+  /** The phone number behind a phone-number button's one-time code. */
+  getPhoneNumber(code: string): Promise<PhoneInfo>;
+}
+
+export interface PhoneInfo {
+  /** With the country code for numbers outside the mainland. */
+  phoneNumber: string;
+  purePhoneNumber: string;
+  countryCode: string;
 }
 
 export interface WechatClientOptions {
@@ -204,6 +216,19 @@ export function createWechatClient(opts: WechatClientOptions): WechatClient {
         },
         "subscribe/send",
       );
+    },
+
+    async getPhoneNumber(code) {
+      const body = await postWithToken("/wxa/business/getuserphonenumber", { code }, "getuserphonenumber");
+      const info = body.phone_info as { phoneNumber?: unknown; purePhoneNumber?: unknown; countryCode?: unknown } | undefined;
+      if (typeof info?.purePhoneNumber !== "string" || !info.purePhoneNumber) {
+        throw new WechatError("bad_response", "getuserphonenumber answered without phone_info.purePhoneNumber");
+      }
+      return {
+        phoneNumber: typeof info.phoneNumber === "string" ? info.phoneNumber : info.purePhoneNumber,
+        purePhoneNumber: info.purePhoneNumber,
+        countryCode: typeof info.countryCode === "string" ? info.countryCode : "86",
+      };
     },
   };
 }

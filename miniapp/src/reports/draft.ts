@@ -6,6 +6,7 @@ import {
   checkAttributeValues,
   MAX_DESCRIPTION_CHARS,
 } from "@civic/shared";
+import { newIdempotencyKey } from "../services/idempotencyKey";
 
 /*
  * The wizard's draft, kept in memory while the resident moves between steps, and what it takes to turn
@@ -45,13 +46,7 @@ export interface ReportDraft {
   idempotencyKey: string;
 }
 
-export function newIdempotencyKey(): string {
-  const bytes = new Uint8Array(16);
-  const cryptoApi = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto;
-  if (cryptoApi?.getRandomValues) cryptoApi.getRandomValues(bytes);
-  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  return `rpt-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
-}
+export { newIdempotencyKey };
 
 export const emptyDraft = (): ReportDraft => ({
   category: null,

@@ -1,3 +1,4 @@
 export * from "./audit";
+export * from "./phone";
 export * from "./schemas";
 export * from "./staff";

@@ -173,6 +173,20 @@ export function createFakeWx(opts: FakeWxOptions): FakeWx {
       record("chooseLocation", o);
       answer(o, "chooseLocation", { ...location, name: "观前街", address: "江苏省苏州市姑苏区观前街" });
     },
+    // Pickups: WeChat's saved addresses (收货地址), which fill the booking wizard's address and phone.
+    chooseAddress(o: Options) {
+      record("chooseAddress", o);
+      answer(o, "chooseAddress", {
+        userName: "张三",
+        telNumber: "13912345678",
+        provinceName: "江苏省",
+        cityName: "苏州市",
+        countyName: "姑苏区",
+        detailInfo: "观前街 1 号 3 栋 101",
+        postalCode: "215000",
+        nationalCode: "320508",
+      });
+    },
     // The report wizard asks before leaving with unsaved input (WeChat's own dialog on back).
     enableAlertBeforeUnload(o: Options) {
       record("enableAlertBeforeUnload", o);

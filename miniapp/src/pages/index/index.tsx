@@ -3,7 +3,7 @@ import Taro from "@tarojs/taro";
 import { PageContainer } from "../../components/PageContainer";
 
 /*
- * 首页: the bureau's services. 找厕所 and 随手拍 work today; the others are shown as what they will be,
+ * 首页: the bureau's services. 找厕所, 随手拍 and 大件垃圾预约 work today; the others are shown as what they will be,
  * and a tap says what the service will do (until its own issue lands and gives it a url).
  */
 interface Service {
@@ -31,7 +31,7 @@ const SERVICES: Service[] = [
     name: "大件垃圾预约",
     icon: "运",
     description: "预约上门清运旧家具、旧家电等大件垃圾",
-    coming: "上线后可在线预约上门清运旧家具、旧家电，选好时间和地点，清运前会收到提醒。",
+    url: "/packages/pickups/book/index",
   },
   {
     id: "parking",

@@ -15,6 +15,7 @@ import { setLargeText, useLargeText } from "../../ui/largeText";
 
 const MODERATION_QUEUE_PAGE = "/packages/moderation/queue/index";
 const COLLECTOR_JOBS_PAGE = "/packages/collector/jobs/index";
+const MY_PICKUPS_PAGE = "/packages/pickups/mine/index";
 
 function ReportEntries({ token, staff, collector }: { token: string; staff: boolean; collector: boolean }) {
   const unread = useApiLoad(`inbox-unread:${token}`, inboxUnread).state;
@@ -24,6 +25,10 @@ function ReportEntries({ token, staff, collector }: { token: string; staff: bool
     <View className="card menu">
       <View className="menu-item my-reports-entry" onClick={() => go(MY_REPORTS_PAGE)}>
         <Text>我的上报</Text>
+        <Text className="menu-item__arrow">›</Text>
+      </View>
+      <View className="menu-item my-pickups-entry" onClick={() => go(MY_PICKUPS_PAGE)}>
+        <Text>我的预约（大件垃圾）</Text>
         <Text className="menu-item__arrow">›</Text>
       </View>
       <View className="menu-item inbox-entry" onClick={() => go(INBOX_PAGE)}>

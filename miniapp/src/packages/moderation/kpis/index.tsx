@@ -6,10 +6,11 @@ import { useSession } from "../../../services/session";
 import { useApiLoad } from "../../../services/useApiLoad";
 import { moderationKpis } from "../api";
 import "../moderation.css";
+import { checkDateRange, cityToday } from "../../../ui/periods";
 import { canRetry, isStaff, pageError } from "../staffAccess";
 import { DailyChart, GroupChart } from "./KpiCharts";
 import { KpiTiles } from "./KpiTiles";
-import { checkCustomRange, cityToday, GROUP_LABELS, type GroupBy, PERIOD_LABELS, type PeriodPreset, presetRange } from "./period";
+import { GROUP_LABELS, type GroupBy, PERIOD_LABELS, type PeriodPreset, presetRange } from "./period";
 
 /* KPI 看板: the bureau's figures for a period (结案率, 按期结案率, 中位结案时长, 回访满意率, 重开率), with charts. */
 const PRESETS: PeriodPreset[] = ["7d", "30d", "month", "custom"];
@@ -33,7 +34,7 @@ export default function KpiPage() {
     else setRange(presetRange(p, cityToday()));
   };
   const applyCustom = () => {
-    const checked = checkCustomRange(draft.from, draft.to);
+    const checked = checkDateRange(draft.from, draft.to);
     if (!checked.ok) {
       setDraftError(checked.message);
       return;

@@ -1,4 +1,5 @@
 import { Button, Input, Text, View } from "@tarojs/components";
+import Taro from "@tarojs/taro";
 import { useState } from "react";
 import { Chip } from "../../../components/Chip";
 import { PageContainer } from "../../../components/PageContainer";
@@ -13,6 +14,8 @@ import { KpiTiles } from "./KpiTiles";
 import { GROUP_LABELS, type GroupBy, PERIOD_LABELS, type PeriodPreset, presetRange } from "./period";
 
 /* KPI 看板: the bureau's figures for a period (结案率, 按期结案率, 中位结案时长, 回访满意率, 重开率), with charts. */
+// The bureau's pickups figures live in their own subpackage; its URL only.
+const PICKUP_OVERVIEW_PAGE = "/packages/pickups-admin/overview/index";
 const PRESETS: PeriodPreset[] = ["7d", "30d", "month", "custom"];
 const GROUPS: GroupBy[] = ["none", "category", "district"];
 
@@ -102,6 +105,13 @@ export default function KpiPage() {
       onRetry={canRetry(error) ? reload : undefined}
       empty={data !== null && data.overall.cases === 0}
       emptyText="所选时段没有立案的案件"
+      footer={
+        staff ? (
+          <Button className="btn kpi-pickups-link" onClick={() => void Taro.navigateTo({ url: PICKUP_OVERVIEW_PAGE })}>
+            大件收运概况与 KPI
+          </Button>
+        ) : null
+      }
     >
       {data ? (
         <View className="kpi-body">

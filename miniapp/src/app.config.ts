@@ -34,6 +34,12 @@ export default defineAppConfig({
       pages: ["queue/index", "report/index", "kpis/index"],
     },
     {
+      // The bureau's bulky-waste pickups: catalogue, slots, blackouts, collectors' streets (admin) and the
+      // day overview with KPIs (staff, also opened from the moderation KPIs page).
+      root: "packages/pickups-admin",
+      pages: ["items/index", "slots/index", "blackouts/index", "collectors/index", "overview/index"],
+    },
+    {
       // The caller's own account: the privacy policy, export of my data, account deletion (PIPL).
       root: "packages/account",
       pages: ["privacy/index"],

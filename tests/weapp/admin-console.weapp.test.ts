@@ -51,6 +51,11 @@ describe("weapp: 管理后台", () => {
       "厕所问题反馈",
       "Open311 密钥",
       "审计日志",
+      "大件物品目录",
+      "收运时段",
+      "停收日期",
+      "回收员服务街道",
+      "大件收运概况",
     ]);
     page.tap(findOneByClass(tree, "admin-menu-audit"));
     await page.waitFor(() => mp.fake.callsOf("navigateTo").length > 0, "navigating");

@@ -43,6 +43,14 @@ describe("the built weapp's app.json", () => {
     expect(admin?.pages.length).toBeGreaterThan(0);
   });
 
+  it("puts the bureau's pickups pages into the packages/pickups-admin subpackage", () => {
+    const json = appJson();
+    const subs = (json.subPackages ?? json.subpackages) as SubPackage[] | undefined;
+    const pickups = subs?.find((s) => s.root.replace(/\/$/, "") === "packages/pickups-admin");
+    expect(pickups?.pages).toEqual(["items/index", "slots/index", "blackouts/index", "collectors/index", "overview/index"]);
+    expect(json.pages as string[]).not.toEqual(expect.arrayContaining([expect.stringContaining("pickups-admin")]));
+  });
+
   it("declares getLocation in requiredPrivateInfos (privacy rules for location)", () => {
     expect(appJson().requiredPrivateInfos).toContain("getLocation");
   });

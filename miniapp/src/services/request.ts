@@ -29,7 +29,7 @@ export type ApiResult<T> = { ok: true; data: T; status: number } | ApiFailure;
 type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Path under the API origin, e.g. "/api/v1/toilets/nearby". */
   path: string;
   query?: Record<string, QueryValue>;

@@ -8,7 +8,6 @@ import {
   type CategoryInput,
   CategoryList,
   type CategoryUpdate,
-  type FieldIssue,
   type GrantableRole,
   Open311KeyList,
   Open311KeyResponse,
@@ -21,7 +20,7 @@ import {
   type ToiletUpdate,
   User,
 } from "@civic/shared";
-import { type ApiFailure, type ApiResult, apiRequest } from "../../services/request";
+import { type ApiResult, apiRequest } from "../../services/request";
 
 /* The admin console's calls (admin-only routes; every write is audited by the API). */
 
@@ -76,15 +75,3 @@ export const issueOpen311Key = (name: string): Promise<ApiResult<Open311KeyRespo
   apiRequest(Open311KeyResponse, { method: "POST", path: "/api/v1/admin/open311/keys", body: { name } });
 export const revokeOpen311Key = (id: string): Promise<ApiResult<Open311KeySummary>> =>
   apiRequest(Open311KeySummary, { method: "POST", path: `/api/v1/admin/open311/keys/${enc(id)}/revoke` });
-
-/** A 422's problems by field (the first segment of the path): what a form shows under each input. */
-export function fieldErrors(failure: ApiFailure): Record<string, string> {
-  if (failure.code !== "validation_failed" || !Array.isArray(failure.details)) return {};
-  const out: Record<string, string> = {};
-  for (const issue of failure.details as Partial<FieldIssue>[]) {
-    if (typeof issue?.path !== "string" || typeof issue.message !== "string") continue;
-    const field = issue.path.split(".")[0] || "(form)";
-    out[field] ??= issue.message;
-  }
-  return out;
-}

@@ -3,8 +3,9 @@ import { Button, Input, Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { useState } from "react";
 import { Chip } from "../../../components/Chip";
-import { createCategory, fieldErrors, updateCategory } from "../api";
-import { FieldError } from "../components/FieldError";
+import { FieldError } from "../../../components/FieldError";
+import { fieldErrors } from "../../../services/fieldErrors";
+import { createCategory, updateCategory } from "../api";
 import { AttributesEditor } from "./AttributesEditor";
 
 /* Create (category null) or edit one category. The server validates; its 422 shows under each field. */

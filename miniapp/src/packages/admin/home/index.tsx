@@ -6,6 +6,13 @@ import { FORBIDDEN_MESSAGE, isAdmin } from "../access";
 import "../admin.css";
 import * as routes from "../routes";
 
+// The bureau's pickups pages live in their own subpackage (packages/pickups-admin); their URLs only.
+const PICKUP_ITEMS_PAGE = "/packages/pickups-admin/items/index";
+const PICKUP_SLOTS_PAGE = "/packages/pickups-admin/slots/index";
+const PICKUP_BLACKOUTS_PAGE = "/packages/pickups-admin/blackouts/index";
+const PICKUP_COLLECTORS_PAGE = "/packages/pickups-admin/collectors/index";
+const PICKUP_OVERVIEW_PAGE = "/packages/pickups-admin/overview/index";
+
 /* 管理后台: the admin console's menu; each entry is one page of the admin subpackage. */
 const ENTRIES = [
   { key: "users", url: routes.USERS_PAGE, title: "用户与角色", hint: "查找用户，授予或撤销角色，查看其操作记录" },
@@ -15,6 +22,11 @@ const ENTRIES = [
   { key: "toilet-feedback", url: routes.TOILET_FEEDBACK_PAGE, title: "厕所问题反馈", hint: "处理居民报告的关闭、信息有误" },
   { key: "open311-keys", url: routes.OPEN311_KEYS_PAGE, title: "Open311 密钥", hint: "签发（只显示一次）与吊销" },
   { key: "audit", url: routes.AUDIT_PAGE, title: "审计日志", hint: "按操作人、对象、操作和日期筛选" },
+  { key: "pickup-items", url: PICKUP_ITEMS_PAGE, title: "大件物品目录", hint: "可预约的物品、每次上限、体积点数、可回收" },
+  { key: "pickup-slots", url: PICKUP_SLOTS_PAGE, title: "收运时段", hint: "按街道批量开放时段，修改单个时段的容量" },
+  { key: "pickup-blackouts", url: PICKUP_BLACKOUTS_PAGE, title: "停收日期", hint: "春节等全市不收运的日期" },
+  { key: "pickup-collectors", url: PICKUP_COLLECTORS_PAGE, title: "回收员服务街道", hint: "为每位回收员分配服务的街道" },
+  { key: "pickup-overview", url: PICKUP_OVERVIEW_PAGE, title: "大件收运概况", hint: "每天各区各街道的预约、完成与超时，收运 KPI" },
 ] as const;
 
 export default function AdminHomePage() {

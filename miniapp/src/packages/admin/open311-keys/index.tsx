@@ -8,8 +8,9 @@ import { useApiLoad } from "../../../services/useApiLoad";
 import { formatCityTime } from "../../../ui/formatTime";
 import { canRetry, isAdmin, pageError } from "../access";
 import "../admin.css";
-import { fieldErrors, issueOpen311Key, open311Keys, revokeOpen311Key } from "../api";
-import { FieldError } from "../components/FieldError";
+import { FieldError } from "../../../components/FieldError";
+import { fieldErrors } from "../../../services/fieldErrors";
+import { issueOpen311Key, open311Keys, revokeOpen311Key } from "../api";
 
 /*
  * Open311 密钥: keys for other systems filing reports through GeoReport v2. A new key is shown once, with

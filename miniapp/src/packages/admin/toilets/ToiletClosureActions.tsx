@@ -2,8 +2,9 @@ import { cityClock } from "@civic/shared";
 import { Button, Input, Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { useState } from "react";
-import { type AdminToiletDetail, closeToiletFor, deactivateToilet, fieldErrors, reopenToilet } from "../api";
-import { FieldError } from "../components/FieldError";
+import { FieldError } from "../../../components/FieldError";
+import { fieldErrors } from "../../../services/fieldErrors";
+import { type AdminToiletDetail, closeToiletFor, deactivateToilet, reopenToilet } from "../api";
 
 /*
  * 暂停开放 (until a date, e.g. for repairs; the toilet stays in the catalogue and comes back by itself) and

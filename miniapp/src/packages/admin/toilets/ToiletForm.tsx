@@ -2,8 +2,9 @@ import type { ToiletUpdate } from "@civic/shared";
 import { Button, Input, Switch, Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { useState } from "react";
-import { type AdminToiletDetail, fieldErrors, updateToilet } from "../api";
-import { FieldError } from "../components/FieldError";
+import { FieldError } from "../../../components/FieldError";
+import { fieldErrors } from "../../../services/fieldErrors";
+import { type AdminToiletDetail, updateToilet } from "../api";
 
 /* The editable facts of a toilet; only changed fields are sent, so the audit shows exactly what changed. */
 

@@ -1,8 +1,9 @@
 import { type KpiResponse, REOPEN_RATE_BASIS } from "@civic/shared";
 import { Text, View } from "@tarojs/components";
 import { districtDisplayName } from "../../../city/districts";
+import { percent } from "../../../ui/periods";
 import { chartDateLabel } from "./chartDates";
-import { barPercent, percent } from "./period";
+import { barPercent } from "./period";
 
 /*
  * Charts from plain Views with percentage sizes (WXML has no SVG, and this renders the same in H5):

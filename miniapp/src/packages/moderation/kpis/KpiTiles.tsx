@@ -1,6 +1,7 @@
 import { type KpiFigures, REOPEN_RATE_BASIS } from "@civic/shared";
 import { Text, View } from "@tarojs/components";
-import { hoursText, percent } from "./period";
+import { percent } from "../../../ui/periods";
+import { hoursText } from "./period";
 
 /* The headline figures: each tile carries its stable class, the value in `kpi-value`, the counts in `kpi-count`. */
 interface Tile {

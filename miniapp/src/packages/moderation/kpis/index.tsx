@@ -1,4 +1,5 @@
 import { Button, Input, Text, View } from "@tarojs/components";
+import Taro from "@tarojs/taro";
 import { useState } from "react";
 import { Chip } from "../../../components/Chip";
 import { PageContainer } from "../../../components/PageContainer";
@@ -6,12 +7,15 @@ import { useSession } from "../../../services/session";
 import { useApiLoad } from "../../../services/useApiLoad";
 import { moderationKpis } from "../api";
 import "../moderation.css";
+import { checkDateRange, cityToday } from "../../../ui/periods";
 import { canRetry, isStaff, pageError } from "../staffAccess";
 import { DailyChart, GroupChart } from "./KpiCharts";
 import { KpiTiles } from "./KpiTiles";
-import { checkCustomRange, cityToday, GROUP_LABELS, type GroupBy, PERIOD_LABELS, type PeriodPreset, presetRange } from "./period";
+import { GROUP_LABELS, type GroupBy, PERIOD_LABELS, type PeriodPreset, presetRange } from "./period";
 
 /* KPI 看板: the bureau's figures for a period (结案率, 按期结案率, 中位结案时长, 回访满意率, 重开率), with charts. */
+// The bureau's pickups figures live in their own subpackage; its URL only.
+const PICKUP_OVERVIEW_PAGE = "/packages/pickups-admin/overview/index";
 const PRESETS: PeriodPreset[] = ["7d", "30d", "month", "custom"];
 const GROUPS: GroupBy[] = ["none", "category", "district"];
 
@@ -33,7 +37,7 @@ export default function KpiPage() {
     else setRange(presetRange(p, cityToday()));
   };
   const applyCustom = () => {
-    const checked = checkCustomRange(draft.from, draft.to);
+    const checked = checkDateRange(draft.from, draft.to);
     if (!checked.ok) {
       setDraftError(checked.message);
       return;
@@ -101,6 +105,13 @@ export default function KpiPage() {
       onRetry={canRetry(error) ? reload : undefined}
       empty={data !== null && data.overall.cases === 0}
       emptyText="所选时段没有立案的案件"
+      footer={
+        staff ? (
+          <Button className="btn kpi-pickups-link" onClick={() => void Taro.navigateTo({ url: PICKUP_OVERVIEW_PAGE })}>
+            大件收运概况与 KPI
+          </Button>
+        ) : null
+      }
     >
       {data ? (
         <View className="kpi-body">

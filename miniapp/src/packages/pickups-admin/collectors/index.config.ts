@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: "回收员服务街道" });

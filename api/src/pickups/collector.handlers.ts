@@ -18,7 +18,7 @@ import { notifyStatement } from "../platform/notifications/outbox";
 import type { AppRouteHandler } from "../platform/router";
 import { bookingChangesRepo } from "./booking-changes.repo";
 import { collectorRepo } from "./collector.repo";
-import type { acceptJob, adminSetCollectorStreets, collectorJobs, releaseJob } from "./collector.routes";
+import type { acceptJob, adminListCollectors, adminSetCollectorStreets, collectorJobs, releaseJob } from "./collector.routes";
 import { collectorDayRepo } from "./collector-day.repo";
 import { pickupPage, pickupSettings, pickupStateOf } from "./pickup-views";
 import { type BookingItemRow, type BookingRow, pickupsRepo } from "./pickups.repo";
@@ -56,6 +56,17 @@ export function toJob(b: BookingRow, items: readonly BookingItemRow[], collector
 export async function renderJob(deps: AppDeps, b: BookingRow, collectorId: string, outcome?: PickupOutcome | null) {
   return toJob(b, await pickupsRepo(deps.db).bookingItems(b.id), collectorId, outcome);
 }
+
+export const adminListCollectorsHandler: AppRouteHandler<typeof adminListCollectors> = async (c) => {
+  const repo = collectorRepo(c.get("deps").db);
+  const [people, streets] = await Promise.all([repo.collectors(), repo.allCollectorStreets()]);
+  const collectors = people.map((p) => ({
+    userId: p.id,
+    nickname: p.nickname,
+    streets: streets.filter((s) => s.userId === p.id).map((s) => s.streetCode),
+  }));
+  return c.json({ collectors }, 200);
+};
 
 export const adminSetCollectorStreetsHandler: AppRouteHandler<typeof adminSetCollectorStreets> = async (c) => {
   const deps = c.get("deps");

@@ -53,6 +53,7 @@ export function registerPickups(app: ReturnType<typeof createRouter>) {
   app.openapi(bureauRoutes.deleteBlackout, bureau.deleteBlackoutHandler);
   app.openapi(bureauRoutes.pickupOverview, overview.pickupOverviewHandler);
   app.openapi(bureauRoutes.pickupKpis, overview.pickupKpisHandler);
+  app.openapi(collectorRoutes.adminListCollectors, collector.adminListCollectorsHandler);
   app.openapi(collectorRoutes.adminSetCollectorStreets, collector.adminSetCollectorStreetsHandler);
   app.openapi(collectorRoutes.collectorJobs, collector.collectorJobsHandler);
   app.openapi(collectorRoutes.acceptJob, collector.acceptJobHandler);

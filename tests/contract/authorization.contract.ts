@@ -130,6 +130,7 @@ export const AUTHORIZATION: Record<string, Row> = {
   "DELETE /api/v1/admin/pickups/blackouts/{date}": { access: ADMIN_ONLY, path: () => "/api/v1/admin/pickups/blackouts/2099-02-01" },
   "GET /api/v1/admin/pickups/overview": { access: STAFF, path: () => "/api/v1/admin/pickups/overview" },
   "GET /api/v1/admin/pickups/kpis": { access: STAFF, path: () => "/api/v1/admin/pickups/kpis" },
+  "GET /api/v1/admin/pickups/collectors": { access: ADMIN_ONLY, path: () => "/api/v1/admin/pickups/collectors" },
   "PUT /api/v1/admin/pickups/collectors/{userId}/streets": {
     access: ADMIN_ONLY,
     path: (f) => `/api/v1/admin/pickups/collectors/${f.userId}/streets`,

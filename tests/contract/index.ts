@@ -18,6 +18,7 @@ import { registerPickupBureauContract } from "./pickup-bureau.contract";
 import { registerPickupChangesContract } from "./pickup-changes.contract";
 import { registerPickupCollectorsContract } from "./pickup-collectors.contract";
 import { registerPickupDayContract } from "./pickup-day.contract";
+import { registerPickupPhotosContract } from "./pickup-photos.contract";
 import { registerPickupsContract } from "./pickups.contract";
 import { registerPrivacyContract } from "./privacy.contract";
 import { registerReportNotificationsContract } from "./report-notifications.contract";
@@ -61,6 +62,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerPickupChangesContract(getHarness);
   registerPickupCollectorsContract(getHarness);
   registerPickupDayContract(getHarness);
+  registerPickupPhotosContract(getHarness);
   registerPickupBureauContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);

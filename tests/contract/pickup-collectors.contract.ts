@@ -64,6 +64,36 @@ export function registerPickupCollectorsContract(getHarness: GetHarness) {
       expect(JSON.stringify(audit.json)).toContain("pickup.collector.streets");
     });
 
+    it("an admin lists every collector with their name and streets; a resident or a role taken away is not listed", async () => {
+      const h = getHarness();
+      const admin = await pickupAdmin(h);
+      const a = await collectorOn(h, admin.token, "pc-list-a", [pickupStreet(36), pickupStreet(37)]);
+      const b = await loginAs(h, "pc-list-b", "collector");
+      const resident = await loginAs(h, "pc-list-resident");
+      const list = async () => {
+        const res = await call(h, "GET", "/api/v1/admin/pickups/collectors", { token: admin.token });
+        expect(res.status).toBe(200);
+        return res.json.collectors as Json[];
+      };
+      const first = await list();
+      const listedA = first.find((c) => c.userId === a.user.id);
+      expect(listedA).toMatchObject({ userId: a.user.id, streets: [pickupStreet(36), pickupStreet(37)].sort() });
+      expect(Object.keys(listedA).sort()).toEqual(["nickname", "streets", "userId"]);
+      expect(first.find((c) => c.userId === b.user.id)).toMatchObject({ streets: [] });
+      expect(first.some((c) => c.userId === resident.user.id)).toBe(false);
+      // Replacing the streets shows at once (no audit log read involved).
+      await call(h, "PUT", `/api/v1/admin/pickups/collectors/${a.user.id}/streets`, {
+        token: admin.token,
+        body: { streets: [pickupStreet(38)] },
+      });
+      expect((await list()).find((c) => c.userId === a.user.id)?.streets).toEqual([pickupStreet(38)]);
+      const revoked = await call(h, "DELETE", `/api/v1/admin/users/${b.user.id}/roles/collector`, { token: admin.token });
+      expect(revoked.status).toBeLessThan(300);
+      expect((await list()).some((c) => c.userId === b.user.id)).toBe(false);
+      const forbidden = await call(h, "GET", "/api/v1/admin/pickups/collectors", { token: a.token });
+      expect(forbidden.status).toBe(403);
+    });
+
     it("a collector sees open jobs in their streets with street, window, items and volume only — no phone, address or name", async () => {
       const h = getHarness();
       const { admin, street, booking } = await booked(h, 32, "pc-private");

@@ -62,6 +62,36 @@ describe("collector: one held job", () => {
     expect(container.querySelector(".job-release")).not.toBeNull();
   });
 
+  it("shows the resident's photos of the items and, once worked, the outcome photos, through the API's signed URLs", async () => {
+    const photo = { id: "up-sofa", url: "/api/v1/uploads/up-sofa/content?exp=1&sig=a" };
+    const proof = { id: "up-proof", url: "/api/v1/uploads/up-proof/content?exp=1&sig=b" };
+    const outcome = {
+      status: "completed" as const,
+      at: "2026-11-30T03:00:00.000Z",
+      taken: [{ code: "sofa", name: "沙发", qty: 1, recyclable: true, kg: 30 }],
+      recycledKg: { furniture: 30 },
+      unableReason: null,
+      note: null,
+      photoIds: [proof.id],
+      photos: [proof],
+    };
+    const srcs = (root: ParentNode, cls: string) =>
+      [...root.querySelectorAll(`${cls} .report-photo__image`)].map((i) => i.getAttribute("src"));
+    const { container } = await openHeld(heldJob({ status: "arrived", date: TODAY, photos: [photo] }), () =>
+      ok(heldJob({ status: "completed", date: TODAY, photos: [photo], outcome, version: 4 })),
+    );
+    expect(srcs(container, ".job-photos")).toEqual([expect.stringMatching(/\/api\/v1\/uploads\/up-sofa\/content\?exp=1&sig=a$/)]);
+    expect(container.querySelector(".job-outcome-photos")).toBeNull();
+    stubCamera();
+    fireEvent.click(el(container, ".job-complete"));
+    type(container, ".taken-line-sofa .taken-kg", "30");
+    fireEvent.click(el(container, ".job-add-photo"));
+    await waitFor(() => expect(container.querySelector(".job-photo--done")).not.toBeNull());
+    fireEvent.click(el(container, ".complete-submit"));
+    await waitFor(() => expect(srcs(container, ".job-outcome-photos")).toHaveLength(1));
+    expect(srcs(container, ".job-outcome-photos")[0]).toMatch(/\/api\/v1\/uploads\/up-proof\/content\?exp=1&sig=b$/);
+  });
+
   it("arrives: POST arrive, then shows the new status", async () => {
     const { container, sent } = await openHeld(heldJob(), () => ok(heldJob({ status: "arrived", version: 3 })));
     fireEvent.click(el(container, ".job-arrive"));

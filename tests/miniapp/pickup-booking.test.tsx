@@ -153,12 +153,17 @@ describe("a booking", () => {
       unableReason: null,
       note: null,
       photoIds: ["p1"],
+      photos: [{ id: "p1", url: "/api/v1/uploads/p1/content?exp=1&sig=s" }],
     };
     const { container, sent } = await openBooking(
       bookingOf({ status: "completed", slot: PAST, changeableUntil: new Date(Date.now() - 3 * 86_400_000).toISOString(), outcome }),
       { rating: 4 },
     );
     expect($(container, ".pickup-outcome__line")?.textContent).toBe("沙发 × 1，32.5 公斤（可回收）");
+    // The collector's photo, through the signed URL the API handed out, on the API origin.
+    expect(container.querySelector(".pickup-outcome__photos .report-photo__image")?.getAttribute("src")).toMatch(
+      /\/api\/v1\/uploads\/p1\/content\?exp=1&sig=s$/,
+    );
     expect(actionsShown(container)).toEqual([".pickup-rate-form"]);
     tap(container, ".star-4");
     type(container, ".rate-comment", "很准时");
@@ -177,6 +182,7 @@ describe("a booking", () => {
       unableReason: "not_put_out" as const,
       note: "楼下没有看到物品",
       photoIds: ["p1"],
+      photos: [],
     };
     const { container } = await openBooking(bookingOf({ status: "unable", slot: PAST, outcome }));
     expect($(container, ".pickup-outcome__unable")?.textContent).toBe("未能收运：物品未按约放置");

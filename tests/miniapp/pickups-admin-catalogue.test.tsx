@@ -4,7 +4,7 @@ import PickupBlackoutsPage from "../../miniapp/src/packages/pickups-admin/blacko
 import PickupCollectorsPage from "../../miniapp/src/packages/pickups-admin/collectors/index";
 import PickupItemsPage from "../../miniapp/src/packages/pickups-admin/items/index";
 import { saveSession } from "../../miniapp/src/services/session";
-import { adminUser, auditEntry, validation } from "./admin-fixtures";
+import { validation } from "./admin-fixtures";
 import { apiError, ok, sessionFor, stubApi } from "./fixtures";
 import { blackout, CANGLANG, conflict, item, PINGJIANG } from "./pickups-admin-fixtures";
 import Taro from "./shims/taro";
@@ -134,27 +134,25 @@ describe("bureau: 停收日期", () => {
 });
 
 describe("bureau: 回收员服务街道", () => {
-  const collector = adminUser({ id: "0190a1b2-0000-7000-8000-0000000000c1", nickname: "王师傅", roles: ["resident", "collector"] });
+  const collector = { userId: "0190a1b2-0000-7000-8000-0000000000c1", nickname: "王师傅", streets: [PINGJIANG] };
+  const other = { userId: "0190a1b2-0000-7000-8000-0000000000c2", nickname: "李师傅", streets: [] };
 
-  it("lists only collectors, shows a collector's current streets and replaces them", async () => {
+  it("lists the collectors from the collectors route, narrows them by name, shows a collector's streets and replaces them", async () => {
     saveSession(sessionFor(["resident", "admin"]));
     const sent = stubApi((req) => {
-      if (req.path === "/api/v1/admin/users") return ok({ users: [adminUser(), collector] });
-      if (req.path === "/api/v1/admin/audit")
-        return ok({
-          entries: [auditEntry({ action: "pickup.collector.streets", targetId: collector.id, detail: { streets: [PINGJIANG] } })],
-          nextCursor: null,
-        });
-      return ok({ userId: collector.id, streets: (req.body as { streets: string[] }).streets });
+      if (req.path === "/api/v1/admin/pickups/collectors") return ok({ collectors: [collector, other] });
+      return ok({ userId: collector.userId, streets: (req.body as { streets: string[] }).streets });
     });
     const { container } = render(<PickupCollectorsPage />);
+    await waitFor(() => expect(container.querySelectorAll(".collector-row")).toHaveLength(2));
+    expect(container.querySelector(".collector-row__streets")?.textContent).toBe("服务 1 个街道");
+    change(container.querySelector(".collector-search-input"), "王");
+    click(container.querySelector(".collector-search-button"));
     await waitFor(() => expect(container.querySelectorAll(".collector-row")).toHaveLength(1));
-    expect(sent[0]?.query.get("limit")).toBe("200");
+    // Neither the users search nor the audit log is read any more.
+    expect(sent.map((r) => r.path)).toEqual(["/api/v1/admin/pickups/collectors"]);
     click(container.querySelector(".collector-row"));
     await waitFor(() => expect(container.querySelector(".collector-streets-current")?.textContent).toBe("姑苏区 · 平江街道"));
-    const audit = sent.find((r) => r.path === "/api/v1/admin/audit");
-    expect(audit?.query.get("action")).toBe("pickup.collector.streets");
-    expect(audit?.query.get("targetId")).toBe(collector.id);
     const chip = (name: string) =>
       [...container.querySelectorAll(".collector-streets .street-chip")].find((c) => c.textContent === name) ?? null;
     await waitFor(() => expect(chip("平江街道")?.className).toContain("is-active"));
@@ -163,27 +161,27 @@ describe("bureau: 回收员服务街道", () => {
     await waitFor(() =>
       expect(container.querySelector(".collector-streets-current")?.textContent).toBe("姑苏区 · 平江街道、姑苏区 · 沧浪街道"),
     );
+    expect(container.querySelector(".collector-row__streets")?.textContent).toBe("服务 2 个街道");
     const put = sent.find((r) => r.method === "PUT");
-    expect(put?.path).toBe(`/api/v1/admin/pickups/collectors/${collector.id}/streets`);
+    expect(put?.path).toBe(`/api/v1/admin/pickups/collectors/${collector.userId}/streets`);
     expect(put?.body).toEqual({ streets: [PINGJIANG, CANGLANG] });
   });
 
   it("says how to get a collector when there is none, and shows the server's refusal of a non-collector", async () => {
     saveSession(sessionFor(["resident", "admin"]));
-    let users = [adminUser()];
+    let collectors: (typeof other)[] = [];
     stubApi((req) => {
-      if (req.path === "/api/v1/admin/users") return ok({ users });
-      if (req.path === "/api/v1/admin/audit") return ok({ entries: [], nextCursor: null });
+      if (req.path === "/api/v1/admin/pickups/collectors") return ok({ collectors });
       return validation([{ path: "userId", message: "not a collector" }]);
     });
     const navigate = vi.spyOn(Taro, "navigateTo");
     const first = render(<PickupCollectorsPage />);
-    expect(await screen.findByText("没有找到回收员。请先在“用户与角色”中授予回收员角色")).toBeInTheDocument();
+    expect(await screen.findByText("还没有回收员。请先在“用户与角色”中授予回收员角色")).toBeInTheDocument();
     click(first.container.querySelector(".collectors-to-users"));
     expect(navigate).toHaveBeenCalledWith({ url: "/packages/admin/users/index" });
     first.unmount();
 
-    users = [collector];
+    collectors = [other];
     const { container } = render(<PickupCollectorsPage />);
     await waitFor(() => expect(container.querySelector(".collector-row")).not.toBeNull());
     click(container.querySelector(".collector-row"));

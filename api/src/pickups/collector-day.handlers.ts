@@ -21,6 +21,7 @@ import { heldBy, renderJob, toJob } from "./collector.handlers";
 import { collectorRepo } from "./collector.repo";
 import { collectorDayRepo, OUTCOME_PHOTOS } from "./collector-day.repo";
 import type { arriveJob, collectorRoute, completeJob, unableJob } from "./collector-day.routes";
+import { bookingPhotos } from "./photos";
 import { pickupOutcomeOf, pickupPage, pickupStateOf } from "./pickup-views";
 import { type BookingRow, pickupsRepo } from "./pickups.repo";
 
@@ -174,7 +175,7 @@ export const completeJobHandler: AppRouteHandler<typeof completeJob> = async (c)
       guard: ran,
     }),
   ]);
-  return c.json(await renderJob(deps, after, user.id, await pickupOutcomeOf(deps.db, job.id)), 200);
+  return c.json(await renderJob(deps, after, user.id, await pickupOutcomeOf(deps, job.id, user.id)), 200);
 };
 
 export const unableJobHandler: AppRouteHandler<typeof unableJob> = async (c) => {
@@ -212,7 +213,7 @@ export const unableJobHandler: AppRouteHandler<typeof unableJob> = async (c) => 
       guard: ran,
     }),
   ]);
-  return c.json(await renderJob(deps, after, user.id, await pickupOutcomeOf(deps.db, job.id)), 200);
+  return c.json(await renderJob(deps, after, user.id, await pickupOutcomeOf(deps, job.id, user.id)), 200);
 };
 
 export const collectorRouteHandler: AppRouteHandler<typeof collectorRoute> = async (c) => {
@@ -228,6 +229,11 @@ export const collectorRouteHandler: AppRouteHandler<typeof collectorRoute> = asy
   const start = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
   const rows = await collectorDayRepo(deps.db).heldOn(user.id, date, ["accepted", "arrived"]);
   const items = await collectorRepo(deps.db).itemsOf(rows.map((b) => b.id));
+  const photos = await bookingPhotos(
+    deps,
+    rows.map((b) => b.id),
+    user.id,
+  );
   const legs = orderRoute(
     rows.map((b) => ({ id: b.id, window: b.window as PickupWindow, location: { lat: b.lat, lng: b.lng }, row: b })),
     start,
@@ -239,6 +245,8 @@ export const collectorRouteHandler: AppRouteHandler<typeof collectorRoute> = asy
       l.job.row,
       items.filter((it) => it.bookingId === l.job.id),
       user.id,
+      undefined,
+      photos.get(l.job.id)?.photos,
     ),
   }));
   const totalMeters = stops.reduce((s, x) => s + x.legMeters, 0);

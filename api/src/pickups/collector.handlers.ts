@@ -5,6 +5,7 @@ import {
   DEFAULT_CITY,
   decidePickup,
   type PickupOutcome,
+  type PickupPhoto,
   type PickupStatus,
   type PickupWindow,
   pickupStreetCode,
@@ -18,15 +19,22 @@ import { notifyStatement } from "../platform/notifications/outbox";
 import type { AppRouteHandler } from "../platform/router";
 import { bookingChangesRepo } from "./booking-changes.repo";
 import { collectorRepo } from "./collector.repo";
-import type { acceptJob, adminSetCollectorStreets, collectorJobs, releaseJob } from "./collector.routes";
+import type { acceptJob, adminListCollectors, adminSetCollectorStreets, collectorJobs, releaseJob } from "./collector.routes";
 import { collectorDayRepo } from "./collector-day.repo";
+import { bookingPhotos } from "./photos";
 import { pickupPage, pickupSettings, pickupStateOf } from "./pickup-views";
 import { type BookingItemRow, type BookingRow, pickupsRepo } from "./pickups.repo";
 
 const KNOWN_STREETS = new Set(DEFAULT_CITY.streets.map(pickupStreetCode));
 
-/** A job as a collector sees it: who and where only when `collectorId` holds it. */
-export function toJob(b: BookingRow, items: readonly BookingItemRow[], collectorId: string, outcome?: PickupOutcome | null): CollectorJob {
+/** A job as a collector sees it: who and where (and the resident's photos) only when `collectorId` holds it. */
+export function toJob(
+  b: BookingRow,
+  items: readonly BookingItemRow[],
+  collectorId: string,
+  outcome?: PickupOutcome | null,
+  photos?: PickupPhoto[],
+): CollectorJob {
   const mine = b.collectorId === collectorId;
   return {
     id: b.id,
@@ -49,13 +57,26 @@ export function toJob(b: BookingRow, items: readonly BookingItemRow[], collector
         }
       : null,
     ...(mine && outcome !== undefined ? { outcome } : {}),
+    ...(mine ? { photos: photos ?? [] } : {}),
     version: b.version,
   };
 }
 
 export async function renderJob(deps: AppDeps, b: BookingRow, collectorId: string, outcome?: PickupOutcome | null) {
-  return toJob(b, await pickupsRepo(deps.db).bookingItems(b.id), collectorId, outcome);
+  const photos = b.collectorId === collectorId ? (await bookingPhotos(deps, [b.id], collectorId)).get(b.id)?.photos : undefined;
+  return toJob(b, await pickupsRepo(deps.db).bookingItems(b.id), collectorId, outcome, photos);
 }
+
+export const adminListCollectorsHandler: AppRouteHandler<typeof adminListCollectors> = async (c) => {
+  const repo = collectorRepo(c.get("deps").db);
+  const [people, streets] = await Promise.all([repo.collectors(), repo.allCollectorStreets()]);
+  const collectors = people.map((p) => ({
+    userId: p.id,
+    nickname: p.nickname,
+    streets: streets.filter((s) => s.userId === p.id).map((s) => s.streetCode),
+  }));
+  return c.json({ collectors }, 200);
+};
 
 export const adminSetCollectorStreetsHandler: AppRouteHandler<typeof adminSetCollectorStreets> = async (c) => {
   const deps = c.get("deps");
@@ -102,11 +123,15 @@ export const collectorJobsHandler: AppRouteHandler<typeof collectorJobs> = async
   const repo = collectorRepo(deps.db);
   const rows = await repo.jobs(user.id, from, to);
   const items = await repo.itemsOf(rows.map((b) => b.id));
+  const held = rows.filter((b) => b.collectorId === user.id).map((b) => b.id);
+  const photos = await bookingPhotos(deps, held, user.id);
   const jobs = rows.map((b) =>
     toJob(
       b,
       items.filter((i) => i.bookingId === b.id),
       user.id,
+      undefined,
+      photos.get(b.id)?.photos,
     ),
   );
   return c.json({ jobs, from, to }, 200);

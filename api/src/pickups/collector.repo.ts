@@ -29,6 +29,21 @@ export function collectorRepo(db: AppDb) {
           .where(eq(pickupCollectorStreets.userId, id))
           .orderBy(asc(pickupCollectorStreets.streetCode))
       ).map((r) => r.s),
+    /** Every user holding the collector role (erased accounts lose their roles), by name then id. */
+    collectors: () =>
+      db
+        .select({ id: users.id, nickname: users.nickname })
+        .from(users)
+        .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "collector")))
+        .where(isNull(users.erasedAt))
+        .orderBy(asc(users.nickname), asc(users.id)),
+    /** The streets of every collector, in street order (one read for the admin's list). */
+    allCollectorStreets: () =>
+      db
+        .select({ userId: pickupCollectorStreets.userId, streetCode: pickupCollectorStreets.streetCode })
+        .from(pickupCollectorStreets)
+        .innerJoin(userRoles, and(eq(userRoles.userId, pickupCollectorStreets.userId), eq(userRoles.role, "collector")))
+        .orderBy(asc(pickupCollectorStreets.streetCode)),
     /** The whole list replaced: delete, then insert (one atomic group). */
     replaceStreetsStatements: (id: string, streets: readonly string[], at: string) => [
       db.delete(pickupCollectorStreets).where(eq(pickupCollectorStreets.userId, id)),

@@ -5,6 +5,7 @@ import {
   CollectorReleaseRequest,
   CollectorStreets,
   CollectorStreetsRequest,
+  PickupCollectorList,
 } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAdmin, requireRole } from "../auth/auth.middleware";
@@ -26,6 +27,16 @@ export const adminSetCollectorStreets = createRoute({
   middleware: [requireAdmin],
   request: { params: UserIdParam, body: jsonBody(CollectorStreetsRequest) },
   responses: { 200: jsonContent(CollectorStreets, "The collector's streets"), ...errorResponses(401, 403, 404, 415, 422) },
+});
+
+export const adminListCollectors = createRoute({
+  method: "get",
+  path: "/api/v1/admin/pickups/collectors",
+  tags: ["admin", "pickups"],
+  summary: "Every user holding the collector role, with their display name and the streets they serve",
+  security: bearerAuth,
+  middleware: [requireAdmin],
+  responses: { 200: jsonContent(PickupCollectorList, "Collectors"), ...errorResponses(401, 403) },
 });
 
 export const collectorJobs = createRoute({

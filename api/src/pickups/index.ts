@@ -15,7 +15,9 @@
  * Tables: pickup_items, pickup_slots, pickup_blackouts, pickup_bookings, pickup_booking_items, pickup_history
  * (append-only), pickup_outcomes, pickup_taken_items, pickup_recycled (the ledger issue 10 credits), and
  * audit_log for admin writes; a missed booking's case goes to reports. Booking takes the platform
- * Idempotency-Key; rules and the lifecycle live in shared/src/pickups.
+ * Idempotency-Key; rules and the lifecycle live in shared/src/pickups. Photos (the resident's and the
+ * collector's, both attached to the booking) open for the booking's resident, the collector holding the job
+ * and staff (photos.ts registers the platform's readers and risky-upload hooks).
  */
 import type { createRouter } from "../platform/router";
 import * as changes from "./booking-changes.handlers";
@@ -24,6 +26,7 @@ import * as collector from "./collector.handlers";
 import * as collectorRoutes from "./collector.routes";
 import * as day from "./collector-day.handlers";
 import * as dayRoutes from "./collector-day.routes";
+import { registerPickupPhotoRules } from "./photos";
 import * as admin from "./pickup-admin.handlers";
 import * as bureau from "./pickup-bureau.handlers";
 import * as bureauRoutes from "./pickup-bureau.routes";
@@ -32,6 +35,7 @@ import * as handlers from "./pickups.handlers";
 import * as routes from "./pickups.routes";
 
 export function registerPickups(app: ReturnType<typeof createRouter>) {
+  registerPickupPhotoRules();
   app.openapi(routes.listPickupItems, handlers.listPickupItemsHandler);
   app.openapi(routes.listPickupSlots, handlers.listPickupSlotsHandler);
   // Before /{id}, so "mine" is not read as an id.
@@ -53,6 +57,7 @@ export function registerPickups(app: ReturnType<typeof createRouter>) {
   app.openapi(bureauRoutes.deleteBlackout, bureau.deleteBlackoutHandler);
   app.openapi(bureauRoutes.pickupOverview, overview.pickupOverviewHandler);
   app.openapi(bureauRoutes.pickupKpis, overview.pickupKpisHandler);
+  app.openapi(collectorRoutes.adminListCollectors, collector.adminListCollectorsHandler);
   app.openapi(collectorRoutes.adminSetCollectorStreets, collector.adminSetCollectorStreetsHandler);
   app.openapi(collectorRoutes.collectorJobs, collector.collectorJobsHandler);
   app.openapi(collectorRoutes.acceptJob, collector.acceptJobHandler);

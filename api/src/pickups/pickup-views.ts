@@ -10,10 +10,10 @@ import {
   type PickupWindow,
   windowEnd,
 } from "@civic/shared";
-import type { AppDb } from "../db/types";
 import type { AppDeps } from "../deps";
 import { caseNumbersOf } from "../reports/bureau-cases";
 import { collectorDayRepo } from "./collector-day.repo";
+import { bookingPhotos } from "./photos";
 import { type BookingItemRow, type BookingRow, pickupsRepo, type SlotRow } from "./pickups.repo";
 
 /** The settings in force (PICKUP_* settings, shared defaults). */
@@ -67,6 +67,7 @@ export function toBooking(
   deps: Pick<AppDeps, "config">,
   outcome: PickupOutcome | null,
   caseNumber: string | null = null,
+  photos: PickupBooking["photos"] = [],
 ): PickupBooking {
   return {
     id: b.id,
@@ -81,6 +82,7 @@ export function toBooking(
     accessNotes: b.accessNotes,
     contactPhone: b.contactPhone,
     onBehalf: b.onBehalfName ? { name: b.onBehalfName } : null,
+    photos,
     changeableUntil: changeDeadline(b.date, pickupSettings(deps), deps.config.cityZone).toISOString(),
     prepare: items.map((i) => notes.get(i.code)).filter((n): n is string => !!n),
     createdAt: b.createdAt,
@@ -95,10 +97,16 @@ export function toBooking(
 /** The mini-program page of one booking, opened from its notifications. */
 export const pickupPage = (id: string): string => `packages/pickups/booking/index?id=${id}`;
 
-/** How a worked booking ended (completed or unable), or null while it has not been worked. */
-export async function pickupOutcomeOf(db: AppDb, bookingId: string): Promise<PickupOutcome | null> {
-  const o = await collectorDayRepo(db).outcome(bookingId);
+/** How a worked booking ended (completed or unable), or null while it has not been worked; photos as `viewerId` may see them. */
+export async function pickupOutcomeOf(
+  deps: Pick<AppDeps, "config" | "db" | "clock">,
+  bookingId: string,
+  viewerId: string,
+  known?: PickupOutcome["photos"],
+): Promise<PickupOutcome | null> {
+  const o = await collectorDayRepo(deps.db).outcome(bookingId);
   if (!o) return null;
+  const photos = known ?? (await bookingPhotos(deps, [bookingId], viewerId)).get(bookingId)?.outcomePhotos ?? [];
   return {
     status: o.row.status,
     at: o.row.at,
@@ -107,18 +115,20 @@ export async function pickupOutcomeOf(db: AppDb, bookingId: string): Promise<Pic
     unableReason: (o.row.unableReason as PickupOutcome["unableReason"]) ?? null,
     note: o.row.note,
     photoIds: o.photoIds,
+    photos,
   };
 }
 
-/** The resident's view of their booking: its lines, what to prepare, its outcome and the case "not collected" opened. */
-export async function renderBooking(deps: Pick<AppDeps, "config" | "db">, b: BookingRow): Promise<PickupBooking> {
+/** The resident's view of their booking: its lines, photos, what to prepare, its outcome and the case "not collected" opened. */
+export async function renderBooking(deps: Pick<AppDeps, "config" | "db" | "clock">, b: BookingRow): Promise<PickupBooking> {
   const repo = pickupsRepo(deps.db);
+  const photos = (await bookingPhotos(deps, [b.id], b.residentId)).get(b.id);
   const [items, catalogue, outcome, cases] = await Promise.all([
     repo.bookingItems(b.id),
     repo.items(true),
-    pickupOutcomeOf(deps.db, b.id),
+    pickupOutcomeOf(deps, b.id, b.residentId, photos?.outcomePhotos ?? []),
     caseNumbersOf(deps.db, b.reportId ? [b.reportId] : []),
   ]);
   const notes = new Map(catalogue.map((i) => [i.code, i.note]));
-  return toBooking(b, items, notes, deps, outcome, b.reportId ? (cases.get(b.reportId) ?? null) : null);
+  return toBooking(b, items, notes, deps, outcome, b.reportId ? (cases.get(b.reportId) ?? null) : null, photos?.photos ?? []);
 }

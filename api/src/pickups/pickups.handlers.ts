@@ -19,6 +19,7 @@ import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
 import { attachUploads } from "../platform/uploads/attach";
 import { bookingChangesRepo } from "./booking-changes.repo";
+import { BOOKING_PHOTOS } from "./photos";
 import { blackedOut } from "./pickup-bureau.handlers";
 import { pickupBureauRepo } from "./pickup-bureau.repo";
 import { bookingNumber, householdKey, pickupSettings, pickupStateOf, renderBooking, slotView } from "./pickup-views";
@@ -106,7 +107,7 @@ export const createPickupHandler: AppRouteHandler<typeof createPickup> = async (
       const byCode = new Map(catalogue.map((i) => [i.code, i]));
       // Photos of the items (optional) are attached only if the booking row was written.
       const photos = await attachUploads(deps, {
-        ownerType: "pickup",
+        ownerType: BOOKING_PHOTOS,
         ownerId: id,
         uploadIds: body.photoIds ?? [],
         userId: user.id,

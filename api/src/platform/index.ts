@@ -10,7 +10,8 @@
  *   stripped, WeChat's image check started); `attachUploads(deps, {ownerType, ownerId, uploadIds, userId})`
  *   returns the statements attaching them to the domain's object (one owner per upload; unattached =
  *   unused); `signedPhotoUrl` for answers; `whenUploadsRisky(ownerType, handler)` to react to a risky
- *   verdict pushed to /wechat/media-check. Text checks: content-check.ts `checkText`.
+ *   verdict pushed to /wechat/media-check; `whoMayReadUploads(ownerType, check)` lets whoever may see the
+ *   object open its photos through the content route (else only the uploader and staff). Text checks: content-check.ts `checkText`.
  * - Notifications (notifications/): `notifyStatement(db, {userId, subject: {type, id}, payload, now, guard?})`
  *   in the same atomic() as the change (`grantStatement` records an accepted subscribe-message grant); the dispatcher sends the WeChat subscribe message and always fills
  *   the inbox (GET /api/v1/inbox).
@@ -30,3 +31,4 @@ export { notifyStatement } from "./notifications/outbox";
 export { PLATFORM_JOBS, runJobs } from "./scheduled";
 export { attachUploads, checkUploadsUsable, detachUploadStatement, detachUploadsStatement, whenUploadsRisky } from "./uploads/attach";
 export { signedPhotoUrl } from "./uploads/photo-urls";
+export { whoMayReadUploads } from "./uploads/readers";

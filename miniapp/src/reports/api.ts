@@ -10,7 +10,6 @@ import {
   type ReopenRequest,
   ReportDetail,
 } from "@civic/shared";
-import { apiBase } from "../platform";
 import { type ApiResult, apiRequest, apiRequestNoContent } from "../services/request";
 
 /* Reports domain (随手拍), the resident's side: categories, the wizard's calls, my reports, detail, inbox. */
@@ -19,7 +18,7 @@ import { type ApiResult, apiRequest, apiRequestNoContent } from "../services/req
 export const REPORT_STATUS_TEMPLATE_ID = "civic-report-status";
 
 /** Photo URLs in answers are relative signed paths; <Image> needs them on the API origin. */
-export const photoSrc = (url: string): string => (/^https?:\/\//.test(url) ? url : `${apiBase()}${url}`);
+export { photoSrc } from "../services/photo-src";
 
 const reportPath = (id: string) => `/api/v1/reports/${encodeURIComponent(id)}`;
 

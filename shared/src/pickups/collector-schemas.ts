@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GcjPoint } from "../reports/schemas";
 import { PickupStatusSchema } from "./lifecycle";
-import { PickupOutcome } from "./outcome";
+import { PickupOutcome, PickupPhoto } from "./outcome";
 import { PickupBookingLineView, PickupDate, PickupWindow, StreetCode } from "./schemas";
 
 /* The collectors' side of pickups (回收员): their streets, their job list, accept and release. */
@@ -9,6 +9,13 @@ import { PickupBookingLineView, PickupDate, PickupWindow, StreetCode } from "./s
 export const CollectorStreetsRequest = z.strictObject({ streets: z.array(StreetCode).max(50) });
 export type CollectorStreetsRequest = z.infer<typeof CollectorStreetsRequest>;
 export const CollectorStreets = z.object({ userId: z.string(), streets: z.array(z.string()) });
+
+/** A user holding the collector role, as the bureau's admin sees them: display name and streets served. */
+export const PickupCollector = z
+  .object({ userId: z.string(), nickname: z.string().nullable(), streets: z.array(z.string()) })
+  .meta({ id: "PickupCollector" });
+export type PickupCollector = z.infer<typeof PickupCollector>;
+export const PickupCollectorList = z.object({ collectors: z.array(PickupCollector) });
 
 export const CollectorJobsQuery = z.object({ date: PickupDate.optional() });
 
@@ -35,6 +42,8 @@ export const CollectorJob = z
     /** True when the caller holds the job; only then is `contact` set. */
     mine: z.boolean(),
     contact: CollectorJobContact.nullable(),
+    /** The resident's photos of the items, on a job the caller holds (absent otherwise). */
+    photos: z.array(PickupPhoto).optional(),
     /** On a job the caller worked (completed or unable): how it ended. Absent in job lists. */
     outcome: PickupOutcome.nullable().optional(),
     version: z.int(),

@@ -15,6 +15,10 @@ export const UNABLE_REASON_LABELS: Record<UnableReason, string> = {
   other: "其他原因",
 };
 
+/** A photo of a booking or of its outcome: the upload id and a short-lived signed URL to show it. */
+export const PickupPhoto = z.object({ id: z.string(), url: z.string() }).meta({ id: "PickupPhoto" });
+export type PickupPhoto = z.infer<typeof PickupPhoto>;
+
 /** How a worked job ended, shown to the resident who booked it and to the collector who held it. */
 export const PickupOutcome = z
   .object({
@@ -26,6 +30,8 @@ export const PickupOutcome = z
     unableReason: UnableReason.nullable(),
     note: z.string().nullable(),
     photoIds: z.array(z.string()),
+    /** The collector's photos with URLs the caller may open (a photo WeChat found risky only for its uploader). */
+    photos: z.array(PickupPhoto).default([]),
   })
   .meta({ id: "PickupOutcome" });
 export type PickupOutcome = z.infer<typeof PickupOutcome>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GcjPoint } from "../reports/schemas";
 import { PickupStatusSchema } from "./lifecycle";
-import { PickupOutcome } from "./outcome";
+import { PickupOutcome, PickupPhoto } from "./outcome";
 
 /* The wire shapes of bulky-waste pickups (大件垃圾预约), shared by the API, its OpenAPI document and the mini-program. */
 
@@ -117,6 +117,8 @@ export const PickupBooking = z
     accessNotes: z.string(),
     contactPhone: z.string(),
     onBehalf: z.object({ name: z.string() }).nullable(),
+    /** The resident's photos of the items, with URLs to show them. */
+    photos: z.array(PickupPhoto).default([]),
     /** Until when cancel and amend are open (ISO instant). */
     changeableUntil: z.string(),
     /** Notes per item shown to the resident (what to prepare). */

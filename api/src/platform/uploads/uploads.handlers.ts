@@ -1,4 +1,4 @@
-import { isStaff, type UploadResponse } from "@civic/shared";
+import type { UploadResponse } from "@civic/shared";
 import { currentUser } from "../../auth/auth.middleware";
 import { clientIp } from "../client-ip";
 import { openidOf, startImageCheck } from "../content-check";
@@ -8,6 +8,7 @@ import { enforceRateLimit } from "../rate-limit";
 import type { AppRouteHandler } from "../router";
 import { detectImageType, IMAGE_EXTENSION, ImageCleanError, stripImageMetadata } from "./image-sanitize";
 import { photoSignatureValid, signedPhotoUrl } from "./photo-urls";
+import { mayReadUpload } from "./readers";
 import { uploadsRepo } from "./uploads.repo";
 import type { createUpload, uploadContent } from "./uploads.routes";
 
@@ -83,11 +84,7 @@ export const uploadContentHandler: AppRouteHandler<typeof uploadContent> = async
   const signed = exp !== undefined && sig !== undefined && (await photoSignatureValid(config.media, id, exp, sig, clock()));
   const upload = await uploadsRepo(db).byId(id);
   if (!upload) throw notFound("photo");
-  if (!signed) {
-    const user = c.get("user");
-    const staff = isStaff(user);
-    if (!user || (!staff && upload.ownerId !== user.id)) throw notFound("photo");
-  }
+  if (!signed && !(await mayReadUpload(db, c.get("user"), upload))) throw notFound("photo");
   const blob = await blobs.get(upload.blobKey);
   if (!blob) throw notFound("photo");
   return c.body(blob.data as Uint8Array<ArrayBuffer>, 200, {

@@ -10,7 +10,6 @@ import {
   ReportDetail,
 } from "@civic/shared";
 import type { z } from "zod";
-import { apiBase } from "../../platform";
 import { type ApiFailure, type ApiResult, apiRequest } from "../../services/request";
 
 /* Moderation domain, the bureau staff's side: the case queue, a case with its actions, KPIs. */
@@ -18,7 +17,7 @@ import { type ApiFailure, type ApiResult, apiRequest } from "../../services/requ
 const casePath = (id: string) => `/api/v1/moderation/reports/${encodeURIComponent(id)}`;
 
 /** Photo URLs in answers are relative signed paths; <Image> needs them on the API origin. */
-export const photoSrc = (url: string): string => (/^https?:\/\//.test(url) ? url : `${apiBase()}${url}`);
+export { photoSrc } from "../../services/photo-src";
 
 /** ModerationQueueQuery as it is sent: the parsed shape (flags as booleans, defaults filled in). */
 export type QueueQueryParams = z.output<typeof ModerationQueueQuery>;

@@ -1,11 +1,10 @@
 import {
   AdminPickupSlotList,
-  AdminUserList,
-  AuditPage,
   CollectorStreets,
   PickupBlackout,
   PickupBlackoutList,
   type PickupBlackoutRequest,
+  PickupCollectorList,
   PickupItem,
   type PickupItemCreate,
   PickupItemList,
@@ -50,17 +49,11 @@ export const addBlackout = (req: z.infer<typeof PickupBlackoutRequest>): Promise
 export const removeBlackout = (date: string): Promise<ApiResult<null>> =>
   apiRequestNoContent({ method: "DELETE", path: `${BASE}/blackouts/${enc(date)}` });
 
-/** Collectors are the users holding the collector role; the users search has no role filter, so the page filters. */
-export const usersMatching = (q: string): Promise<ApiResult<AdminUserList>> =>
-  apiRequest(AdminUserList, { path: "/api/v1/admin/users", query: { q: q || undefined, limit: 200 } });
+/** Every user holding the collector role, with the streets each one serves. */
+export const pickupCollectors = (): Promise<ApiResult<z.infer<typeof PickupCollectorList>>> =>
+  apiRequest(PickupCollectorList, { path: `${BASE}/collectors` });
 export const setCollectorStreets = (userId: string, streets: string[]): Promise<ApiResult<z.infer<typeof CollectorStreets>>> =>
   apiRequest(CollectorStreets, { method: "PUT", path: `${BASE}/collectors/${enc(userId)}/streets`, body: { streets } });
-/** A collector's current streets: the newest audited assignment (there is no read route for them yet). */
-export const lastStreetsAssignment = (userId: string): Promise<ApiResult<AuditPage>> =>
-  apiRequest(AuditPage, {
-    path: "/api/v1/admin/audit",
-    query: { targetType: "user", targetId: userId, action: "pickup.collector.streets", limit: 1 },
-  });
 
 export const pickupOverview = (q: { date: string; district?: string }): Promise<ApiResult<PickupOverview>> =>
   apiRequest(PickupOverview, { path: `${BASE}/overview`, query: { ...q } });

@@ -1,9 +1,10 @@
 import { REJECT_REASON_LABELS, type ReportDetail } from "@civic/shared";
-import { Button, Image, Text, View } from "@tarojs/components";
+import { Button, Text, View } from "@tarojs/components";
 import Taro, { useRouter } from "@tarojs/taro";
 import { useState } from "react";
 import { PageContainer } from "../../components/PageContainer";
-import { followReport, photoSrc, reportDetail } from "../../reports/api";
+import { PhotoStrip } from "../../components/PhotoStrip";
+import { followReport, reportDetail } from "../../reports/api";
 import { canJoinCase, caseName, peopleReporting, ratingLabel } from "../../reports/caseText";
 import { Receipt } from "../../reports/components/Receipt";
 import { RatePanel, ReopenPanel } from "../../reports/components/ReportFeedback";
@@ -15,20 +16,6 @@ import { useApiLoad } from "../../services/useApiLoad";
 import { formatCityTime } from "../../ui/formatTime";
 
 /* One report: photos, what and where, the status timeline, the bureau's answer, and the reporter's rating or reopening. */
-
-function PhotoStrip({ urls, className }: { urls: string[]; className: string }) {
-  if (urls.length === 0) return null;
-  const full = urls.map(photoSrc);
-  return (
-    <View className={`photo-strip ${className}`}>
-      {full.map((src) => (
-        <View key={src} className="report-photo" onClick={() => void Taro.previewImage({ urls: full, current: src })}>
-          <Image className="report-photo__image" src={src} mode="aspectFill" />
-        </View>
-      ))}
-    </View>
-  );
-}
 
 function InfoRow({ label, value, className }: { label: string; value: string; className: string }) {
   return (

@@ -3,6 +3,7 @@ import { Button, Text, View } from "@tarojs/components";
 import Taro, { useRouter } from "@tarojs/taro";
 import { useState } from "react";
 import { PageContainer } from "../../../components/PageContainer";
+import { PhotoStrip } from "../../../components/PhotoStrip";
 import { useSession } from "../../../services/session";
 import { useApiLoad } from "../../../services/useApiLoad";
 import { canRetry, isCollector, pageError } from "../access";
@@ -112,6 +113,18 @@ export default function CollectorJobPage() {
             <Text className="job-card__volume">体积 {job.volumePoints} 点</Text>
             {job.mine ? <ContactBlock job={job} /> : null}
           </View>
+          {job.mine && job.photos?.length ? (
+            <View className="card job-photos">
+              <Text className="section-title">居民拍摄的物品照片</Text>
+              <PhotoStrip urls={job.photos.map((p) => p.url)} className="job-photos__strip" />
+            </View>
+          ) : null}
+          {job.mine && job.outcome?.photos.length ? (
+            <View className="card job-outcome-photos">
+              <Text className="section-title">现场照片</Text>
+              <PhotoStrip urls={job.outcome.photos.map((p) => p.url)} className="job-outcome-photos__strip" />
+            </View>
+          ) : null}
           {notHeld ? <Text className="card job-done job-released">该任务已退回，重新开放给其他回收员。</Text> : null}
           {job.mine && DONE_TEXT[job.status] ? <Text className="card job-done">{DONE_TEXT[job.status]}</Text> : null}
           {action.message ? <Text className="form-error job-action-error">{action.message}</Text> : null}

@@ -1,4 +1,4 @@
-import type { User } from "@civic/shared";
+import type { PickupCollector } from "@civic/shared";
 import { Button, Input, Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { useState } from "react";
@@ -6,7 +6,7 @@ import { PageContainer } from "../../../components/PageContainer";
 import { useSession } from "../../../services/session";
 import { useApiLoad } from "../../../services/useApiLoad";
 import { canRetry, mayOpen, pageError } from "../access";
-import { usersMatching } from "../api";
+import { pickupCollectors } from "../api";
 import "../pickups-admin.css";
 import { CollectorPanel } from "./CollectorPanel";
 
@@ -14,14 +14,20 @@ import { CollectorPanel } from "./CollectorPanel";
 
 const USERS_PAGE = "/packages/admin/users/index";
 
+/** The search box narrows the list by name or user id (the list holds every collector). */
+const matches = (c: PickupCollector, q: string) => (c.nickname ?? "").includes(q) || c.userId.includes(q);
+
 export default function PickupCollectorsPage() {
   const session = useSession();
   const allowed = mayOpen("admin", session);
   const [text, setText] = useState("");
   const [query, setQuery] = useState("");
-  const [selected, setSelected] = useState<User | null>(null);
-  const { state, reload } = useApiLoad(session && allowed ? `collectors:${query}` : null, () => usersMatching(query));
-  const collectors = state.status === "ok" ? state.data.users.filter((u) => u.roles.includes("collector")) : [];
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const { state, reload, replace } = useApiLoad(session && allowed ? "pickup-collectors" : null, pickupCollectors);
+  const all = state.status === "ok" ? state.data.collectors : [];
+  const collectors = query ? all.filter((c) => matches(c, query)) : all;
+  const selected = all.find((c) => c.userId === selectedId) ?? null;
+  const saved = (c: PickupCollector) => replace({ collectors: all.map((x) => (x.userId === c.userId ? c : x)) });
   const error = pageError("admin", session, state.status === "error" ? state.error : null);
 
   return (
@@ -50,9 +56,9 @@ export default function PickupCollectorsPage() {
       error={error}
       onRetry={canRetry(error) ? reload : undefined}
       empty={state.status === "ok" && collectors.length === 0}
-      emptyText="没有找到回收员。请先在“用户与角色”中授予回收员角色"
+      emptyText={all.length ? "没有符合条件的回收员" : "还没有回收员。请先在“用户与角色”中授予回收员角色"}
       footer={
-        session && allowed && state.status === "ok" && collectors.length === 0 ? (
+        session && allowed && state.status === "ok" && all.length === 0 ? (
           <Button className="btn collectors-to-users" onClick={() => void Taro.navigateTo({ url: USERS_PAGE })}>
             前往用户与角色
           </Button>
@@ -61,21 +67,22 @@ export default function PickupCollectorsPage() {
     >
       <View className="admin-columns">
         <View className="admin-columns__main collector-list">
-          {collectors.map((u) => (
+          {collectors.map((c) => (
             <View
-              key={u.id}
-              className={`card collector-row${selected?.id === u.id ? " is-selected" : ""}`}
-              data-user-id={u.id}
-              onClick={() => setSelected(u)}
+              key={c.userId}
+              className={`card collector-row${selectedId === c.userId ? " is-selected" : ""}`}
+              data-user-id={c.userId}
+              onClick={() => setSelectedId(c.userId)}
             >
-              <Text className="collector-row__name">{u.nickname ?? "微信用户"}</Text>
-              <Text className="collector-row__id">编号 {u.id.slice(-8)}</Text>
+              <Text className="collector-row__name">{c.nickname ?? "微信用户"}</Text>
+              <Text className="collector-row__id">编号 {c.userId.slice(-8)}</Text>
+              <Text className="collector-row__streets">{c.streets.length ? `服务 ${c.streets.length} 个街道` : "未分配街道"}</Text>
             </View>
           ))}
         </View>
         <View className="admin-columns__side">
           {selected ? (
-            <CollectorPanel key={selected.id} collector={selected} />
+            <CollectorPanel key={selected.userId} collector={selected} onSaved={saved} />
           ) : (
             <Text className="admin-hint">选择一位回收员以分配服务街道</Text>
           )}

@@ -1,5 +1,6 @@
 import { UNABLE_REASON_LABELS } from "@civic/shared";
 import { Text, View } from "@tarojs/components";
+import { PhotoStrip } from "../../../components/PhotoStrip";
 import type { PickupBooking } from "../api";
 
 /* How the collection ended: what was taken (recyclables with kg) and photos, or why it could not be done. */
@@ -23,7 +24,8 @@ export function Outcome({ outcome }: { outcome: NonNullable<PickupBooking["outco
         </Text>
       )}
       {outcome.note ? <Text className="hint-text">回收员备注：{outcome.note}</Text> : null}
-      {outcome.photoIds.length ? <Text className="hint-text pickup-outcome__photos">现场照片 {outcome.photoIds.length} 张</Text> : null}
+      {outcome.photos.length ? <Text className="form-label">现场照片</Text> : null}
+      <PhotoStrip urls={outcome.photos.map((p) => p.url)} className="pickup-outcome__photos" />
     </View>
   );
 }

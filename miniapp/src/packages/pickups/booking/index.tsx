@@ -9,6 +9,7 @@ import { cancelPickup, type PickupBooking, pickupById, ratePickup, reportMissed 
 import { dateLabel } from "../components/SlotStep";
 import { PickupStatusBadge } from "../components/StatusBadge";
 import "../pickups.css";
+import { PhotoStrip } from "../../../components/PhotoStrip";
 import { streetLabel } from "../street";
 import { Amend } from "./Amend";
 import { allowedActions } from "./actions";
@@ -94,6 +95,12 @@ export default function PickupBookingPage() {
       {b && allowed ? (
         <>
           <Facts b={b} />
+          {b.photos.length ? (
+            <View className="card pickup-photos">
+              <Text className="section-title">物品照片</Text>
+              <PhotoStrip urls={b.photos.map((p) => p.url)} className="pickup-photos__strip" />
+            </View>
+          ) : null}
           {b.outcome ? <Outcome outcome={b.outcome} /> : null}
           {allowed.cancel || allowed.amend ? (
             <Text className="hint-text pickup-deadline">{deadlineText(b.changeableUntil)} 前可以修改或取消</Text>

@@ -70,6 +70,13 @@ describe("pickups demo data", () => {
     const mine = await call(h, "GET", "/api/v1/pickups/mine", { token: resident.token });
     expect(mine.status).toBe(200);
     expect(JSON.stringify(mine.json)).toContain(completed.id);
+    // The completed and unable bookings carry what the collector's visit stored.
+    const done = await call(h, "GET", `/api/v1/pickups/${completed.id}`, { token: resident.token });
+    expect(done.json.outcome).toMatchObject({ status: "completed", recycledKg: { appliance: 64.3 } });
+    expect(done.json.outcome.taken.map((t: { code: string }) => t.code).sort()).toEqual(["tv", "washing_machine"]);
+    const unableId = bookings.find((b) => b.status === "unable")!.id;
+    const unable = await call(h, "GET", `/api/v1/pickups/${unableId}`, { token: resident.token });
+    expect(unable.json.outcome).toMatchObject({ status: "unable", unableReason: "not_put_out" });
     const collector = await loginAs(h, "demo-collector", "collector");
     const jobs = await call(h, "GET", "/api/v1/collector/jobs", { token: collector.token });
     expect(jobs.status).toBe(200);

@@ -1,4 +1,4 @@
-import type { PickupStatus } from "@civic/shared";
+import type { PickupStatus, UnableReason } from "@civic/shared";
 
 /*
  * The demo resident's bookings, one in every state: the day relative to the seed's "today" (city date), the
@@ -15,6 +15,8 @@ export interface DemoBooking {
   steps: Step[];
   onBehalf?: { name: string; phone: string };
   rating?: number;
+  /** How the collector's visit ended: weighed kg per recyclable item taken, or the reason it could not be collected. */
+  outcome?: { kg: Record<string, number> } | { unableReason: UnableReason; note: string };
 }
 
 const book: Step = { action: "book", to: "booked", by: "resident" };
@@ -67,13 +69,15 @@ export const DEMO_BOOKINGS: readonly DemoBooking[] = [
       { action: "rate", to: "completed", by: "resident", note: "师傅很准时，搬运很小心" },
     ],
     rating: 5,
+    outcome: { kg: { washing_machine: 52.5, tv: 11.8 } },
   },
   {
     status: "unable",
     day: -2,
     window: "am",
     items: [{ code: "table", qty: 1 }],
-    steps: [book, accept, arrive, { action: "unable", to: "unable", by: "collector", note: "物品未放出" }],
+    steps: [book, accept, arrive, { action: "unable", to: "unable", by: "collector", note: "物品未按约放置：楼下没有看到桌子" }],
+    outcome: { unableReason: "not_put_out", note: "楼下没有看到桌子" },
   },
   {
     status: "missed",

@@ -15,7 +15,10 @@ import {
   pickupCollectorStreets,
   pickupHistory,
   pickupItems,
+  pickupOutcomes,
+  pickupRecycled,
   pickupSlots,
+  pickupTakenItems,
   userRoles,
   users,
 } from "../db/schema";
@@ -134,6 +137,9 @@ export async function seedDemoPickupsIfEmpty(db: AppDb, atomic: AppDeps["atomic"
   const bookings: (typeof pickupBookings.$inferInsert)[] = [];
   const lines: (typeof pickupBookingItems.$inferInsert)[] = [];
   const history: (typeof pickupHistory.$inferInsert)[] = [];
+  const outcomes: (typeof pickupOutcomes.$inferInsert)[] = [];
+  const taken: (typeof pickupTakenItems.$inferInsert)[] = [];
+  const recycled: (typeof pickupRecycled.$inferInsert)[] = [];
   const cap = (ms: number) => new Date(Math.min(ms, now.getTime() - 60_000)).toISOString();
   DEMO_BOOKINGS.forEach((spec, n) => {
     const date = addCityDays(today, spec.day);
@@ -168,6 +174,39 @@ export async function seedDemoPickupsIfEmpty(db: AppDb, atomic: AppDeps["atomic"
       });
       from = s.to;
     });
+    if (spec.outcome) {
+      // The outcome the collector's complete or unable would have stored, at the moment of its history row.
+      const outcomeAt = cap(times[spec.steps.findIndex((s) => s.action === "complete" || s.action === "unable")]!);
+      const unable = "unableReason" in spec.outcome ? spec.outcome : null;
+      outcomes.push({
+        bookingId: id,
+        status: unable ? "unable" : "completed",
+        collectorId: collectorIds[0]!,
+        unableReason: unable?.unableReason ?? null,
+        note: unable?.note ?? null,
+        at: outcomeAt,
+      });
+      if (!unable && "kg" in spec.outcome) {
+        const kgs = spec.outcome.kg;
+        const perClass = new Map<string, number>();
+        for (const i of spec.items) {
+          const item = catalogue.get(i.code)!;
+          const kg = item.recyclable ? (kgs[i.code] ?? null) : null;
+          taken.push({
+            bookingId: id,
+            code: i.code,
+            name: item.name,
+            category: item.category,
+            recyclable: item.recyclable,
+            qty: i.qty,
+            kg,
+          });
+          if (kg !== null) perClass.set(item.category, (perClass.get(item.category) ?? 0) + kg);
+        }
+        for (const [cls, kg] of perClass)
+          recycled.push({ id: newId(), bookingId: id, residentId, class: cls, kg, at: outcomeAt, creditedAt: null });
+      }
+    }
     bookings.push({
       id,
       number: bookingNumber(date, id),
@@ -221,6 +260,9 @@ export async function seedDemoPickupsIfEmpty(db: AppDb, atomic: AppDeps["atomic"
     db.insert(pickupBookings).values(bookings),
     db.insert(pickupBookingItems).values(lines),
     db.insert(pickupHistory).values(history),
+    ...(outcomes.length ? [db.insert(pickupOutcomes).values(outcomes)] : []),
+    ...(taken.length ? [db.insert(pickupTakenItems).values(taken)] : []),
+    ...(recycled.length ? [db.insert(pickupRecycled).values(recycled)] : []),
   ];
   await atomic(statements);
   return bookings.length;

@@ -7,23 +7,14 @@ import {
   MAX_DESCRIPTION_CHARS,
 } from "@civic/shared";
 import { newIdempotencyKey } from "../services/idempotencyKey";
+import type { DraftPhoto } from "../services/photoDrafts";
 
 /*
  * The wizard's draft, kept in memory while the resident moves between steps, and what it takes to turn
  * it into a CreateReportRequest. One Idempotency-Key per wizard run, so a retry after a lost answer
  * cannot file the report twice.
  */
-export interface DraftPhoto {
-  /** Local handle (the temp file path can repeat when the same photo is chosen twice). */
-  key: string;
-  path: string;
-  status: "uploading" | "done" | "failed";
-  progress: number;
-  uploadId?: string;
-  /** The uploaded photo's (signed) URL: what a restored draft shows once the local file is gone. */
-  url?: string;
-  error?: string;
-}
+export type { DraftPhoto } from "../services/photoDrafts";
 
 export interface DraftLocation {
   lat: number;

@@ -1,5 +1,5 @@
-import Taro from "@tarojs/taro";
 import { useState } from "react";
+import { chooseImages } from "./photoDrafts";
 import { uploadPhoto } from "./upload";
 
 /*
@@ -13,23 +13,6 @@ export interface PickedPhoto {
   id: string | null;
   url: string | null;
   error: string | null;
-}
-
-type ChosenMedia = { tempFiles: { tempFilePath: string }[] };
-
-/* Taro 4 promisifies chooseMedia on H5 but not in the weapp: called with callbacks, a returned promise honoured too. */
-function chooseImages(count: number): Promise<ChosenMedia> {
-  return new Promise((resolve, reject) => {
-    const returned = Taro.chooseMedia({
-      count,
-      mediaType: ["image"],
-      sourceType: ["camera", "album"],
-      sizeType: ["compressed"],
-      success: resolve,
-      fail: reject,
-    }) as unknown;
-    if (returned && typeof (returned as Promise<ChosenMedia>).then === "function") (returned as Promise<ChosenMedia>).then(resolve, reject);
-  });
 }
 
 let nextKey = 0;

@@ -1,18 +1,13 @@
 import { PICKUP_DEFAULTS, type PickupBookingRequest, type PickupItem, volumeOf } from "@civic/shared";
+import type { DraftPhoto } from "../../services/photoDrafts";
 import type { ApiFailure } from "../../services/request";
 
 /*
  * The booking wizard's draft (大件垃圾预约): what the resident has filled in so far, the checks each step
  * makes before 下一步, the request it becomes, and the Chinese text for the API's refusals.
  */
-export interface PickupPhoto {
-  key: string;
-  path: string;
-  status: "uploading" | "done" | "failed";
-  progress: number;
-  uploadId?: string;
-  error?: string;
-}
+/** The items' photos: the same draft photos as a report's (services/photoDrafts). */
+export type PickupPhoto = DraftPhoto;
 
 /** Quantity per item code (absent or 0: not booked). */
 export type ItemLines = Record<string, number>;

@@ -49,6 +49,9 @@ const BOOKED = PickupBooking.parse({
   createdAt: new Date().toISOString(),
   version: 1,
   rating: null,
+  outcome: null,
+  caseNumber: null,
+  caseId: null,
 });
 
 const json = (statusCode: number, data: unknown) => ({ statusCode, data, header: { "content-type": "application/json" } });

@@ -115,6 +115,43 @@ async function checkTaken(deps: AppDeps, taken: readonly TakenLine[]) {
   return lines;
 }
 
+/**
+ * How complete and unable end a job: the collector's photos attached, the outcome's rows written, the job
+ * moved and the resident told, in one claimed group; answers the job with its outcome.
+ */
+async function finishJob(
+  deps: AppDeps,
+  user: User,
+  job: BookingRow,
+  f: {
+    photoIds: readonly string[];
+    move: { action: "complete" | "unable"; to: "completed" | "unable"; note: string | null };
+    rows: (ran: SQL, at: string) => AtomicQuery[];
+    notice: { title: string; body: string; status: string };
+  },
+) {
+  const hid = newId();
+  const photos = await attachUploads(deps, {
+    ownerType: OUTCOME_PHOTOS,
+    ownerId: job.id,
+    uploadIds: [...f.photoIds],
+    userId: user.id,
+    guard: bookingChangesRepo(deps.db).ran(hid),
+  });
+  const after = await workJob(deps, user, job, hid, f.move, (ran, at) => [
+    ...f.rows(ran, at),
+    ...photos,
+    notifyStatement(deps.db, {
+      userId: job.residentId,
+      subject: { type: "pickup", id: job.id },
+      payload: { ...f.notice, page: pickupPage(job.id), subject: "大件垃圾预约" },
+      now: at,
+      guard: ran,
+    }),
+  ]);
+  return renderJob(deps, after, user.id, await pickupOutcomeOf(deps, job.id, user.id));
+}
+
 export const completeJobHandler: AppRouteHandler<typeof completeJob> = async (c) => {
   const deps = c.get("deps");
   const user = currentUser(c);
@@ -123,59 +160,45 @@ export const completeJobHandler: AppRouteHandler<typeof completeJob> = async (c)
   decide(deps, job, { type: "complete" }, user);
   const lines = await checkTaken(deps, body.taken);
   const day = collectorDayRepo(deps.db);
-  const changes = bookingChangesRepo(deps.db);
-  const hid = newId();
-  const photos = await attachUploads(deps, {
-    ownerType: OUTCOME_PHOTOS,
-    ownerId: job.id,
-    uploadIds: body.photoIds,
-    userId: user.id,
-    guard: changes.ran(hid),
-  });
   // Recyclable weight per class (the item's category): the ledger recycling points will credit.
   const perClass = new Map<string, number>();
   for (const { line, item } of lines) {
     if (item.recyclable && line.kg !== undefined) perClass.set(item.category, (perClass.get(item.category) ?? 0) + line.kg);
   }
   const note = body.note ?? null;
-  const after = await workJob(deps, user, job, hid, { action: "complete", to: "completed", note }, (ran, at) => [
-    day.outcomeStatement({ bookingId: job.id, status: "completed", collectorId: user.id, unableReason: null, note, at }, ran),
-    ...lines.map(({ line, item }) =>
-      day.takenStatement(
-        {
-          bookingId: job.id,
-          code: item.code,
-          name: item.name,
-          category: item.category,
-          recyclable: item.recyclable,
-          qty: line.qty,
-          kg: line.kg === undefined ? null : round2(line.kg),
-        },
-        ran,
+  const answer = await finishJob(deps, user, job, {
+    photoIds: body.photoIds,
+    move: { action: "complete", to: "completed", note },
+    rows: (ran, at) => [
+      day.outcomeStatement({ bookingId: job.id, status: "completed", collectorId: user.id, unableReason: null, note, at }, ran),
+      ...lines.map(({ line, item }) =>
+        day.takenStatement(
+          {
+            bookingId: job.id,
+            code: item.code,
+            name: item.name,
+            category: item.category,
+            recyclable: item.recyclable,
+            qty: line.qty,
+            kg: line.kg === undefined ? null : round2(line.kg),
+          },
+          ran,
+        ),
       ),
-    ),
-    ...[...perClass].map(([cls, kg]) =>
-      day.recycledStatement(
-        { id: newId(), bookingId: job.id, residentId: job.residentId, class: cls, kg: round2(kg), at, creditedAt: null },
-        ran,
+      ...[...perClass].map(([cls, kg]) =>
+        day.recycledStatement(
+          { id: newId(), bookingId: job.id, residentId: job.residentId, class: cls, kg: round2(kg), at, creditedAt: null },
+          ran,
+        ),
       ),
-    ),
-    ...photos,
-    notifyStatement(deps.db, {
-      userId: job.residentId,
-      subject: { type: "pickup", id: job.id },
-      payload: {
-        title: "大件垃圾已收运",
-        body: `您 ${job.date} 预约的大件垃圾已收运，感谢配合。欢迎为本次收运服务评价。`,
-        page: pickupPage(job.id),
-        status: "已收运",
-        subject: "大件垃圾预约",
-      },
-      now: at,
-      guard: ran,
-    }),
-  ]);
-  return c.json(await renderJob(deps, after, user.id, await pickupOutcomeOf(deps, job.id, user.id)), 200);
+    ],
+    notice: {
+      title: "大件垃圾已收运",
+      body: `您 ${job.date} 预约的大件垃圾已收运，感谢配合。欢迎为本次收运服务评价。`,
+      status: "已收运",
+    },
+  });
+  return c.json(answer, 200);
 };
 
 export const unableJobHandler: AppRouteHandler<typeof unableJob> = async (c) => {
@@ -186,34 +209,16 @@ export const unableJobHandler: AppRouteHandler<typeof unableJob> = async (c) => 
   const label = UNABLE_REASON_LABELS[body.reason];
   decide(deps, job, { type: "unable", reason: label }, user);
   const day = collectorDayRepo(deps.db);
-  const hid = newId();
-  const photos = await attachUploads(deps, {
-    ownerType: OUTCOME_PHOTOS,
-    ownerId: job.id,
-    uploadIds: body.photoIds,
-    userId: user.id,
-    guard: bookingChangesRepo(deps.db).ran(hid),
-  });
   const note = body.note ?? null;
-  const historyNote = note ? `${label}：${note}` : label;
-  const after = await workJob(deps, user, job, hid, { action: "unable", to: "unable", note: historyNote }, (ran, at) => [
-    day.outcomeStatement({ bookingId: job.id, status: "unable", collectorId: user.id, unableReason: body.reason, note, at }, ran),
-    ...photos,
-    notifyStatement(deps.db, {
-      userId: job.residentId,
-      subject: { type: "pickup", id: job.id },
-      payload: {
-        title: "未能收运",
-        body: `回收员未能收运您 ${job.date} 预约的大件垃圾：${label}`,
-        page: pickupPage(job.id),
-        status: "未能收运",
-        subject: "大件垃圾预约",
-      },
-      now: at,
-      guard: ran,
-    }),
-  ]);
-  return c.json(await renderJob(deps, after, user.id, await pickupOutcomeOf(deps, job.id, user.id)), 200);
+  const answer = await finishJob(deps, user, job, {
+    photoIds: body.photoIds,
+    move: { action: "unable", to: "unable", note: note ? `${label}：${note}` : label },
+    rows: (ran, at) => [
+      day.outcomeStatement({ bookingId: job.id, status: "unable", collectorId: user.id, unableReason: body.reason, note, at }, ran),
+    ],
+    notice: { title: "未能收运", body: `回收员未能收运您 ${job.date} 预约的大件垃圾：${label}`, status: "未能收运" },
+  });
+  return c.json(answer, 200);
 };
 
 export const collectorRouteHandler: AppRouteHandler<typeof collectorRoute> = async (c) => {

@@ -159,6 +159,8 @@ describe("a booking", () => {
       { rating: 4 },
     );
     expect($(container, ".pickup-outcome__line")?.textContent).toBe("沙发 × 1，32.5 公斤（可回收）");
+    // Collected: what to prepare no longer applies.
+    expect($(container, ".pickup-prepare")).toBeNull();
     expect(actionsShown(container)).toEqual([".pickup-rate-form"]);
     tap(container, ".star-4");
     type(container, ".rate-comment", "很准时");

@@ -484,6 +484,8 @@ describe("E2E (H5 in Chromium): 大件垃圾预约 — book, accept, route, comp
     expect(await textOf(".kpi-no-show .kpi-value")).toBe("0%");
     expect(await textOf(".kpi-rating .kpi-value")).toBe("5.0 分");
     expect(await textOf(".kpi-rating .kpi-count")).toBe("1 条评价");
+    // The page scrolls inside Taro's container: bring the tiles into the screenshot.
+    await shown(".pickup-kpis").scrollIntoViewIfNeeded();
     await screenshot(page, "pickup-15-kpis");
   });
 

@@ -1,6 +1,8 @@
 import type { CollectorJob } from "@civic/shared";
 import { fireEvent, render, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
+import { jobConflictMessage } from "../../miniapp/src/packages/collector/api";
+import { monthDay } from "../../miniapp/src/packages/collector/format";
 import CollectorJobPage from "../../miniapp/src/packages/collector/job/index";
 import { checkTaken, takenFromBooking } from "../../miniapp/src/packages/collector/job/taken";
 import { saveSession } from "../../miniapp/src/services/session";
@@ -58,8 +60,10 @@ describe("collector: one held job", () => {
     expect(sent[0]?.query.get("date")).toBe(TOMORROW);
     expect(el(container, ".job-contact__address").textContent).toContain("观前街 128 号");
     expect(el(container, ".job-call").textContent).toContain("13800138000");
-    // Before its day, a job can still be given back.
+    // Before its day, a job can still be given back; the day's work waits for the day (the API says too_early).
     expect(container.querySelector(".job-release")).not.toBeNull();
+    expect(container.querySelector(".job-arrive, .job-complete, .job-unable")).toBeNull();
+    expect(el(container, ".job-before-day").textContent).toBe(`收运当天（${monthDay(TOMORROW)}）才能标记到达和完成收运`);
   });
 
   it("shows the resident's photos of the items and, once worked, the outcome photos, through the API's signed URLs", async () => {
@@ -93,7 +97,7 @@ describe("collector: one held job", () => {
   });
 
   it("arrives: POST arrive, then shows the new status", async () => {
-    const { container, sent } = await openHeld(heldJob(), () => ok(heldJob({ status: "arrived", version: 3 })));
+    const { container, sent } = await openHeld(heldJob({ date: TODAY }), () => ok(heldJob({ status: "arrived", date: TODAY, version: 3 })));
     fireEvent.click(el(container, ".job-arrive"));
     await waitFor(() => expect(el(container, ".job-status").textContent).toBe("回收员已到达"));
     expect(posts(sent)[0]?.path).toBe(`${JOB_PATH}/arrive`);
@@ -119,6 +123,8 @@ describe("collector: one held job", () => {
     expect(posts(sent)).toHaveLength(0);
 
     type(container, ".taken-line-sofa .taken-kg", "35.5");
+    // Corrected: the line's error goes away before the next submit.
+    expect(container.querySelector(".field-error-kg-sofa")).toBeNull();
     type(container, ".taken-line-reno_bag .taken-qty", "3");
     // Another catalogue item, recyclable: it needs its weight too.
     fireEvent.click(el(container, ".taken-add"));
@@ -192,7 +198,7 @@ describe("collector: one held job", () => {
 
   it("on a 409 explains and reloads the job", async () => {
     let gets = 0;
-    const { container, sent } = await openHeld(heldJob(), () => ({
+    const { container, sent } = await openHeld(heldJob({ date: TODAY }), () => ({
       statusCode: 409,
       data: { error: { code: "conflict", message: "changed", details: { reason: "illegal_transition" } } },
     }));
@@ -200,6 +206,11 @@ describe("collector: one held job", () => {
     fireEvent.click(el(container, ".job-arrive"));
     await waitFor(() => expect(container.querySelector(".job-action-error")?.textContent).toBe("该任务状态已变化，已为您刷新"));
     await waitFor(() => expect(sent.filter((r) => r.method === "GET").length).toBe(gets + 1));
+  });
+
+  it("says the day has not come when the API answers too_early (the phone's clock was ahead)", () => {
+    const tooEarly = { ok: false as const, kind: "http" as const, status: 409, message: "x", details: { reason: "too_early" } };
+    expect(jobConflictMessage(tooEarly, "work")).toBe("还没到收运日期，收运当天才能操作");
   });
 });
 

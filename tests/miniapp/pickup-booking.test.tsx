@@ -164,6 +164,8 @@ describe("a booking", () => {
     expect(container.querySelector(".pickup-outcome__photos .report-photo__image")?.getAttribute("src")).toMatch(
       /\/api\/v1\/uploads\/p1\/content\?exp=1&sig=s$/,
     );
+    // Collected: what to prepare no longer applies.
+    expect($(container, ".pickup-prepare")).toBeNull();
     expect(actionsShown(container)).toEqual([".pickup-rate-form"]);
     tap(container, ".star-4");
     type(container, ".rate-comment", "很准时");

@@ -21,6 +21,8 @@ export interface CivicServerOptions {
   port?: number;
   /** How often the notification dispatcher runs (the Node host's default when left out). */
   dispatchIntervalMs?: number;
+  /** The API's clock (deps.clock; default the real time), for stories that must live on a given day. */
+  clock?: () => Date;
 }
 
 /** A loopback port that was free a moment ago (for settings that must know the server's URL before it starts). */
@@ -47,6 +49,7 @@ export async function startCivicServer(opts: CivicServerOptions = {}): Promise<C
     env: { DEV_LOGIN: "1", LOG_LEVEL: "warn", ...opts.env },
     seed: seedDemoIfEmpty,
     ...(opts.dispatchIntervalMs !== undefined ? { dispatchIntervalMs: opts.dispatchIntervalMs } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   return {
     url: server.url,

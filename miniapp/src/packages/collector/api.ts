@@ -50,5 +50,6 @@ export function jobConflictMessage(failure: ApiFailure, action: "accept" | "rele
   if (action === "accept")
     return reason === "illegal_transition" || reason === "taken" || reason === undefined ? TAKEN_MESSAGE : "该预约已取消或无法接单";
   if (action === "release" && reason === "deadline_passed") return "收运当天不能再退单，请联系城管局";
+  if (action === "work" && reason === "too_early") return "还没到收运日期，收运当天才能操作";
   return "该任务状态已变化，已为您刷新";
 }

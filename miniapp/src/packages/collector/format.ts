@@ -14,9 +14,14 @@ export const windowLabel = (w: PickupWindow): string => PICKUP_WINDOWS[w].label;
 export const streetName = (code: string): string => code.slice(code.indexOf(":") + 1) || code;
 
 /** "2026-12-02" → "12月2日". */
-export function dateLabel(date: string, now: Date = new Date()): string {
+export function monthDay(date: string): string {
   const [, m, d] = date.split("-");
-  const plain = `${Number(m)}月${Number(d)}日`;
+  return `${Number(m)}月${Number(d)}日`;
+}
+
+/** "12月2日", with 今天 or 明天 before it when it is one of those. */
+export function dateLabel(date: string, now: Date = new Date()): string {
+  const plain = monthDay(date);
   if (date === cityToday(now)) return `今天 ${plain}`;
   if (date === cityTomorrow(now)) return `明天 ${plain}`;
   return plain;

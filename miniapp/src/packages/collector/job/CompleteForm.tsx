@@ -21,7 +21,11 @@ export function CompleteForm({ job, run, onClose }: { job: CollectorJob; run: Jo
   const photos = usePhotoUploads(6);
   const catalogue = useApiLoad(adding ? "pickup-items" : null, pickupItems).state;
 
-  const patch = (code: string, change: Partial<TakenDraft>) => setLines((ls) => ls.map((l) => (l.code === code ? { ...l, ...change } : l)));
+  const patch = (code: string, change: Partial<TakenDraft>) => {
+    setLines((ls) => ls.map((l) => (l.code === code ? { ...l, ...change } : l)));
+    // A corrected line no longer shows the problem the last submit found with it.
+    setErrors(({ [`qty-${code}`]: _qty, [`kg-${code}`]: _kg, ...rest }) => rest);
+  };
   const add = (item: PickupItem) => {
     setLines((ls) => addTaken(ls, item));
     setAdding(false);
@@ -43,7 +47,11 @@ export function CompleteForm({ job, run, onClose }: { job: CollectorJob; run: Jo
   return (
     <View className="card job-form complete-form">
       <Text className="section-title">完成收运</Text>
-      <PhotoField state={photos} label="收运现场照片（必填，最多 6 张）" error={errors.photos} />
+      <PhotoField
+        state={photos}
+        label="收运现场照片（必填，最多 6 张）"
+        error={photos.ids.length > 0 && !photos.uploading ? undefined : errors.photos}
+      />
       <View className="form-field taken-lines">
         <Text className="field-label">实际收走的物品</Text>
         <Text className="field-hint">已按预约填好，请按实际情况修改数量；标有“可回收”的物品请称重填写公斤数。</Text>

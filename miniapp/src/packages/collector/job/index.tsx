@@ -9,7 +9,7 @@ import { useApiLoad } from "../../../services/useApiLoad";
 import { canRetry, isCollector, pageError } from "../access";
 import { collectorJobs } from "../api";
 import { ContactBlock } from "../components/ContactActions";
-import { cityToday, dateLabel, dateParam, itemsText, streetName, windowLabel } from "../format";
+import { cityToday, dateLabel, dateParam, itemsText, monthDay, streetName, windowLabel } from "../format";
 import { JOBS_PAGE } from "../routes";
 import { CompleteForm } from "./CompleteForm";
 import { ReleaseForm } from "./ReleaseForm";
@@ -34,6 +34,19 @@ function JobActions(props: { job: CollectorJob; busy: boolean; onArrive: () => v
   const { job } = props;
   const beforeDay = job.date > cityToday();
   if (job.status !== "accepted" && job.status !== "arrived") return null;
+  // Arriving, completing and "unable" belong to the collection day (the API answers 409 too_early before it).
+  if (beforeDay) {
+    return (
+      <View className="job-actions">
+        <Text className="page-note job-before-day">收运当天（{monthDay(job.date)}）才能标记到达和完成收运</Text>
+        {job.status === "accepted" ? (
+          <Button className="btn job-release" onClick={() => props.onForm("release")}>
+            退单
+          </Button>
+        ) : null}
+      </View>
+    );
+  }
   return (
     <View className="job-actions">
       {job.status === "accepted" ? (
@@ -47,11 +60,6 @@ function JobActions(props: { job: CollectorJob; busy: boolean; onArrive: () => v
       <Button className="btn job-unable" onClick={() => props.onForm("unable")}>
         无法收运
       </Button>
-      {job.status === "accepted" && beforeDay ? (
-        <Button className="btn job-release" onClick={() => props.onForm("release")}>
-          退单
-        </Button>
-      ) : null}
     </View>
   );
 }

@@ -28,6 +28,9 @@ const deadlineText = (iso: string) => {
   return `${city.getUTCMonth() + 1}月${city.getUTCDate()}日 ${pad(city.getUTCHours())}:${pad(city.getUTCMinutes())}`;
 };
 
+/** What to prepare matters only until the collector has come (not after completion, unable, cancel or missed). */
+const PREPARING: ReadonlySet<PickupBooking["status"]> = new Set(["booked", "accepted", "arrived"]);
+
 function Facts({ b }: { b: PickupBooking }) {
   return (
     <View className="card pickup-facts">
@@ -55,7 +58,7 @@ function Facts({ b }: { b: PickupBooking }) {
           </Text>
         ))}
       </View>
-      {b.prepare.length ? (
+      {b.prepare.length && PREPARING.has(b.status) ? (
         <View className="pickup-prepare">
           <Text className="field-label">收运前请准备</Text>
           {b.prepare.map((p) => (

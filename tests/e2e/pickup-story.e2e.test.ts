@@ -420,7 +420,9 @@ describe("E2E (H5 in Chromium): 大件垃圾预约 — book, accept, route, comp
     // The collector's photo opens for the resident who booked (a signed URL the API serves them).
     const photo = shown(".pickup-outcome__photos .report-photo__image img, .pickup-outcome__photos img.report-photo__image").first();
     await photo.waitFor();
-    await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() => photo.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))
+      .toBe(true);
     // Collected: what to prepare no longer applies.
     expect(await shown(".pickup-prepare").count()).toBe(0);
     // Past the deadline and completed: no cancel, amend or 未收运.

@@ -120,6 +120,30 @@ describe("pickup reminders", () => {
     expect(t.lines.join("\n")).not.toContain(CONTACT);
   });
 
+  it("an amend to another date forgets the reminders sent, so the new date gets its own", async () => {
+    const t = await setup();
+    const admin = await pickupAdmin(t.h);
+    const later = await createPickupSlot(t.h, admin.token, pickupStreet(3), 20, { date: "2027-05-20" });
+    const moved = await t.book("rem-moved");
+    const stays = await t.book("rem-stays", { address: "姑苏区观前街 1 号 5 栋 505" });
+    expect(await t.remind("2027-05-07T01:00:00.000Z")).toMatchObject({ reminded: 2 });
+    const before = await call(t.h, "GET", `/api/v1/pickups/${moved.id}`, { token: moved.token });
+    const amend = await call(t.h, "PATCH", `/api/v1/pickups/${moved.id}`, {
+      token: moved.token,
+      body: { slotId: later.slotId, version: before.json.version },
+    });
+    expect(amend.status).toBe(200);
+    const kinds = async (id: string) =>
+      (await t.db.select().from(pickupReminders).where(eq(pickupReminders.bookingId, id))).map((r) => r.kind).sort();
+    expect(await kinds(moved.id)).toEqual([]);
+    expect(await kinds(stays.id)).toEqual(["3d"]);
+    // The old date's 1-day point reminds only the booking still on it; the new date's 3-day point the moved one.
+    expect(await t.remind("2027-05-09T01:00:00.000Z")).toMatchObject({ reminded: 1 });
+    expect(await kinds(moved.id)).toEqual([]);
+    expect(await t.remind("2027-05-17T01:00:00.000Z")).toMatchObject({ reminded: 1 });
+    expect(await kinds(moved.id)).toEqual(["3d"]);
+  });
+
   it("a normal booking sends no SMS, and nothing is sent once the window has started", async () => {
     const t = await setup();
     await t.book("rem-plain");

@@ -23,6 +23,7 @@ import { blackedOut } from "./pickup-bureau.handlers";
 import { pickupBureauRepo } from "./pickup-bureau.repo";
 import { pickupSettings, pickupStateOf, renderBooking } from "./pickup-views";
 import { type BookingRow, pickupsRepo } from "./pickups.repo";
+import { forgetRemindersStatement } from "./reminders";
 
 /* The resident's amend (items, slot), "not collected" (which opens a 随手拍 case to the bureau) and rating of their own booking. */
 
@@ -127,6 +128,8 @@ export const amendPickupHandler: AppRouteHandler<typeof amendPickup> = async (c)
       ? [changes.adjustSlotStatement(hid, slot.id, points - b.volumePoints)]
       : [changes.adjustSlotStatement(hid, slot.id, points), changes.adjustSlotStatement(hid, b.slotId, -b.volumePoints)]),
     ...(body.items ? [changes.deleteItemsStatement(b, hid), ...rows.map((r) => changes.itemStatement(hid, r))] : []),
+    // A new date: the reminders already sent were about the old one.
+    ...(dateMoved ? [forgetRemindersStatement(deps.db, b.id, changes.ran(hid))] : []),
   ]);
   const after = await repo.booking(b.id);
   if (!after || !(await claimed(deps, hid))) {

@@ -24,6 +24,9 @@ import type { pickupKpis, pickupOverview } from "./pickup-bureau.routes";
 const KPI_DEFAULT_DAYS = 30;
 const KPI_MAX_DAYS = 366;
 const STREET_NAMES = new Map(DEFAULT_CITY.streets.map((s) => [pickupStreetCode(s), s]));
+/** Streets are listed in the city's own order (district, then street as the city lists them), not by code point. */
+const STREET_ORDER = new Map(DEFAULT_CITY.streets.map((s, i) => [pickupStreetCode(s), i]));
+const orderOf = (code: string) => STREET_ORDER.get(code) ?? Number.MAX_SAFE_INTEGER;
 const COUNTED = ["booked", "accepted", "arrived", "completed", "unable", "missed", "cancelled"] as const;
 
 const emptyCounts = (): PickupCounts => ({
@@ -79,7 +82,7 @@ export const pickupOverviewHandler: AppRouteHandler<typeof pickupOverview> = asy
       const [code, name] = streetCode.split(":");
       return { ...row, streetCode, streetName: street?.name ?? name ?? streetCode, districtCode: street?.districtCode ?? code ?? "" };
     })
-    .sort((a, b) => a.districtCode.localeCompare(b.districtCode) || a.streetCode.localeCompare(b.streetCode));
+    .sort((a, b) => orderOf(a.streetCode) - orderOf(b.streetCode) || a.streetCode.localeCompare(b.streetCode));
   return c.json({ date, district: district?.code ?? null, streets, totals }, 200);
 };
 

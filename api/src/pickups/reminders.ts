@@ -15,8 +15,13 @@ import { smsStatement } from "../platform/sms/outbox";
  * pickup_reminders row (primary key (booking_id, kind), guarded on "still booked/accepted, no such row"),
  * then the resident's notification (inbox + subscribe message) and, for a booking made on someone's behalf
  * (代预约), an SMS to the contact's phone, both guarded on "this run's row was written". So a job run twice,
- * or on two instances at once, sends each reminder once, and a cancelled booking gets none.
+ * or on two instances at once, sends each reminder once, and a cancelled booking gets none. An amend that
+ * moves the date forgets the reminders sent (forgetRemindersStatement), so the new date gets its own.
  */
+
+/** For an amend's group: the booking's sent reminders are forgotten (only while `guard` holds, e.g. its claim). */
+export const forgetRemindersStatement = (db: AppDeps["db"], bookingId: string, guard: ReturnType<typeof sql>) =>
+  db.delete(pickupReminders).where(and(eq(pickupReminders.bookingId, bookingId), guard));
 
 export type ReminderKind = "3d" | "1d";
 

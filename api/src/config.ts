@@ -48,6 +48,8 @@ export const AppConfigInput = z.object({
   WECHAT_CALLBACK_TOKEN: z.string().default(""),
   /** The subscribe-message template for report status changes. */
   WECHAT_REPORT_TEMPLATE_ID: z.string().default("civic-report-status"),
+  /** The subscribe-message template for bulky-waste pickups (accepted, reminders, collected). */
+  WECHAT_PICKUP_TEMPLATE_ID: z.string().default("civic-pickup-status"),
   /** formal | trial | developer: which mini-program build a subscribe message opens. */
   WECHAT_MINIPROGRAM_STATE: z.enum(["formal", "trial", "developer"]).default("formal"),
   /** Days after a report closes before the retention job unlinks its reporter (PIPL: keep no longer than needed). */
@@ -72,7 +74,12 @@ export interface AppConfig {
   nearbyInMemory: boolean;
   docsAssetsBase: string;
   media: { urlSecret: string; urlTtlMinutes: number; publicBaseUrl: string };
-  notifications: { reportTemplateId: string; miniprogramState: "formal" | "trial" | "developer"; callbackToken: string };
+  notifications: {
+    reportTemplateId: string;
+    pickupTemplateId: string;
+    miniprogramState: "formal" | "trial" | "developer";
+    callbackToken: string;
+  };
   retentionDays: number;
   trustProxy: TrustProxy;
   pickups: PickupSettings;
@@ -128,6 +135,7 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
     },
     notifications: {
       reportTemplateId: e.WECHAT_REPORT_TEMPLATE_ID,
+      pickupTemplateId: e.WECHAT_PICKUP_TEMPLATE_ID,
       miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
       callbackToken: e.WECHAT_CALLBACK_TOKEN,
     },

@@ -1,10 +1,12 @@
-import { outbox, pickupHistory, pickupOutcomes, pickupRecycled, pickupTakenItems } from "@civic/api/db/schema";
+import { messageGrants, outbox, pickupHistory, pickupOutcomes, pickupRecycled, pickupTakenItems } from "@civic/api/db/schema";
+import { dispatchOutbox } from "@civic/api/platform/notifications/dispatcher";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, loginAs } from "../contract/harness";
 import { bookingBody, createPickupItems, createPickupSlot, pickupAdmin, pickupStreet } from "../contract/pickup-fixtures";
 import { uploadPhoto } from "../contract/report-fixtures";
 import { type FakeWechat, startFakeWechat } from "../fakes/wechat";
+import { wechatControls } from "../fakes/wechat-controls";
 import { createNodeHarness } from "./node-harness";
 
 /*
@@ -100,5 +102,46 @@ describe("the collector's day, in the database", () => {
     // The accept and completion notices open the booking's own page.
     const pages = (await s.db.select().from(outbox).where(eq(outbox.userId, s.resident.user.id))).map((r) => JSON.parse(r.payload).page);
     expect(pages).toEqual([`packages/pickups/booking/index?id=${s.id}`, `packages/pickups/booking/index?id=${s.id}`]);
+  });
+
+  it("a booking made with the pickups template accepted: its first notice goes out as a WeChat subscribe message on that template", async () => {
+    const node = createNodeHarness(wechat, { nearbyInMemory: false });
+    const h = node.harness;
+    const controls = wechatControls(wechat.url);
+    await controls.reset();
+    h.setNow("2027-05-03T02:00:00.000Z");
+    const admin = await pickupAdmin(h);
+    await createPickupItems(h, admin.token);
+    const street = pickupStreet(71);
+    const { slotId } = await createPickupSlot(h, admin.token, street, 50, { date: "2027-05-10" });
+    const resident = await loginAs(h, "subscribed-resident");
+    const template = node.deps.config.notifications.pickupTemplateId;
+    const body = bookingBody(slotId, { subscriptions: [template, "someone-elses-template"] });
+    const booked = await call(h, "POST", "/api/v1/pickups", { token: resident.token, body });
+    expect(booked.status).toBe(201);
+    // One grant, for the pickups template only (another template id is not this domain's to record).
+    expect(
+      (await node.db.select().from(messageGrants).where(eq(messageGrants.userId, resident.user.id))).map((g) => [
+        g.templateId,
+        g.remaining,
+      ]),
+    ).toEqual([[template, 1]]);
+    const collector = await loginAs(h, "subscribed-collector", "collector");
+    await call(h, "PUT", `/api/v1/admin/pickups/collectors/${collector.user.id}/streets`, {
+      token: admin.token,
+      body: { streets: [street] },
+    });
+    expect((await call(h, "POST", `/api/v1/collector/jobs/${booked.json.id}/accept`, { token: collector.token })).status).toBe(200);
+    expect(await dispatchOutbox(node.deps)).toMatchObject({ sent: 1, inboxOnly: 0 });
+    const sent = (await controls.messages()).filter((m) => m.page.endsWith(booked.json.id));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ template_id: template, page: `packages/pickups/booking/index?id=${booked.json.id}` });
+    // The one-time grant is used: the next notice reaches the inbox only.
+    expect(
+      (await call(h, "POST", `/api/v1/collector/jobs/${booked.json.id}/release`, { token: collector.token, body: { reason: "车坏了" } }))
+        .status,
+    ).toBe(200);
+    expect((await call(h, "POST", `/api/v1/collector/jobs/${booked.json.id}/accept`, { token: collector.token })).status).toBe(200);
+    expect(await dispatchOutbox(node.deps)).toMatchObject({ sent: 0, inboxOnly: 1 });
   });
 });

@@ -135,7 +135,10 @@ describe("weapp: 大件垃圾预约", () => {
       placement: "单元楼下",
       contactPhone: "13800001111",
       slotId: "slot-am",
+      // Asked at the submit tap and accepted in the fake wx: the API records the grant with the booking.
+      subscriptions: ["civic-pickup-status"],
     });
+    expect(mp.fake.callsOf("requestSubscribeMessage")).toEqual([expect.objectContaining({ tmplIds: ["civic-pickup-status"] })]);
     expect(mp.fake.callsOf("redirectTo")).toEqual([expect.objectContaining({ url: `/packages/pickups/booking/index?id=${BOOKED.id}` })]);
     expect(mp.errors).toEqual([]);
     expect([...mp.fake.missing]).toEqual([]);

@@ -144,7 +144,7 @@ async function finishJob(
     notifyStatement(deps.db, {
       userId: job.residentId,
       subject: { type: "pickup", id: job.id },
-      payload: { ...f.notice, page: pickupPage(job.id), subject: "大件垃圾预约" },
+      payload: { ...f.notice, page: pickupPage(job.id), subject: "大件垃圾预约", templateId: deps.config.notifications.pickupTemplateId },
       now: at,
       guard: ran,
     }),

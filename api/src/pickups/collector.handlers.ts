@@ -163,6 +163,7 @@ export const acceptJobHandler: AppRouteHandler<typeof acceptJob> = async (c) => 
         page: pickupPage(b.id),
         status: "回收员已接单",
         subject: "大件垃圾预约",
+        templateId: deps.config.notifications.pickupTemplateId,
       },
       now: at,
       guard: won,

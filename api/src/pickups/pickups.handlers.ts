@@ -16,6 +16,7 @@ import type { AppDeps } from "../deps";
 import { conflict, notFound, validationFailed } from "../platform/errors";
 import { idempotencyRequest, idempotent } from "../platform/idempotency";
 import { newId } from "../platform/ids";
+import { grantStatement } from "../platform/notifications/grants";
 import type { AppRouteHandler } from "../platform/router";
 import { attachUploads } from "../platform/uploads/attach";
 import { bookingChangesRepo } from "./booking-changes.repo";
@@ -130,6 +131,10 @@ export const createPickupHandler: AppRouteHandler<typeof createPickup> = async (
         ...photos,
         repo.takeCapacityStatement(slot.id, points, id),
         repo.historyStatement({ bookingId: id, action: "book", from: null, to: "booked", actorId: user.id, at }, repo.bookingExists(id)),
+        // The pickups template's grant, if accepted at the tap: the booking's messages may then reach WeChat.
+        ...[...new Set(body.subscriptions ?? [])]
+          .filter((t) => t === deps.config.notifications.pickupTemplateId)
+          .map((templateId) => grantStatement(deps.db, { userId: user.id, templateId, now: at, guard: repo.bookingExists(id) })),
       ]);
       if (!(await claim.won())) return null;
       const saved = await repo.booking(id);

@@ -129,11 +129,14 @@ export async function sendPickupReminders(deps: Pick<AppDeps, "db" | "atomic" | 
       notifyStatement(db, {
         userId: b.residentId,
         subject: { type: "pickup", id: b.id },
-        payload: reminderText(
-          kind,
-          b,
-          itemRows.filter((i) => i.bookingId === b.id),
-        ),
+        payload: {
+          ...reminderText(
+            kind,
+            b,
+            itemRows.filter((i) => i.bookingId === b.id),
+          ),
+          templateId: deps.config.notifications.pickupTemplateId,
+        },
         now: nowIso,
         guard: mine,
       }),

@@ -96,6 +96,8 @@ export const PickupBookingRequest = z
     /** 代预约: booked for someone else; the contact's name. */
     onBehalf: z.strictObject({ name: z.string().trim().min(1).max(20) }).optional(),
     slotId: z.string().min(1).max(64),
+    /** Subscribe-message templates the resident accepted at the submit tap (weapp); each is one grant. */
+    subscriptions: z.array(z.string().min(1).max(64)).max(3).optional(),
   })
   .meta({ id: "PickupBookingRequest" });
 export type PickupBookingRequest = z.infer<typeof PickupBookingRequest>;

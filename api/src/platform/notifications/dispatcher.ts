@@ -109,7 +109,6 @@ export async function dispatchOutbox(deps: DispatchDeps, opts: { limit?: number 
 async function dispatchOne(deps: DispatchDeps, row: ClaimedRow, now: Date): Promise<keyof DispatchResult> {
   const { db, config } = deps;
   const nowIso = now.toISOString();
-  const templateId = config.notifications.reportTemplateId;
   let payload: NotificationPayload;
   try {
     payload = JSON.parse(row.payload) as NotificationPayload;
@@ -117,6 +116,7 @@ async function dispatchOne(deps: DispatchDeps, row: ClaimedRow, now: Date): Prom
     await db.update(outbox).set({ state: "failed", lastError: "bad payload", doneAt: nowIso }).where(eq(outbox.id, row.id));
     return "failed";
   }
+  const templateId = payload.templateId ?? config.notifications.reportTemplateId;
   await db
     .insert(inboxMessages)
     .values({

@@ -14,6 +14,11 @@ export interface NotificationPayload {
   status: string;
   /** The thing it is about (the template's thing field, ≤ 20 chars), e.g. the category name. */
   subject: string;
+  /**
+   * The subscribe-message template it goes out on (the domain's own, whose grants its users gave); without
+   * one, the report-status template. Every template shares the field layout described in dispatcher.ts.
+   */
+  templateId?: string;
 }
 
 /** What a notification is about, in any domain, e.g. `{ type: "report", id }` (the inbox links to it). */

@@ -13,6 +13,9 @@ export type { PickupBooking };
 
 /* Bulky-waste pickups (大件垃圾预约), the resident's side: catalogue, slots, booking, my bookings and their changes. */
 
+/** The subscribe-message template asked for at the booking's submit tap; the server's default template id. */
+export const PICKUP_STATUS_TEMPLATE_ID = "civic-pickup-status";
+
 const bookingPath = (id: string) => `/api/v1/pickups/${encodeURIComponent(id)}`;
 
 export const pickupItems = () => apiRequest(PickupItemList, { path: "/api/v1/pickups/items" });

@@ -5,8 +5,9 @@ import { useRef, useState } from "react";
 import { PageContainer } from "../../../components/PageContainer";
 import { newIdempotencyKey } from "../../../services/idempotencyKey";
 import { useSession } from "../../../services/session";
+import { askForSubscribeMessages } from "../../../services/subscribe";
 import { useApiLoad } from "../../../services/useApiLoad";
-import { createPickup, pickupItems } from "../api";
+import { createPickup, PICKUP_STATUS_TEMPLATE_ID, pickupItems } from "../api";
 import { AddressStep } from "../components/AddressStep";
 import { ContactStep } from "../components/ContactStep";
 import { ItemsStep } from "../components/ItemsStep";
@@ -54,7 +55,7 @@ export default function BookPickupPage() {
   const [busy, setBusy] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   /** The submission in flight or last refused: a retry of the same body sends the same key. */
-  const submission = useRef<{ key: string; body: string } | null>(null);
+  const submission = useRef<{ key: string; body: string; subscriptions: string[] } | null>(null);
   const step = STEPS[stepIndex]?.id ?? "items";
   const catalogue = items.state.status === "ok" ? items.state.data.items : [];
   const volume = volumeOfLines(draft.lines, catalogue);
@@ -82,10 +83,15 @@ export default function BookPickupPage() {
     const request = toBookingRequest(draft);
     if (!request) return setSubmitError("预约内容不完整，请返回检查");
     const body = JSON.stringify(request);
-    if (submission.current?.body !== body) submission.current = { key: newIdempotencyKey("pku"), body };
     setBusy(true);
     setSubmitError(null);
-    const res = await createPickup(request, submission.current.key);
+    // A new submission asks for the pickups messages first (inside this tap, as WeChat requires); a retry of the
+    // same one reuses its key and its answer, so the retried request is the same request.
+    if (submission.current?.body !== body) {
+      submission.current = { key: newIdempotencyKey("pku"), body, subscriptions: await askForSubscribeMessages(PICKUP_STATUS_TEMPLATE_ID) };
+    }
+    const { key, subscriptions } = submission.current;
+    const res = await createPickup(subscriptions.length ? { ...request, subscriptions } : request, key);
     setBusy(false);
     if (res.ok) {
       void Taro.showToast({ title: "预约成功", icon: "success" });

@@ -1,11 +1,10 @@
-import { addCityDays, type CollectorJob, cityClock, PICKUP_WINDOWS, type PickupWindow } from "@civic/shared";
+import { addCityDays, type CollectorJob, PICKUP_WINDOWS, type PickupWindow } from "@civic/shared";
+import { cityToday } from "../../ui/periods";
 
 /* How the collector pages write dates, windows, streets, items and distances. */
 
-/** Today and tomorrow in city time (the date switcher of the day page). */
-export function cityToday(now: Date = new Date()): string {
-  return cityClock(now).date;
-}
+/** Today (ui/periods) and tomorrow in city time (the date switcher of the day page). */
+export { cityToday };
 export const cityTomorrow = (now: Date = new Date()): string => addCityDays(cityToday(now), 1);
 
 export const windowLabel = (w: PickupWindow): string => PICKUP_WINDOWS[w].label;

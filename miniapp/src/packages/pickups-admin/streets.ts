@@ -20,5 +20,3 @@ export function streetLabel(code: string): string {
   const district = districtByCode(DEFAULT_CITY_NAMES, districtCode);
   return district ? `${districtLabel(district)} · ${name}` : code;
 }
-
-export const streetName = (code: string): string => code.split(":")[1] ?? code;

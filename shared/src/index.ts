@@ -5,6 +5,7 @@ export * from "./finders";
 export * from "./geo";
 export * from "./http";
 export * from "./pickups";
+export * from "./points";
 export * from "./privacy";
 export * from "./reports";
 export * from "./time";

@@ -100,6 +100,28 @@ CREATE TABLE `community_members` (
 );
 --> statement-breakpoint
 CREATE INDEX `community_members_community_idx` ON `community_members` (`community_id`);--> statement-breakpoint
+CREATE TABLE `sorting_checks` (
+	`id` text PRIMARY KEY NOT NULL,
+	`volunteer_id` text NOT NULL,
+	`bin_room_id` text NOT NULL,
+	`community_id` text NOT NULL,
+	`account_id` text NOT NULL,
+	`correct` integer NOT NULL,
+	`errors` text DEFAULT '[]' NOT NULL,
+	`photo_upload_id` text,
+	`note` text,
+	`checked_at` text NOT NULL,
+	`month` text NOT NULL,
+	`received_at` text NOT NULL,
+	FOREIGN KEY (`volunteer_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`bin_room_id`) REFERENCES `bin_rooms`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`account_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `sorting_checks_community_month_idx` ON `sorting_checks` (`community_id`,`month`);--> statement-breakpoint
+CREATE INDEX `sorting_checks_account_idx` ON `sorting_checks` (`account_id`,`checked_at`);--> statement-breakpoint
+CREATE INDEX `sorting_checks_volunteer_idx` ON `sorting_checks` (`volunteer_id`,`checked_at`);--> statement-breakpoint
 CREATE TABLE `volunteer_communities` (
 	`volunteer_id` text NOT NULL,
 	`community_id` text NOT NULL,

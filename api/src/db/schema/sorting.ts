@@ -70,3 +70,43 @@ export const volunteerCommunities = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.volunteerId, t.communityId] }), index("volunteer_communities_community_idx").on(t.communityId)],
 );
+
+/**
+ * A 小蜜蜂 volunteer's check of one household's bag at a bin room. The id is made on the volunteer's phone
+ * (checks are recorded offline and synced in batches), so a batch synced twice writes each check once.
+ */
+export const sortingChecks = sqliteTable(
+  "sorting_checks",
+  {
+    id: text("id").primaryKey(),
+    volunteerId: text("volunteer_id")
+      .notNull()
+      .references(() => users.id),
+    binRoomId: text("bin_room_id")
+      .notNull()
+      .references(() => binRooms.id),
+    /** The bin room's community when checked (for the month's participation and accuracy). */
+    communityId: text("community_id")
+      .notNull()
+      .references(() => communities.id),
+    /** The household (resident account) identified by its scanned code. */
+    accountId: text("account_id")
+      .notNull()
+      .references(() => users.id),
+    correct: integer("correct", { mode: "boolean" }).notNull(),
+    /** JSON array of error codes (shared/src/sorting), empty when correct. */
+    errors: text("errors").notNull().default("[]"),
+    photoUploadId: text("photo_upload_id"),
+    note: text("note"),
+    /** When the volunteer recorded it (the phone's clock, bounded by the server at sync). */
+    checkedAt: text("checked_at").notNull(),
+    /** City month of checked_at, YYYY-MM. */
+    month: text("month").notNull(),
+    receivedAt: text("received_at").notNull(),
+  },
+  (t) => [
+    index("sorting_checks_community_month_idx").on(t.communityId, t.month),
+    index("sorting_checks_account_idx").on(t.accountId, t.checkedAt),
+    index("sorting_checks_volunteer_idx").on(t.volunteerId, t.checkedAt),
+  ],
+);

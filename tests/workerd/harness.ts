@@ -64,6 +64,7 @@ export function createWorkerdHarness(): ContractHarness {
       now = new Date(iso);
     },
     runRetention: () => unlinkExpiredReporters(deps, deps.clock()),
+    withDeps: (fn) => fn(deps),
   };
 }
 

@@ -129,6 +129,8 @@ describe("volunteer offline queue", () => {
     const added = enqueue(q, newCheck());
     expect(added.ok).toBe(true);
     expect(added.queue).toHaveLength(QUEUE_CAP);
+    const one = enqueue([], newCheck({ roomName: "桐泾新村 北门投放点 🐝" })).queue;
+    expect(storageBytes(one)).toBe(new TextEncoder().encode(JSON.stringify(one)).length);
     // 500 checks stay far below WeChat's 10 MB.
     expect(storageBytes(added.queue)).toBeLessThan(500 * 1024);
   });

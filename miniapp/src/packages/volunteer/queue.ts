@@ -94,7 +94,16 @@ export function toWire(c: QueuedCheck) {
 }
 
 /** Bytes the queue takes in storage (UTF-8 of its JSON). */
-export const storageBytes = (q: readonly QueuedCheck[]) => new TextEncoder().encode(JSON.stringify(q)).length;
+export function storageBytes(q: readonly QueuedCheck[]): number {
+  // No TextEncoder in WeChat's runtime: count UTF-8 bytes by code unit (a surrogate pair is 2 + 2 = 4).
+  const text = JSON.stringify(q);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xe000 ? 2 : 3;
+  }
+  return bytes;
+}
 
 export interface SyncPorts {
   load(): QueuedCheck[];

@@ -54,6 +54,12 @@ export default defineAppConfig({
       root: "packages/pickups",
       pages: ["book/index", "mine/index", "booking/index"],
     },
+    {
+      // 小蜜蜂 volunteers: my bin rooms, checks at a bin room (opened by its QR code ?room=<code>, works
+      // offline and syncs in batches), today's tally.
+      root: "packages/volunteer",
+      pages: ["rooms/index", "check/index", "today/index"],
+    },
   ],
   window: {
     backgroundTextStyle: "light",

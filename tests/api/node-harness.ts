@@ -67,6 +67,7 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
       now = new Date(iso);
     },
     runRetention: () => unlinkExpiredReporters(deps, deps.clock()),
+    withDeps: (fn) => fn(deps),
   };
   return { harness, app, sqlite, db, atomic, deps };
 }

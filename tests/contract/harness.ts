@@ -1,3 +1,4 @@
+import type { AppDeps } from "@civic/api";
 import type { WechatControls } from "../fakes/wechat-controls";
 
 /**
@@ -23,6 +24,11 @@ export interface ContractHarness {
   setNow(iso: string): void;
   /** Runs the retention job once at the harness clock, as the Node timer / Workers cron would; returns reports unlinked. */
   runRetention(): Promise<number>;
+  /**
+   * Runs `fn` with the app's own deps (drizzle over the host's database, the harness clock), for fixtures
+   * no route writes yet (communities, bin rooms, households, residents' codes). Portable drizzle only.
+   */
+  withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T>;
 }
 
 export type GetHarness = () => ContractHarness;

@@ -266,3 +266,6 @@ export const VENDING_ZONE_FLAG_LABELS: Record<VendingZoneFlag, string> = {
   within_open_zone: "在开放的疏导区内",
   near_open_zone: "临近开放的疏导区",
 };
+
+/** The report category whose reports are judged against open vending zones (shared/src/reports categories). */
+export const STREET_VENDING_CATEGORY = "street_vending";

@@ -9,7 +9,7 @@ import {
 import { sql } from "drizzle-orm";
 import { marketSuspensions, marketZones } from "../db/schema";
 import type { AppDb } from "../db/types";
-import type { AppDeps } from "../deps";
+import type { AppDeps, AtomicQuery } from "../deps";
 import { zoneValues } from "../markets/markets.repo";
 import { newId } from "../platform/ids";
 
@@ -300,7 +300,7 @@ export async function seedDemoMarketsIfEmpty(db: AppDb, atomic: AppDeps["atomic"
     updatedAt: at,
   }));
   const shilu = rows[0];
-  const statements = [db.insert(marketZones).values(rows)];
+  const statements: AtomicQuery[] = [db.insert(marketZones).values(rows)];
   if (shilu) {
     const date = addCityDays(cityClock(now, DEFAULT_CITY_ZONE).date, 3);
     statements.push(

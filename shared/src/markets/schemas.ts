@@ -257,15 +257,5 @@ export type NearbyMarketsResponse = z.infer<typeof NearbyMarketsResponse>;
 export const MarketSubscription = z.object({ zoneId: z.string(), subscribed: z.boolean() }).meta({ id: "MarketSubscription" });
 export type MarketSubscription = z.infer<typeof MarketSubscription>;
 
-/** How a street-vending report stands to the vending zones open when it was filed (null: not judged). */
-export const VENDING_ZONE_FLAGS = ["within_open_zone", "near_open_zone"] as const;
-export const VendingZoneFlag = z.enum(VENDING_ZONE_FLAGS);
-export type VendingZoneFlag = z.infer<typeof VendingZoneFlag>;
-
-export const VENDING_ZONE_FLAG_LABELS: Record<VendingZoneFlag, string> = {
-  within_open_zone: "在开放的疏导区内",
-  near_open_zone: "临近开放的疏导区",
-};
-
 /** The report category whose reports are judged against open vending zones (shared/src/reports categories). */
 export const STREET_VENDING_CATEGORY = "street_vending";

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { DEFAULT_CITY_NAMES, findDistrict } from "../city";
 import { queryFlag, queryInt } from "../http/query";
-import { VendingZoneFlag } from "../markets/schemas";
 import { RejectReason, ReportStatus } from "./lifecycle";
 import type { ReopenRequest } from "./schemas";
 import { Id, listedReport, MAX_DESCRIPTION_CHARS, MAX_REPORT_PHOTOS } from "./schemas";
+import { VendingZoneFlag } from "./vendingZone";
 
 /* The bureau's side of the reports API: the moderation queue, lifecycle actions and edits, KPIs. */
 

@@ -3,6 +3,7 @@ import { registerAuth } from "./auth";
 import { identify } from "./auth/auth.middleware";
 import type { AppDeps } from "./deps";
 import { registerFinders } from "./finders";
+import { registerMarkets } from "./markets";
 import { registerMe } from "./me";
 import { registerOpen311 } from "./open311";
 import { registerPickups } from "./pickups";
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   registerMe(app);
   registerPickups(app);
   registerSorting(app);
+  registerMarkets(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

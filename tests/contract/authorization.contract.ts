@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createToilets, GUANQIAN, toilet } from "./fixtures";
 import { type ContractHarness, call, type GetHarness, loginAs } from "./harness";
+import { createZone, square, zone } from "./market-fixtures";
 import { bookingBody, createPickupItems, createPickupSlot, pickupStreet } from "./pickup-fixtures";
 import { createCategories, fileReport, reportBody, SPOT } from "./report-fixtures";
 
@@ -31,6 +32,9 @@ interface Fixture {
   /** A pickup slot with room, and the owner's booking on it. */
   pickupSlotId: string;
   pickupId: string;
+  /** An active night market, and a suspension on it that the admin row calls off. */
+  marketId: string;
+  marketSuspensionId: string;
 }
 
 interface Row {
@@ -241,6 +245,41 @@ export const AUTHORIZATION: Record<string, Row> = {
     path: () => "/api/v1/admin/toilets/import",
     body: () => ({ format: "csv", content: "name\nx" }),
   },
+  "GET /api/v1/night-markets/nearby": {
+    access: "public",
+    path: () => `/api/v1/night-markets/nearby?lat=${GUANQIAN.lat}&lng=${GUANQIAN.lng}`,
+  },
+  "GET /api/v1/night-markets/{id}": { access: "public", path: (f) => `/api/v1/night-markets/${f.marketId}` },
+  "POST /api/v1/night-markets/{id}/subscription": { access: "signed-in", path: (f) => `/api/v1/night-markets/${f.marketId}/subscription` },
+  "DELETE /api/v1/night-markets/{id}/subscription": {
+    access: "signed-in",
+    path: (f) => `/api/v1/night-markets/${f.marketId}/subscription`,
+  },
+  "POST /api/v1/admin/night-markets": {
+    access: ADMIN_ONLY,
+    path: () => "/api/v1/admin/night-markets",
+    body: () => zone({ name: "矩阵夜市", area: square(GUANQIAN) }),
+  },
+  // Past the role check an admin meets the version (409) or the date rule (422): "through" either way.
+  "PATCH /api/v1/admin/night-markets/{id}": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/night-markets/${f.marketId}`,
+    body: () => ({ version: 999, stalls: 9 }),
+  },
+  "POST /api/v1/admin/night-markets/{id}/retire": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/night-markets/${f.marketId}/retire`,
+    body: () => ({ version: 999, reason: "matrix check" }),
+  },
+  "POST /api/v1/admin/night-markets/{id}/suspensions": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/night-markets/${f.marketId}/suspensions`,
+    body: () => ({ date: "2099-01-01", reason: "matrix check" }),
+  },
+  "DELETE /api/v1/admin/night-markets/{id}/suspensions/{suspensionId}": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/night-markets/${f.marketId}/suspensions/${f.marketSuspensionId}`,
+  },
   "GET /api/v1/report-categories": { access: "public", path: () => "/api/v1/report-categories" },
   "POST /api/v1/admin/report-categories": {
     access: ADMIN_ONLY,
@@ -384,7 +423,17 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
     token: admin.token,
     body: { streets: [PICKUP_STREET] },
   });
+  const market = await createZone(h, admin.token, zone({ name: "权限矩阵夜市", area: square(GUANQIAN) }));
+  // A few days after the host's clock (the zone was stamped with it): within the year a suspension may be set.
+  const soon = new Date(Date.parse((market as unknown as { updatedAt: string }).updatedAt) + 3 * 86_400_000).toISOString().slice(0, 10);
+  const suspension = await call(h, "POST", `/api/v1/admin/night-markets/${market.id}/suspensions`, {
+    token: admin.token,
+    body: { date: soon, reason: "matrix" },
+  });
+  if (suspension.status !== 201) throw new Error(`market suspension fixture: ${suspension.status} ${JSON.stringify(suspension.json)}`);
   return {
+    marketId: market.id,
+    marketSuspensionId: suspension.json.id,
     pickupSlotId,
     pickupId: pickup.json.id,
     open311Key: key.json.apiKey,
@@ -443,6 +492,7 @@ export function registerAuthorizationContract(getHarness: GetHarness) {
         if (route.includes("/auth/logout")) tokens = new Map();
       }
       expect(failures).toEqual([]);
-    });
+      // Every route times seven callers: a long walk on a loaded workerd (like garbage-in's).
+    }, 60_000);
   });
 }

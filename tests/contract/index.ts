@@ -10,6 +10,7 @@ import type { GetHarness } from "./harness";
 import { registerHeadersContract } from "./headers.contract";
 import { registerIdempotencyContract } from "./idempotency.contract";
 import { registerLocationPrivacyContract } from "./location-privacy.contract";
+import { registerMarketsContract } from "./markets.contract";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
@@ -42,6 +43,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerToiletAdminContract(getHarness);
   registerToiletClosureContract(getHarness);
   registerToiletFeedbackLoopContract(getHarness);
+  registerMarketsContract(getHarness);
   registerAdminConsoleContract(getHarness);
   registerReportsContract(getHarness);
   registerModerationContract(getHarness);

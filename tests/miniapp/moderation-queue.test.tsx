@@ -132,6 +132,35 @@ describe("moderation: the case queue", () => {
     expect(lastQueueQuery(sent)?.get("offset")).toBe("0");
   });
 
+  it("marks street-vending reports filed in or near an open vending zone, and filters by each", async () => {
+    saveSession(sessionFor(["resident", "moderator"]));
+    const sent = stubQueue(() => ({
+      reports: [
+        queueItem({ id: "v-1", categoryCode: "street_vending", categoryName: "占道经营", vendingZone: "within_open_zone" }),
+        queueItem({ id: "v-2", categoryCode: "street_vending", categoryName: "占道经营", vendingZone: "near_open_zone" }),
+        queueItem({ id: "v-3" }),
+      ],
+      total: 3,
+    }));
+    const { container } = render(<ModerationQueuePage />);
+    await waitFor(() => expect(container.querySelectorAll(".queue-item")).toHaveLength(3));
+    const [within, near, plain] = [...container.querySelectorAll(".queue-item")] as HTMLElement[];
+    expect(within?.querySelector(".queue-vending")?.textContent).toBe("在营业摊区内");
+    expect(near?.querySelector(".queue-vending--near_open_zone")?.textContent).toBe("临近营业摊区");
+    expect(plain?.querySelector(".queue-vending")).toBeNull();
+
+    const click = (cls: string) => fireEvent.click(container.querySelector(cls) as HTMLElement);
+    click(".queue-filters__summary");
+    click(".queue-filter-vending-within");
+    await waitFor(() => expect(lastQueueQuery(sent)?.get("vendingZone")).toBe("within"));
+    expect(container.querySelector(".queue-filters__summary")?.textContent).toContain("摊区内");
+    click(".queue-filter-vending-near");
+    await waitFor(() => expect(lastQueueQuery(sent)?.get("vendingZone")).toBe("near"));
+    expect(container.querySelector(".queue-filter-vending-within")?.classList.contains("is-active")).toBe(false);
+    click(".queue-filter-vending-near");
+    await waitFor(() => expect(lastQueueQuery(sent)?.get("vendingZone")).toBeNull());
+  });
+
   it("shows the empty state", async () => {
     saveSession(sessionFor(["resident", "moderator"]));
     stubQueue(() => ({ reports: [], total: 0 }));

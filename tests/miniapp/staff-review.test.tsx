@@ -165,6 +165,7 @@ describe("district names", () => {
           overdue: false,
           slaDueAt: null,
           version: 1,
+          vendingZone: null,
         }}
         onOpen={() => {}}
       />,

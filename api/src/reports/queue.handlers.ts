@@ -26,6 +26,7 @@ export const queueHandler: AppRouteHandler<typeof routes.queue> = async (c) => {
   if (district) conds.push(district);
   if (q.overdue) conds.push(overdueSql);
   if (q.held) conds.push(sql`${heldSql}`);
+  if (q.vendingZone) conds.push(eq(reports.vendingZone, q.vendingZone === "within" ? "within_open_zone" : "near_open_zone"));
   const where = and(...conds);
   const [rows, counted] = await Promise.all([
     deps.db
@@ -72,6 +73,7 @@ export const queueHandler: AppRouteHandler<typeof routes.queue> = async (c) => {
         thumbnailUrl: thumb ? await signedPhotoUrl(deps.config.media, thumb, clock) : null,
         createdAt: report.createdAt,
         version: report.version,
+        vendingZone: (report.vendingZone as QueueItem["vendingZone"]) ?? null,
       };
     }),
   );

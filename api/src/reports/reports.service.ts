@@ -8,6 +8,7 @@ import { guardedInsert } from "../platform/guarded-insert";
 import type { IdempotencyClaim } from "../platform/idempotency";
 import { newId } from "../platform/ids";
 import { grantStatement } from "../platform/notifications/grants";
+import { annotateReport, type ReportAnnotations } from "../platform/report-annotators";
 import { checkUploadsUsable as checkUploads } from "../platform/uploads/attach";
 import { caseNumberColumns } from "./case-number";
 import { type CategoryRow, categoriesRepo } from "./categories.repo";
@@ -57,6 +58,8 @@ export async function createReport(
   await checkUploads(deps, { userId: reporterId, uploadIds: input.photoIds });
 
   const now = deps.clock();
+  // Other domains' facts about the report (platform/report-annotators), stored in the same group.
+  const annotations = await annotateReport(deps, { categoryCode: category.code, location: input.location, at: now });
   const id = claim.resourceId;
   const { guard } = claim;
   const statements: AtomicQuery[] = claim.statement ? [claim.statement] : [];
@@ -73,6 +76,7 @@ export async function createReport(
         location: input.location,
         locationSource: input.locationSource,
         attributes: input.attributes,
+        annotations,
       },
       now,
       deps.config.cityZone,
@@ -112,6 +116,8 @@ export interface ReportFiling {
   location: { lat: number; lng: number };
   locationSource: "map" | "gps";
   attributes: AttributeValues;
+  /** What other domains said about it at filing (null each when absent). */
+  annotations?: ReportAnnotations;
 }
 
 /**
@@ -153,6 +159,7 @@ export function reportFilingStatements(db: AppDb, f: ReportFiling, now: Date, zo
         slaDueAt: firstResponseDueAt(now, f.category.slaHours).toISOString(),
         // The day's next number, computed inside this INSERT (case-number.ts): no read-then-write.
         ...caseNumberColumns(now, zone),
+        vendingZone: f.annotations?.vendingZone ?? null,
         createdAt: nowIso,
         updatedAt: nowIso,
         everResolved: false,

@@ -6,6 +6,7 @@ import type { AppDeps } from "../deps";
 import { newId } from "../platform/ids";
 import { categoryValues } from "../reports/categories.repo";
 import { seedDemoChecksIfEmpty } from "./demo-checks";
+import { seedDemoMarketsIfEmpty } from "./demo-markets";
 import { seedDemoPickupsIfEmpty } from "./demo-pickups";
 import { seedDemoReportsIfEmpty } from "./demo-reports";
 import { DEMO_CATEGORIES } from "./report-categories";
@@ -49,7 +50,8 @@ export async function seedCategoriesIfEmpty(db: AppDb, atomic: AppDeps["atomic"]
 
 /**
  * Seeds the Suzhou demo data into an empty database (toilets, report categories, residents' reports at
- * every stage, bulky-waste pickups: catalogue, slots, collectors, bookings in every state); returns how many
+ * every stage, bulky-waste pickups: catalogue, slots, collectors, bookings in every state; night markets
+ * and vending zones with one suspension); returns how many
  * toilets were added (0 if there were some).
  */
 export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"]): Promise<number> {
@@ -57,6 +59,7 @@ export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"]): Pro
   await seedDemoReportsIfEmpty(db, atomic, new Date());
   await seedDemoPickupsIfEmpty(db, atomic, new Date());
   await seedDemoChecksIfEmpty(db, atomic, new Date());
+  await seedDemoMarketsIfEmpty(db, atomic, new Date());
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(toilets);
   if (Number(row?.n ?? 0) > 0) return 0;
   return insertToilets(db, atomic, DEMO_TOILET_COUNT);

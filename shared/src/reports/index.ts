@@ -8,3 +8,4 @@ export * from "./moderation";
 export * from "./open311";
 export * from "./review";
 export * from "./schemas";
+export * from "./vendingZone";

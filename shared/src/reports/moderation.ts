@@ -4,6 +4,7 @@ import { queryFlag, queryInt } from "../http/query";
 import { RejectReason, ReportStatus } from "./lifecycle";
 import type { ReopenRequest } from "./schemas";
 import { Id, listedReport, MAX_DESCRIPTION_CHARS, MAX_REPORT_PHOTOS } from "./schemas";
+import { VendingZoneFlag } from "./vendingZone";
 
 /* The bureau's side of the reports API: the moderation queue, lifecycle actions and edits, KPIs. */
 
@@ -18,6 +19,8 @@ export const ModerationQueueQuery = z.object({
     .optional(),
   overdue: queryFlag(),
   held: queryFlag(),
+  /** Street-vending reports filed inside (within) or within 100 m of (near) a vending zone open at the time. */
+  vendingZone: z.enum(["within", "near"]).optional(),
   limit: queryInt(1, 100, 30),
   offset: queryInt(0, 100_000, 0),
 });
@@ -31,6 +34,8 @@ export const QueueItem = z
     overdue: z.boolean(),
     slaDueAt: z.string().nullable(),
     version: z.number().int(),
+    /** How a street-vending report stood to the vending zones open when it was filed; null otherwise (or from an older API). */
+    vendingZone: VendingZoneFlag.nullable().default(null),
   })
   .meta({ id: "QueueItem" });
 export type QueueItem = z.infer<typeof QueueItem>;

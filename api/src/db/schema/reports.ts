@@ -79,6 +79,8 @@ export const reports = sqliteTable(
     /** The case number's city day (YYYYMMDD) and that day's sequence; null only on rows not yet backfilled. */
     caseDay: text("case_day"),
     caseSeq: integer("case_seq"),
+    /** A street-vending report in (within_open_zone) or near (near_open_zone) an open vending zone at filing (platform/report-annotators). */
+    vendingZone: text("vending_zone"),
   },
   (t) => [
     index("reports_reporter_idx").on(t.reporterId, t.createdAt),

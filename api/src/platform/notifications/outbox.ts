@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import { outbox } from "../../db/schema";
 import type { AppDb } from "../../db/types";
 import { guardedInsert } from "../guarded-insert";
@@ -54,4 +54,30 @@ export function notifyStatement(db: AppDb, n: Notification) {
     createdAt: n.now,
   };
   return n.guard ? guardedInsert(db, outbox, row, n.guard) : db.insert(outbox).values(row);
+}
+
+export interface NotificationToEach extends Omit<Notification, "userId"> {
+  /** A subquery selecting user ids as a column named `uid`, e.g. a domain's subscribers of one object. */
+  recipients: SQL;
+}
+
+/**
+ * One outbox row per user the `recipients` subquery selects, in a single INSERT … SELECT for the same
+ * atomic() as the change (no read of the list between awaits: whoever is subscribed when the group runs
+ * hears it). Outbox ids are internal, so these are random hex made inside the statement.
+ */
+export function notifyEachStatement(db: AppDb, n: NotificationToEach) {
+  const values: Record<string, SQL> = {
+    id: sql`lower(hex(randomblob(16)))`,
+    userId: sql`r.uid`,
+    subjectType: sql`${n.subject?.type ?? null}`,
+    subjectId: sql`${n.subject?.id ?? null}`,
+    payload: sql`${JSON.stringify(n.payload)}`,
+    state: sql`'pending'`,
+    attempts: sql`0`,
+    nextAttemptAt: sql`${n.now}`,
+    createdAt: sql`${n.now}`,
+  };
+  const parts = Object.keys(getTableColumns(outbox)).map((key) => values[key] ?? sql`null`);
+  return db.insert(outbox).select(sql`select ${sql.join(parts, sql`, `)} from (${n.recipients}) as r where ${n.guard ?? sql`1`}`);
 }

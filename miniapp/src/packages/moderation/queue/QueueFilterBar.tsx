@@ -3,12 +3,13 @@ import { Text, View } from "@tarojs/components";
 import { useState } from "react";
 import { CITY_DISTRICTS } from "../../../city/districts";
 import { Chip } from "../../../components/Chip";
-import { type QueueFilters, queueFilterSummary } from "./filters";
+import { type QueueFilters, queueFilterSummary, VENDING_ZONE_FILTER_LABELS } from "./filters";
 
 /*
  * The queue's filters: status chips, a category picker (an in-page panel grouped like the category tree,
  * so it works the same in both builds and in a browser test), districts, 超期 and 待人工复核. Folded to one
- * summary line by default so the cases fill the screen; a tap on it opens the panel.
+ * summary line by default so the cases fill the screen; a tap on it opens the panel. 摊区内 / 摊区旁 keep
+ * the street-vending reports filed in or near a vending zone open at the time.
  */
 export function QueueFilterBar(props: { filters: QueueFilters; categories: readonly Category[]; onChange: (next: QueueFilters) => void }) {
   const { filters, categories, onChange } = props;
@@ -61,6 +62,15 @@ function QueuePanel(props: {
         <Text className="chip-row__label">筛选</Text>
         <Chip label="超期" className="queue-filter-overdue" active={filters.overdue} onTap={() => set({ overdue: !filters.overdue })} />
         <Chip label="待人工复核" className="queue-filter-held" active={filters.held} onTap={() => set({ held: !filters.held })} />
+        {(["within", "near"] as const).map((v) => (
+          <Chip
+            key={v}
+            label={VENDING_ZONE_FILTER_LABELS[v]}
+            className={`queue-filter-vending-${v}`}
+            active={filters.vendingZone === v}
+            onTap={() => set({ vendingZone: filters.vendingZone === v ? null : v })}
+          />
+        ))}
         <Chip
           label={`分类：${categoryName ?? "全部"} ▾`}
           className="queue-filter-category"

@@ -1,4 +1,4 @@
-import type { QueueItem } from "@civic/shared";
+import { type QueueItem, VENDING_ZONE_FLAG_LABELS } from "@civic/shared";
 import { Image, Text, View } from "@tarojs/components";
 import { districtDisplayName } from "../../../city/districts";
 import { caseName } from "../../../reports/caseText";
@@ -27,6 +27,9 @@ export function QueueItemCard({ item, onOpen }: { item: QueueItem; onOpen: (id: 
         </View>
         <View className="badge-row">
           <UrgencyBadges held={item.held} overdue={item.overdue} />
+          {item.vendingZone ? (
+            <Text className={`badge queue-vending queue-vending--${item.vendingZone}`}>{VENDING_ZONE_FLAG_LABELS[item.vendingZone]}</Text>
+          ) : null}
           {item.slaDueAt ? <Text className="badge queue-sla">时限 {formatCityTime(item.slaDueAt)}</Text> : null}
           {item.followers > 0 ? <Text className="badge queue-followers">{item.followers}人同样反映</Text> : null}
         </View>

@@ -1,0 +1,3 @@
+export * from "./geometry";
+export * from "./schemas";
+export * from "./status";

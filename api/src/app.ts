@@ -12,6 +12,7 @@ import { registerInbox } from "./platform/notifications/inbox.routes";
 import { createRouter } from "./platform/router";
 import { registerUploads, UPLOADS_PATH, uploadBodyLimit, uploadWritesOnly } from "./platform/uploads/uploads.routes";
 import { registerWechatCallbacks } from "./platform/uploads/wechat-callback.routes";
+import { registerPoints } from "./points";
 import { registerReports } from "./reports";
 
 export type { AppDeps } from "./deps";
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
   registerOpen311(app);
   registerMe(app);
   registerPickups(app);
+  registerPoints(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -10,6 +10,7 @@ import { jsonLogger } from "@civic/api/platform/logger";
 import { createNearbyIndex } from "@civic/api/platform/nearby/memory-index";
 import { dispatchOutbox } from "@civic/api/platform/notifications/dispatcher";
 import { createWechatClient } from "@civic/api/platform/wechat";
+import { SCHEDULED_JOBS } from "@civic/api/scheduled";
 import type { ContractHarness } from "../contract/harness";
 import { FAKE_APPID, FAKE_SECRET, type FakeWechat } from "../fakes/wechat";
 import { TEST_CALLBACK_TOKEN, TEST_PUBLIC_BASE_URL, wechatControls } from "../fakes/wechat-controls";
@@ -67,6 +68,11 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
       now = new Date(iso);
     },
     runRetention: () => unlinkExpiredReporters(deps, deps.clock()),
+    runJob: (name) => {
+      const job = SCHEDULED_JOBS.find((j) => j.name === name);
+      if (!job) throw new Error(`no scheduled job ${name}`);
+      return job.run(deps, deps.clock());
+    },
   };
   return { harness, app, sqlite, db, atomic, deps };
 }

@@ -23,6 +23,8 @@ export interface ContractHarness {
   setNow(iso: string): void;
   /** Runs the retention job once at the harness clock, as the Node timer / Workers cron would; returns reports unlinked. */
   runRetention(): Promise<number>;
+  /** Runs one scheduled job (api/src/scheduled.ts) once at the harness clock, as the Node timer / Workers cron would. */
+  runJob(name: string): Promise<Record<string, number>>;
 }
 
 export type GetHarness = () => ContractHarness;

@@ -4,6 +4,7 @@ import { buildWorkerDeps, type WorkerEnv } from "@civic/api/hosts/worker/index";
 import { unlinkExpiredReporters } from "@civic/api/me/retention";
 import { jsonLogger } from "@civic/api/platform/logger";
 import { dispatchOutbox } from "@civic/api/platform/notifications/dispatcher";
+import { SCHEDULED_JOBS } from "@civic/api/scheduled";
 import { inject } from "vitest";
 import type { ContractHarness } from "../contract/harness";
 import { TEST_CALLBACK_TOKEN, TEST_PUBLIC_BASE_URL, wechatControls } from "../fakes/wechat-controls";
@@ -64,6 +65,11 @@ export function createWorkerdHarness(): ContractHarness {
       now = new Date(iso);
     },
     runRetention: () => unlinkExpiredReporters(deps, deps.clock()),
+    runJob: (name) => {
+      const job = SCHEDULED_JOBS.find((j) => j.name === name);
+      if (!job) throw new Error(`no scheduled job ${name}`);
+      return job.run(deps, deps.clock());
+    },
   };
 }
 

@@ -82,8 +82,17 @@ export async function wipeStorage(): Promise<void> {
     )
     .all<{ name: string }>();
   if (results.length > 0) {
+    // Append-only tables (points_entries) refuse DELETE by trigger: the triggers are dropped for the wipe
+    // and made again from their own SQL in the same batch.
+    const triggers = (await db.prepare("select name, sql from sqlite_master where type = 'trigger'").all<{ name: string; sql: string }>())
+      .results;
     // One batch = one transaction; foreign keys are checked at its end, when every table is empty.
-    await db.batch([db.prepare("pragma defer_foreign_keys = on"), ...results.map((t) => db.prepare(`delete from "${t.name}"`))]);
+    await db.batch([
+      db.prepare("pragma defer_foreign_keys = on"),
+      ...triggers.map((t) => db.prepare(`drop trigger "${t.name}"`)),
+      ...results.map((t) => db.prepare(`delete from "${t.name}"`)),
+      ...triggers.map((t) => db.prepare(t.sql)),
+    ]);
   }
   let cursor: string | undefined;
   do {

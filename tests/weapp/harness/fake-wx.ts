@@ -34,6 +34,8 @@ export interface FakeWxOptions {
   modalConfirm?: boolean;
   /** Temp file paths wx.chooseMedia hands back (default: one photo). */
   media?: string[];
+  /** What wx.scanCode reads (default: the user cancels). */
+  scanned?: string;
   /** Answers wx.uploadFile (default: 201 with an upload id made from the file name). */
   onUpload?: (filePath: string) => WxResponse;
 }
@@ -136,6 +138,11 @@ export function createFakeWx(opts: FakeWxOptions): FakeWx {
       answer(o, "getLocation", { ...location, speed: 0, accuracy: 30, altitude: 0, verticalAccuracy: 0, horizontalAccuracy: 30 });
     },
     // Reports (随手拍): photo picking and upload with progress, the map picker, subscribe messages.
+    scanCode(o: Options) {
+      record("scanCode", o);
+      if (opts.scanned === undefined) refuse(o, "scanCode", "cancel");
+      else answer(o, "scanCode", { result: opts.scanned, scanType: "QR_CODE" });
+    },
     chooseMedia(o: Options) {
       record("chooseMedia", o);
       const paths = opts.media ?? ["wxfile://tmp/photo-1.jpg"];

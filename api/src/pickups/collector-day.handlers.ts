@@ -199,8 +199,10 @@ export const completeJobHandler: AppRouteHandler<typeof completeJob> = async (c)
       status: "已收运",
     },
   });
-  // The kg just recorded earn the resident recycling points now (the scheduled job retries any left over).
-  await creditPickupRecycled(deps);
+  // The kg just recorded earn the resident recycling points now; if that fails, the scheduled job credits them.
+  await creditPickupRecycled(deps, { bookingId: job.id }).catch((err: unknown) =>
+    deps.log.warn("points: crediting a completed pickup failed; the scheduled job will retry", { bookingId: job.id, error: String(err) }),
+  );
   return c.json(answer, 200);
 };
 

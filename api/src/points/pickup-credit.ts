@@ -13,14 +13,23 @@ import { currentRates, rateVersionText } from "./rates";
  * entry. Parallel runs are harmless: the source key is unique and the loser writes nothing. Run by the
  * scheduled job and right after a completion commits. A row whose resident is its own collector is skipped.
  */
-export async function creditPickupRecycled(deps: AppDeps, limit = 200): Promise<{ credited: number }> {
+export async function creditPickupRecycled(
+  deps: AppDeps,
+  opts: { bookingId?: string; limit?: number } = {},
+): Promise<{ credited: number }> {
   const rows = await deps.db
     .select({ row: pickupRecycled, collectorId: pickupOutcomes.collectorId })
     .from(pickupRecycled)
     .innerJoin(pickupOutcomes, eq(pickupOutcomes.bookingId, pickupRecycled.bookingId))
-    .where(and(isNull(pickupRecycled.creditedAt), ne(pickupOutcomes.collectorId, pickupRecycled.residentId)))
+    .where(
+      and(
+        isNull(pickupRecycled.creditedAt),
+        ne(pickupOutcomes.collectorId, pickupRecycled.residentId),
+        opts.bookingId ? eq(pickupRecycled.bookingId, opts.bookingId) : undefined,
+      ),
+    )
     .orderBy(asc(pickupRecycled.at))
-    .limit(limit);
+    .limit(opts.limit ?? 200);
   if (!rows.length) return { credited: 0 };
   const rates = await currentRates(deps.db);
   const cap = await capsFor(deps.db, "pickup_weigh");

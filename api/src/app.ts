@@ -13,6 +13,7 @@ import { registerInbox } from "./platform/notifications/inbox.routes";
 import { createRouter } from "./platform/router";
 import { registerUploads, UPLOADS_PATH, uploadBodyLimit, uploadWritesOnly } from "./platform/uploads/uploads.routes";
 import { registerWechatCallbacks } from "./platform/uploads/wechat-callback.routes";
+import { registerPoints } from "./points";
 import { registerReports } from "./reports";
 import { registerSorting } from "./sorting";
 
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps) {
   registerPickups(app);
   registerSorting(app);
   registerMarkets(app);
+  registerPoints(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

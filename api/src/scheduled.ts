@@ -2,6 +2,8 @@ import type { AppDeps } from "./deps";
 import { unlinkExpiredReporters } from "./me/retention";
 import { sendPickupReminders } from "./pickups/reminders";
 import { type JobResult, PLATFORM_JOBS, runJobs, type ScheduledJob, type ScheduleState } from "./platform/scheduled";
+import { expirePoints } from "./points/expiry";
+import { creditPickupRecycled } from "./points/pickup-credit";
 
 /**
  * Every scheduled job in one place: the platform's housekeeping and each domain's jobs. Both hosts call
@@ -20,6 +22,18 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     name: "pickup-reminders",
     everyMs: 600_000,
     run: (deps, now) => sendPickupReminders(deps, now),
+  },
+  {
+    // Recyclable kg of completed pickups → points, once per (booking, class) (points/pickup-credit.ts).
+    name: "points-pickup-credit",
+    everyMs: 600_000,
+    run: (deps) => creditPickupRecycled(deps),
+  },
+  {
+    // Earned points older than POINTS_EXPIRY_MONTHS expire, once per account and cutoff date (points/expiry.ts).
+    name: "points-expiry",
+    everyMs: 3_600_000,
+    run: (deps) => expirePoints(deps),
   },
 ];
 

@@ -47,7 +47,7 @@ export default defineAppConfig({
     {
       // Recycling collectors (回收员): bulky-waste jobs to accept, the day's route, working a job.
       root: "packages/collector",
-      pages: ["jobs/index", "day/index", "job/index"],
+      pages: ["jobs/index", "day/index", "job/index", "weigh/index"],
     },
     {
       // Bulky-waste pickups (大件垃圾预约), the resident's side: the booking wizard, my bookings, a booking.
@@ -59,6 +59,16 @@ export default defineAppConfig({
       // offline and syncs in batches), today's tally.
       root: "packages/volunteer",
       pages: ["rooms/index", "check/index", "today/index"],
+    },
+    {
+      // 我的积分 (recycling points): the hub, the history and the rotating code to show the collector.
+      root: "packages/points",
+      pages: ["index/index", "history/index", "code/index"],
+    },
+    {
+      // The bureau's points settings (admin): the versioned rate table, daily caps, flagged anomalies.
+      root: "packages/points-admin",
+      pages: ["rates/index", "caps/index", "flags/index"],
     },
   ],
   window: {

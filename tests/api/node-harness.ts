@@ -10,6 +10,7 @@ import { jsonLogger } from "@civic/api/platform/logger";
 import { createNearbyIndex } from "@civic/api/platform/nearby/memory-index";
 import { dispatchOutbox } from "@civic/api/platform/notifications/dispatcher";
 import { createWechatClient } from "@civic/api/platform/wechat";
+import { SCHEDULED_JOBS } from "@civic/api/scheduled";
 import type { ContractHarness } from "../contract/harness";
 import { FAKE_APPID, FAKE_SECRET, type FakeWechat } from "../fakes/wechat";
 import { TEST_CALLBACK_TOKEN, TEST_PUBLIC_BASE_URL, wechatControls } from "../fakes/wechat-controls";
@@ -68,6 +69,11 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
     },
     runRetention: () => unlinkExpiredReporters(deps, deps.clock()),
     withDeps: (fn) => fn(deps),
+    runJob: (name) => {
+      const job = SCHEDULED_JOBS.find((j) => j.name === name);
+      if (!job) throw new Error(`no scheduled job ${name}`);
+      return job.run(deps, deps.clock());
+    },
   };
   return { harness, app, sqlite, db, atomic, deps };
 }

@@ -65,6 +65,8 @@ describe("scheduled jobs", () => {
       { name: "dispatch-sms", ok: true, ran: true, figures: { sent: 0, failed: 0, notConfigured: 0 } },
       { name: "unlink-expired-reporters", ok: true, ran: true, figures: { unlinked: 0 } },
       { name: "pickup-reminders", ok: true, ran: true, figures: { reminded: 0 } },
+      { name: "points-pickup-credit", ok: true, ran: true, figures: { credited: 0 } },
+      { name: "points-expiry", ok: true, ran: true, figures: { expired: 0, accounts: 0 } },
     ]);
     expect((await t.db.select().from(rateLimits)).map((r) => r.bucket)).toEqual(["current"]);
     expect((await t.db.select().from(idempotencyKeys)).map((r) => r.key)).toEqual(["yesterday-key"]);
@@ -84,6 +86,8 @@ describe("scheduled jobs", () => {
       ["dispatch-sms", true],
       ["unlink-expired-reporters", true],
       ["pickup-reminders", true],
+      ["points-pickup-credit", true],
+      ["points-expiry", true],
     ]);
     expect(await ran(later(60_000))).toEqual([
       ["purge-rate-limits", false],
@@ -92,6 +96,8 @@ describe("scheduled jobs", () => {
       ["dispatch-sms", true],
       ["unlink-expired-reporters", false],
       ["pickup-reminders", false],
+      ["points-pickup-credit", false],
+      ["points-expiry", false],
     ]);
     expect(await ran(later(3_600_000))).toEqual([
       ["purge-rate-limits", true],
@@ -100,6 +106,8 @@ describe("scheduled jobs", () => {
       ["dispatch-sms", true],
       ["unlink-expired-reporters", true],
       ["pickup-reminders", true],
+      ["points-pickup-credit", true],
+      ["points-expiry", true],
     ]);
   });
 

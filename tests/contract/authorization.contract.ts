@@ -35,6 +35,9 @@ interface Fixture {
   /** An active night market, and a suspension on it that the admin row calls off. */
   marketId: string;
   marketSuspensionId: string;
+  /** A weigh-in's ledger entry for the owner's household, and the weight flag it raised. */
+  pointsEntryId: string;
+  pointsFlagId: string;
 }
 
 interface Row {
@@ -169,6 +172,40 @@ export const AUTHORIZATION: Record<string, Row> = {
     access: ["collector"],
     path: (f) => `/api/v1/collector/jobs/${f.pickupId}/unable`,
     body: (f) => ({ reason: "no_access", photoIds: [f.photoId] }),
+  },
+  "GET /api/v1/points/me": { access: "signed-in", path: () => "/api/v1/points/me" },
+  "GET /api/v1/points/me/history": { access: "signed-in", path: () => "/api/v1/points/me/history" },
+  "GET /api/v1/points/me/code": { access: "signed-in", path: () => "/api/v1/points/me/code" },
+  // A code that is not one: the collector gets past the role check to a 422.
+  "POST /api/v1/points/weigh-ins": {
+    access: ["collector"],
+    path: () => "/api/v1/points/weigh-ins",
+    body: () => ({
+      weighInId: "00000000-0000-4000-8000-00000000aaaa",
+      code: "矩阵",
+      lines: [{ class: "paper", kg: 1 }],
+      where: "doorstep",
+    }),
+  },
+  "GET /api/v1/points/weigh-ins/mine": { access: ["collector"], path: () => "/api/v1/points/weigh-ins/mine" },
+  "GET /api/v1/admin/points/rates": { access: ADMIN_ONLY, path: () => "/api/v1/admin/points/rates" },
+  "PUT /api/v1/admin/points/rates": { access: ADMIN_ONLY, path: () => "/api/v1/admin/points/rates", body: () => ({ rates: [] }) },
+  "GET /api/v1/admin/points/caps": { access: ADMIN_ONLY, path: () => "/api/v1/admin/points/caps" },
+  "PUT /api/v1/admin/points/caps": {
+    access: ADMIN_ONLY,
+    path: () => "/api/v1/admin/points/caps",
+    body: () => ({ caps: [{ kind: "quiz", perAccountDay: 5, perActorDay: null }] }),
+  },
+  "GET /api/v1/admin/points/flags": { access: ADMIN_ONLY, path: () => "/api/v1/admin/points/flags" },
+  "POST /api/v1/admin/points/flags/{id}/review": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/points/flags/${f.pointsFlagId}/review`,
+    body: () => ({ decision: "dismiss" }),
+  },
+  "POST /api/v1/admin/points/entries/{id}/reverse": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/points/entries/${f.pointsEntryId}/reverse`,
+    body: () => ({ reason: "矩阵" }),
   },
   "POST /api/v1/auth/wechat": {
     access: "public",
@@ -431,9 +468,20 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
     body: { date: soon, reason: "matrix" },
   });
   if (suspension.status !== 201) throw new Error(`market suspension fixture: ${suspension.status} ${JSON.stringify(suspension.json)}`);
+  const ownerCode = (await call(h, "GET", "/api/v1/points/me/code", { token: owner.token })).json.code;
+  const weighed = await call(h, "POST", "/api/v1/points/weigh-ins", {
+    token: target.token,
+    body: { weighInId: "00000000-0000-4000-8000-00000000bbbb", code: ownerCode, lines: [{ class: "paper", kg: 90 }], where: "doorstep" },
+  });
+  if (weighed.status !== 201) throw new Error(`weigh-in fixture: ${weighed.status} ${JSON.stringify(weighed.json)}`);
+  const flags = (await call(h, "GET", "/api/v1/admin/points/flags?status=open", { token: admin.token })).json.items;
+  const pointsFlag = flags.find((x: { subjectKey: string }) => x.subjectKey === `weigh:${weighed.json.id}`);
+  const pointsEntry = (await call(h, "GET", "/api/v1/points/me/history", { token: owner.token })).json.items[0];
   return {
     marketId: market.id,
     marketSuspensionId: suspension.json.id,
+    pointsEntryId: pointsEntry.id,
+    pointsFlagId: pointsFlag.id,
     pickupSlotId,
     pickupId: pickup.json.id,
     open311Key: key.json.apiKey,

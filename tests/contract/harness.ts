@@ -29,6 +29,8 @@ export interface ContractHarness {
    * no route writes yet (communities, bin rooms, households, residents' codes). Portable drizzle only.
    */
   withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T>;
+  /** Runs one scheduled job (api/src/scheduled.ts) once at the harness clock, as the Node timer / Workers cron would. */
+  runJob(name: string): Promise<Record<string, number>>;
 }
 
 export type GetHarness = () => ContractHarness;

@@ -21,6 +21,7 @@ import { registerPickupCollectorsContract } from "./pickup-collectors.contract";
 import { registerPickupDayContract } from "./pickup-day.contract";
 import { registerPickupPhotosContract } from "./pickup-photos.contract";
 import { registerPickupsContract } from "./pickups.contract";
+import { registerPointsContract } from "./points.contract";
 import { registerPrivacyContract } from "./privacy.contract";
 import { registerReportNotificationsContract } from "./report-notifications.contract";
 import { registerReportsContract } from "./reports.contract";
@@ -68,6 +69,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerPickupDayContract(getHarness);
   registerPickupPhotosContract(getHarness);
   registerPickupBureauContract(getHarness);
+  registerPointsContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);
 }

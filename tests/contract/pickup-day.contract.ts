@@ -10,7 +10,7 @@ type Json = any;
 const DATE = "2027-05-10";
 const BEFORE = "2027-05-03T02:00:00.000Z"; // 10:00 Suzhou, a week before
 const EVE = "2027-05-09T15:59:00.000Z"; // 23:59 Suzhou the day before
-const ON_THE_DAY = "2027-05-10T01:00:00.000Z"; // 09:00 Suzhou on DATE
+export const ON_THE_DAY = "2027-05-10T01:00:00.000Z"; // 09:00 Suzhou on DATE
 
 const ITEMS = [
   { code: "sofa", qty: 1 },
@@ -26,7 +26,7 @@ async function collectorOn(h: ContractHarness, adminToken: string, openid: strin
 }
 
 /** A resident's booking on street `streetIndex` on DATE, accepted by a collector serving that street (clock: BEFORE). */
-async function acceptedJob(
+export async function acceptedJob(
   h: ContractHarness,
   streetIndex: number,
   tag: string,
@@ -55,7 +55,7 @@ async function acceptedJob(
 
 const jobPath = (id: string, action: string) => `/api/v1/collector/jobs/${id}/${action}`;
 
-async function complete(h: ContractHarness, c: Session, id: string, photoId: string, taken: unknown = undefined) {
+export async function complete(h: ContractHarness, c: Session, id: string, photoId: string, taken: unknown = undefined) {
   return call(h, "POST", jobPath(id, "complete"), {
     token: c.token,
     body: {

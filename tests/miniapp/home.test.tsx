@@ -20,11 +20,18 @@ describe("首页: the service grid", () => {
     expect(navigate).toHaveBeenCalledWith({ url: "/packages/pickups/book/index" });
   });
 
+  it("opens 我的积分 from 垃圾分类/积分", () => {
+    const navigate = vi.spyOn(Taro, "navigateTo");
+    const { container } = render(<HomePage />);
+    fireEvent.click(container.querySelector(".service-recycling") as HTMLElement);
+    expect(navigate).toHaveBeenCalledWith({ url: "/packages/points/index/index" });
+  });
+
   it("shows the services still to come as disabled tiles saying what each will do", () => {
     const navigate = vi.spyOn(Taro, "navigateTo");
     const { container } = render(<HomePage />);
     const coming = [...container.querySelectorAll<HTMLElement>(".service-tile.is-disabled")];
-    expect(coming.map((t) => t.querySelector(".service-tile__name")?.textContent)).toEqual(["停车", "夜市摊位", "垃圾分类/积分"]);
+    expect(coming.map((t) => t.querySelector(".service-tile__name")?.textContent)).toEqual(["停车", "夜市摊位"]);
     for (const tile of coming) {
       expect(tile.querySelector(".coming-soon")?.textContent).toBe("即将上线");
       expect(tile.querySelector(".service-tile__desc")?.textContent?.length).toBeGreaterThan(5);
@@ -41,8 +48,8 @@ describe("首页: the service grid", () => {
     expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: "停车 即将上线", showCancel: false, confirmText: "知道了" }));
     const said = modal.mock.calls[0]?.[0] as { content: string };
     expect(said.content).toMatch(/^上线后可.+。$/);
-    for (const id of ["night-market", "recycling"]) fireEvent.click(container.querySelector(`.service-${id}`) as HTMLElement);
-    expect(modal).toHaveBeenCalledTimes(3);
-    expect(new Set(modal.mock.calls.map((c) => (c[0] as { content: string }).content)).size).toBe(3);
+    fireEvent.click(container.querySelector(".service-night-market") as HTMLElement);
+    expect(modal).toHaveBeenCalledTimes(2);
+    expect(new Set(modal.mock.calls.map((c) => (c[0] as { content: string }).content)).size).toBe(2);
   });
 });

@@ -129,12 +129,12 @@ afterEach(() => {
 });
 
 describe("weapp: the collector's day (packages/collector)", () => {
-  it("is a subpackage of its own with the three pages", async () => {
+  it("is a subpackage of its own with its four pages", async () => {
     const mp = await bootWeapp({ onRequest: collectorApi() });
     current = mp;
     const subs = (mp.appConfigJson.subPackages ?? mp.appConfigJson.subpackages) as { root: string; pages: string[] }[];
     const collector = subs.find((s) => s.root.replace(/\/$/, "") === "packages/collector");
-    expect(collector?.pages).toEqual(["jobs/index", "day/index", "job/index"]);
+    expect(collector?.pages).toEqual(["jobs/index", "day/index", "job/index", "weigh/index"]);
     expect(mp.appConfigJson.pages as string[]).not.toContain("packages/collector/jobs/index");
   });
 

@@ -4,7 +4,7 @@ import { RESIDENT } from "./fixtures";
 import { findByClass, findOneByClass, textOf } from "./harness/wxml";
 
 describe("weapp: home and login", () => {
-  it("shows the service grid where 找厕所, 随手拍 and 大件垃圾预约 open and the services still to come cannot be opened", async () => {
+  it("shows the service grid where 找厕所, 随手拍, 大件垃圾预约 and 垃圾分类/积分 open and the services still to come cannot be opened", async () => {
     const mp = await bootWeapp();
     const page = await mp.openPage("pages/index/index");
     const tree = await page.waitFor((t) => findByClass(t, "service-tile").length > 0 && t, "the service grid");
@@ -16,8 +16,9 @@ describe("weapp: home and login", () => {
     expect(findByClass(toilets, "coming-soon")).toHaveLength(0);
     expect(findByClass(findOneByClass(tree, "service-report"), "coming-soon")).toHaveLength(0);
     expect(findByClass(findOneByClass(tree, "service-bulky-waste"), "coming-soon")).toHaveLength(0);
-    // Three services work (找厕所, 随手拍, 大件垃圾预约); the rest say they are coming.
-    expect(findByClass(tree, "coming-soon")).toHaveLength(names.length - 3);
+    expect(findByClass(findOneByClass(tree, "service-recycling"), "coming-soon")).toHaveLength(0);
+    // Four services work (找厕所, 随手拍, 大件垃圾预约, 垃圾分类/积分); the rest say they are coming.
+    expect(findByClass(tree, "coming-soon")).toHaveLength(names.length - 4);
 
     page.tap(toilets);
     await page.waitFor(() => navigateUrls(mp).length > 0, "navigateTo");

@@ -4,6 +4,7 @@ import { buildWorkerDeps, type WorkerEnv } from "@civic/api/hosts/worker/index";
 import { unlinkExpiredReporters } from "@civic/api/me/retention";
 import { jsonLogger } from "@civic/api/platform/logger";
 import { dispatchOutbox } from "@civic/api/platform/notifications/dispatcher";
+import { SCHEDULED_JOBS } from "@civic/api/scheduled";
 import { inject } from "vitest";
 import type { ContractHarness } from "../contract/harness";
 import { TEST_CALLBACK_TOKEN, TEST_PUBLIC_BASE_URL, wechatControls } from "../fakes/wechat-controls";
@@ -65,6 +66,11 @@ export function createWorkerdHarness(): ContractHarness {
     },
     runRetention: () => unlinkExpiredReporters(deps, deps.clock()),
     withDeps: (fn) => fn(deps),
+    runJob: (name) => {
+      const job = SCHEDULED_JOBS.find((j) => j.name === name);
+      if (!job) throw new Error(`no scheduled job ${name}`);
+      return job.run(deps, deps.clock());
+    },
   };
 }
 
@@ -76,11 +82,11 @@ export async function wipeStorage(): Promise<void> {
       "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name <> 'd1_migrations'",
     )
     .all<{ name: string }>();
-  // Triggers that refuse DELETE (the points ledger is append-only) are dropped for the wipe and put back.
-  const { results: triggers } = await db
-    .prepare("select name, sql from sqlite_master where type = 'trigger' and sql is not null")
-    .all<{ name: string; sql: string }>();
   if (results.length > 0) {
+    // Append-only tables (points_entries) refuse DELETE by trigger: the triggers are dropped for the wipe
+    // and made again from their own SQL in the same batch.
+    const triggers = (await db.prepare("select name, sql from sqlite_master where type = 'trigger'").all<{ name: string; sql: string }>())
+      .results;
     // One batch = one transaction; foreign keys are checked at its end, when every table is empty.
     await db.batch([
       db.prepare("pragma defer_foreign_keys = on"),

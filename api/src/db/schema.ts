@@ -13,6 +13,7 @@ export * from "./schema/pickup-reminders";
 export * from "./schema/pickups";
 export * from "./schema/platform";
 export * from "./schema/points";
+export * from "./schema/points-weigh";
 export * from "./schema/privacy";
 export * from "./schema/reports";
 export * from "./schema/sms";

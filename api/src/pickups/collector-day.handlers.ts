@@ -16,6 +16,7 @@ import { newId } from "../platform/ids";
 import { notifyStatement } from "../platform/notifications/outbox";
 import type { AppRouteHandler } from "../platform/router";
 import { attachUploads } from "../platform/uploads/attach";
+import { creditPickupRecycled } from "../points/pickup-credit";
 import { bookingChangesRepo } from "./booking-changes.repo";
 import { heldBy, renderJob, toJob } from "./collector.handlers";
 import { collectorRepo } from "./collector.repo";
@@ -198,6 +199,10 @@ export const completeJobHandler: AppRouteHandler<typeof completeJob> = async (c)
       status: "已收运",
     },
   });
+  // The kg just recorded earn the resident recycling points now; if that fails, the scheduled job credits them.
+  await creditPickupRecycled(deps, { bookingId: job.id }).catch((err: unknown) =>
+    deps.log.warn("points: crediting a completed pickup failed; the scheduled job will retry", { bookingId: job.id, error: String(err) }),
+  );
   return c.json(answer, 200);
 };
 

@@ -8,6 +8,7 @@ import { categoryValues } from "../reports/categories.repo";
 import { seedDemoChecksIfEmpty } from "./demo-checks";
 import { seedDemoMarketsIfEmpty } from "./demo-markets";
 import { seedDemoPickupsIfEmpty } from "./demo-pickups";
+import { seedDemoPointsIfEmpty } from "./demo-points";
 import { seedDemoReportsIfEmpty } from "./demo-reports";
 import { DEMO_CATEGORIES } from "./report-categories";
 import { type GeneratorOptions, generateDemoToilets } from "./toilet-generator";
@@ -60,6 +61,7 @@ export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"]): Pro
   await seedDemoPickupsIfEmpty(db, atomic, new Date());
   await seedDemoChecksIfEmpty(db, atomic, new Date());
   await seedDemoMarketsIfEmpty(db, atomic, new Date());
+  await seedDemoPointsIfEmpty(db, atomic, new Date());
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(toilets);
   if (Number(row?.n ?? 0) > 0) return 0;
   return insertToilets(db, atomic, DEMO_TOILET_COUNT);

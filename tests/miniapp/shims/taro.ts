@@ -13,6 +13,7 @@ export const shimState = {
   routerParams: {} as Record<string, string | undefined>,
   pageStackDepth: 1,
   pullDownRefresh: null as (() => void) | null,
+  reachBottom: null as (() => void) | null,
 };
 
 const resolved = <T>(value: T) => Promise.resolve(value);
@@ -126,6 +127,10 @@ const Taro = {
   shareFileMessage(_options: { filePath: string; fileName?: string }) {
     return resolved({ errMsg: "shareFileMessage:ok" });
   },
+  // Collectors' weigh-ins: by default the scan is cancelled; tests stub a result.
+  scanCode(_options: { onlyFromCamera?: boolean }): Promise<{ result: string }> {
+    return Promise.reject({ errMsg: "scanCode:fail cancel" });
+  },
   setClipboardData(_options: { data: string }) {
     return resolved({ errMsg: "setClipboardData:ok" });
   },
@@ -144,6 +149,10 @@ export function useDidShow(callback: () => void) {
 }
 
 /** The page's pull-to-refresh handler, kept for tests to fire (`shimState.pullDownRefresh?.()`). */
+export function useReachBottom(callback: () => void) {
+  shimState.reachBottom = callback;
+}
+
 export function usePullDownRefresh(callback: () => void) {
   shimState.pullDownRefresh = callback;
 }
@@ -158,6 +167,7 @@ export function resetTaroShim() {
   shimState.routerParams = {};
   shimState.pageStackDepth = 1;
   shimState.pullDownRefresh = null;
+  shimState.reachBottom = null;
 }
 
 export default Taro;

@@ -5,6 +5,9 @@ import {
   CollectorRoute,
   type CollectorUnableRequest,
   PickupItemList,
+  WeighIn,
+  WeighInList,
+  type WeighInRequest,
 } from "@civic/shared";
 import type { z } from "zod";
 import { type ApiFailure, type ApiResult, apiRequest } from "../../services/request";
@@ -52,4 +55,21 @@ export function jobConflictMessage(failure: ApiFailure, action: "accept" | "rele
   if (action === "release" && reason === "deadline_passed") return "收运当天不能再退单，请联系城管局";
   if (action === "work" && reason === "too_early") return "还没到收运日期，收运当天才能操作";
   return "该任务状态已变化，已为您刷新";
+}
+
+/** A weigh-in against a resident's scanned code (recycling points); a retry with the same id is the same weigh-in. */
+export const recordWeighIn = (body: WeighInRequest): Promise<ApiResult<WeighIn>> =>
+  apiRequest(WeighIn, { method: "POST", path: "/api/v1/points/weigh-ins", body });
+
+/** My weigh-ins of a date (default today). */
+export const myWeighIns = (date?: string): Promise<ApiResult<WeighInList>> =>
+  apiRequest(WeighInList, { path: "/api/v1/points/weigh-ins/mine", query: { date } });
+
+/** What a refused weigh-in means to the collector. */
+export function weighInFailureMessage(failure: ApiFailure): string {
+  const reason = (failure.details as { reason?: unknown } | undefined)?.reason;
+  if (reason === "code_expired") return "积分码已过期，请住户刷新后重新扫码";
+  if (reason === "self_award") return "不能给自己的家庭记积分";
+  if (failure.status === 422) return "这不是有效的积分码，或重量填写有误";
+  return failure.message;
 }

@@ -52,7 +52,7 @@ const SERVICES: Service[] = [
     name: "垃圾分类/积分",
     icon: "分",
     description: "查询垃圾该投哪个桶，回收可回收物攒积分",
-    coming: "上线后可查询垃圾该投哪个桶，预约可回收物上门回收，回收所得计入积分可兑换礼品。",
+    url: "/packages/points/index/index",
   },
 ];
 

@@ -16,6 +16,7 @@ import { setLargeText, useLargeText } from "../../ui/largeText";
 const MODERATION_QUEUE_PAGE = "/packages/moderation/queue/index";
 const COLLECTOR_JOBS_PAGE = "/packages/collector/jobs/index";
 const MY_PICKUPS_PAGE = "/packages/pickups/mine/index";
+const MY_POINTS_PAGE = "/packages/points/index/index";
 
 function ReportEntries({ token, staff, collector }: { token: string; staff: boolean; collector: boolean }) {
   const unread = useApiLoad(`inbox-unread:${token}`, inboxUnread).state;
@@ -29,6 +30,10 @@ function ReportEntries({ token, staff, collector }: { token: string; staff: bool
       </View>
       <View className="menu-item my-pickups-entry" onClick={() => go(MY_PICKUPS_PAGE)}>
         <Text>我的预约（大件垃圾）</Text>
+        <Text className="menu-item__arrow">›</Text>
+      </View>
+      <View className="menu-item my-points-entry" onClick={() => go(MY_POINTS_PAGE)}>
+        <Text>我的积分</Text>
         <Text className="menu-item__arrow">›</Text>
       </View>
       <View className="menu-item inbox-entry" onClick={() => go(INBOX_PAGE)}>

@@ -12,6 +12,10 @@ const PICKUP_SLOTS_PAGE = "/packages/pickups-admin/slots/index";
 const PICKUP_BLACKOUTS_PAGE = "/packages/pickups-admin/blackouts/index";
 const PICKUP_COLLECTORS_PAGE = "/packages/pickups-admin/collectors/index";
 const PICKUP_OVERVIEW_PAGE = "/packages/pickups-admin/overview/index";
+// Recycling points' settings (packages/points-admin).
+const POINTS_RATES_PAGE = "/packages/points-admin/rates/index";
+const POINTS_CAPS_PAGE = "/packages/points-admin/caps/index";
+const POINTS_FLAGS_PAGE = "/packages/points-admin/flags/index";
 
 /* 管理后台: the admin console's menu; each entry is one page of the admin subpackage. */
 const ENTRIES = [
@@ -27,6 +31,9 @@ const ENTRIES = [
   { key: "pickup-blackouts", url: PICKUP_BLACKOUTS_PAGE, title: "停收日期", hint: "春节等全市不收运的日期" },
   { key: "pickup-collectors", url: PICKUP_COLLECTORS_PAGE, title: "回收员服务街道", hint: "为每位回收员分配服务的街道" },
   { key: "pickup-overview", url: PICKUP_OVERVIEW_PAGE, title: "大件收运概况", hint: "每天各区各街道的预约、完成与超时，收运 KPI" },
+  { key: "points-rates", url: POINTS_RATES_PAGE, title: "积分费率", hint: "每千克可回收物的积分，每次修改生成新版本" },
+  { key: "points-caps", url: POINTS_CAPS_PAGE, title: "积分上限", hint: "每户每天、每位回收员/志愿者每天的积分上限" },
+  { key: "points-flags", url: POINTS_FLAGS_PAGE, title: "积分异常", hint: "重量异常等可疑积分，核实、冲正" },
 ] as const;
 
 export default function AdminHomePage() {

@@ -12,7 +12,7 @@ import { ContactBlock } from "../components/ContactActions";
 import { DateSwitch } from "../components/DateSwitch";
 import { cityToday, dateLabel, dateParam, itemsText, metersText, windowLabel } from "../format";
 import { routeStart } from "../position";
-import { jobPageUrl } from "../routes";
+import { jobPageUrl, WEIGH_PAGE } from "../routes";
 import "../collector.css";
 
 /*
@@ -85,6 +85,13 @@ export default function CollectorDayPage() {
       onRetry={canRetry(error) ? reload : undefined}
       empty={route !== null && route.stops.length === 0}
       emptyText="这一天还没有您接下的任务，可到“收运任务”接单"
+      footer={
+        collector ? (
+          <Button className="btn btn-large weigh-entry" onClick={() => void Taro.navigateTo({ url: WEIGH_PAGE })}>
+            扫码称重（可回收物积分）
+          </Button>
+        ) : null
+      }
     >
       {route ? (
         <>

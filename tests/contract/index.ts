@@ -23,6 +23,7 @@ import { registerPickupsContract } from "./pickups.contract";
 import { registerPrivacyContract } from "./privacy.contract";
 import { registerReportNotificationsContract } from "./report-notifications.contract";
 import { registerReportsContract } from "./reports.contract";
+import { registerRewardsContract } from "./rewards.contract";
 import { registerSessionCacheContract } from "./session-cache.contract";
 import { registerStaffReviewContract } from "./staff-review.contract";
 import { registerStaleActionsContract } from "./stale-actions.contract";
@@ -64,6 +65,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerPickupDayContract(getHarness);
   registerPickupPhotosContract(getHarness);
   registerPickupBureauContract(getHarness);
+  registerRewardsContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);
 }

@@ -14,5 +14,6 @@ export * from "./schema/platform";
 export * from "./schema/points";
 export * from "./schema/privacy";
 export * from "./schema/reports";
+export * from "./schema/rewards";
 export * from "./schema/sms";
 export * from "./schema/sorting";

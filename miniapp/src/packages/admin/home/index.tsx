@@ -12,6 +12,8 @@ const PICKUP_SLOTS_PAGE = "/packages/pickups-admin/slots/index";
 const PICKUP_BLACKOUTS_PAGE = "/packages/pickups-admin/blackouts/index";
 const PICKUP_COLLECTORS_PAGE = "/packages/pickups-admin/collectors/index";
 const PICKUP_OVERVIEW_PAGE = "/packages/pickups-admin/overview/index";
+const REWARDS_ADMIN_PAGE = "/packages/rewards-admin/list/index";
+const REWARDS_DESK_PAGE = "/packages/rewards-admin/desk/index";
 
 /* 管理后台: the admin console's menu; each entry is one page of the admin subpackage. */
 const ENTRIES = [
@@ -27,6 +29,8 @@ const ENTRIES = [
   { key: "pickup-blackouts", url: PICKUP_BLACKOUTS_PAGE, title: "停收日期", hint: "春节等全市不收运的日期" },
   { key: "pickup-collectors", url: PICKUP_COLLECTORS_PAGE, title: "回收员服务街道", hint: "为每位回收员分配服务的街道" },
   { key: "pickup-overview", url: PICKUP_OVERVIEW_PAGE, title: "大件收运概况", hint: "每天各区各街道的预约、完成与超时，收运 KPI" },
+  { key: "rewards", url: REWARDS_ADMIN_PAGE, title: "兑换礼品管理", hint: "礼品、所需积分、库存、领取点与兑换期" },
+  { key: "rewards-desk", url: REWARDS_DESK_PAGE, title: "礼品领取", hint: "输入或扫描领取码，确认居民领取" },
 ] as const;
 
 export default function AdminHomePage() {

@@ -75,9 +75,18 @@ export async function wipeStorage(): Promise<void> {
       "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name <> 'd1_migrations'",
     )
     .all<{ name: string }>();
+  // Append-only tables (points_entries) refuse DELETE by trigger: drop those triggers for the wipe and put them back.
+  const { results: guards } = await db
+    .prepare("select name, sql from sqlite_master where type = 'trigger' and sql like '%BEFORE DELETE%'")
+    .all<{ name: string; sql: string }>();
   if (results.length > 0) {
     // One batch = one transaction; foreign keys are checked at its end, when every table is empty.
-    await db.batch([db.prepare("pragma defer_foreign_keys = on"), ...results.map((t) => db.prepare(`delete from "${t.name}"`))]);
+    await db.batch([
+      db.prepare("pragma defer_foreign_keys = on"),
+      ...guards.map((g) => db.prepare(`drop trigger "${g.name}"`)),
+      ...results.map((t) => db.prepare(`delete from "${t.name}"`)),
+      ...guards.map((g) => db.prepare(g.sql)),
+    ]);
   }
   let cursor: string | undefined;
   do {

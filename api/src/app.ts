@@ -15,6 +15,7 @@ import { registerUploads, UPLOADS_PATH, uploadBodyLimit, uploadWritesOnly } from
 import { registerWechatCallbacks } from "./platform/uploads/wechat-callback.routes";
 import { registerPoints } from "./points";
 import { registerReports } from "./reports";
+import { registerRewards } from "./rewards";
 import { registerSorting } from "./sorting";
 
 export type { AppDeps } from "./deps";
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
   registerSorting(app);
   registerMarkets(app);
   registerPoints(app);
+  registerRewards(app, { devLogin: deps.config.devLogin });
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

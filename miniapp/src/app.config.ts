@@ -50,6 +50,16 @@ export default defineAppConfig({
       pages: ["jobs/index", "day/index", "job/index", "weigh/index"],
     },
     {
+      // Rewards (积分兑换), the resident's side: what is on offer, a reward with its redeem confirm, my redemptions.
+      root: "packages/rewards",
+      pages: ["list/index", "detail/index", "mine/index"],
+    },
+    {
+      // The bureau's rewards: the catalogue (admin) and the pickup desk (staff: 确认领取).
+      root: "packages/rewards-admin",
+      pages: ["list/index", "desk/index"],
+    },
+    {
       // Bulky-waste pickups (大件垃圾预约), the resident's side: the booking wizard, my bookings, a booking.
       root: "packages/pickups",
       pages: ["book/index", "mine/index", "booking/index"],

@@ -9,5 +9,6 @@ export * from "./pickups";
 export * from "./points";
 export * from "./privacy";
 export * from "./reports";
+export * from "./rewards";
 export * from "./sorting";
 export * from "./time";

@@ -4,6 +4,7 @@ import { type ContractHarness, call, type GetHarness, loginAs } from "./harness"
 import { createZone, square, zone } from "./market-fixtures";
 import { bookingBody, createPickupItems, createPickupSlot, pickupStreet } from "./pickup-fixtures";
 import { createCategories, fileReport, reportBody, SPOT } from "./report-fixtures";
+import { createReward, grantPoints, redeemCall, rewardBody } from "./reward-fixtures";
 
 /*
  * Who may call what, declared as a table. Every route the OpenAPI document lists must have a row, so a
@@ -38,6 +39,11 @@ interface Fixture {
   /** A weigh-in's ledger entry for the owner's household, and the weight flag it raised. */
   pointsEntryId: string;
   pointsFlagId: string;
+  /** A reward on offer, and the owner's redemption of it with its pickup code. */
+  rewardId: string;
+  redemptionId: string;
+  pickupCode: string;
+  ownerId: string;
 }
 
 interface Row {
@@ -387,6 +393,38 @@ export const AUTHORIZATION: Record<string, Row> = {
     body: () => ({}),
   },
   "GET /api/v1/moderation/kpis": { access: STAFF, path: () => "/api/v1/moderation/kpis" },
+  "GET /api/v1/rewards": { access: "signed-in", path: () => "/api/v1/rewards" },
+  "GET /api/v1/rewards/{id}": { access: "signed-in", path: (f) => `/api/v1/rewards/${f.rewardId}` },
+  // Callers without points get past the checks to a 409 insufficient_points.
+  "POST /api/v1/rewards/{id}/redeem": {
+    access: "signed-in",
+    path: (f) => `/api/v1/rewards/${f.rewardId}/redeem`,
+    body: () => ({ redemptionId: crypto.randomUUID() }),
+  },
+  "GET /api/v1/rewards/redemptions/mine": { access: "signed-in", path: () => "/api/v1/rewards/redemptions/mine" },
+  "POST /api/v1/rewards/redemptions/{id}/cancel": {
+    access: ["owner"],
+    hidden: true,
+    path: (f) => `/api/v1/rewards/redemptions/${f.redemptionId}/cancel`,
+  },
+  // The pickup desk is staff's (moderators and admins); the household is shown by its label only.
+  "GET /api/v1/rewards/desk/{pickupCode}": { access: STAFF, path: (f) => `/api/v1/rewards/desk/${f.pickupCode}` },
+  "POST /api/v1/rewards/desk/{pickupCode}/collect": { access: STAFF, path: (f) => `/api/v1/rewards/desk/${f.pickupCode}/collect` },
+  "GET /api/v1/admin/rewards": { access: ADMIN_ONLY, path: () => "/api/v1/admin/rewards" },
+  "POST /api/v1/admin/rewards": { access: ADMIN_ONLY, path: () => "/api/v1/admin/rewards", body: () => rewardBody({ name: "矩阵礼品" }) },
+  "GET /api/v1/admin/rewards/{id}": { access: ADMIN_ONLY, path: (f) => `/api/v1/admin/rewards/${f.rewardId}` },
+  "PATCH /api/v1/admin/rewards/{id}": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/rewards/${f.rewardId}`,
+    body: () => ({ version: 1, description: "矩阵" }),
+  },
+  "GET /api/v1/admin/rewards/{id}/redemptions": { access: ADMIN_ONLY, path: (f) => `/api/v1/admin/rewards/${f.rewardId}/redemptions` },
+  // Demo hosts only (with dev-login).
+  "POST /api/v1/dev/points/grant": {
+    access: ADMIN_ONLY,
+    path: () => "/api/v1/dev/points/grant",
+    body: (f) => ({ accountId: f.ownerId, points: 1 }),
+  },
   // Without a body the sign-in check answers first (a JSON body would be a 415 before it).
   "POST /api/v1/uploads": { access: "signed-in", path: () => "/api/v1/uploads" },
   // Without a signature: the owner and staff only; everyone else cannot tell it exists.
@@ -455,6 +493,10 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
     body: bookingBody(pickupSlotId, { address: "矩阵路 1 号" }),
   });
   if (pickup.status !== 201) throw new Error(`pickup fixture: ${pickup.status} ${JSON.stringify(pickup.json)}`);
+  const reward = await createReward(h, admin.token, { name: "矩阵礼品", stock: 100, activeFrom: "2020-01-01" });
+  await grantPoints(h, admin.token, owner.user.id, 100);
+  const redemption = await redeemCall(h, owner.token, reward.id);
+  if (redemption.status !== 201) throw new Error(`redemption fixture: ${redemption.status} ${JSON.stringify(redemption.json)}`);
   const collector = await loginAs(h, "matrix-collector", "collector");
   await call(h, "PUT", `/api/v1/admin/pickups/collectors/${collector.user.id}/streets`, {
     token: admin.token,
@@ -482,6 +524,10 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
     marketSuspensionId: suspension.json.id,
     pointsEntryId: pointsEntry.id,
     pointsFlagId: pointsFlag.id,
+    rewardId: reward.id,
+    redemptionId: redemption.json.id,
+    pickupCode: redemption.json.pickupCode,
+    ownerId: owner.user.id,
     pickupSlotId,
     pickupId: pickup.json.id,
     open311Key: key.json.apiKey,

@@ -25,6 +25,7 @@ import { registerPointsContract } from "./points.contract";
 import { registerPrivacyContract } from "./privacy.contract";
 import { registerReportNotificationsContract } from "./report-notifications.contract";
 import { registerReportsContract } from "./reports.contract";
+import { registerRewardsContract } from "./rewards.contract";
 import { registerSessionCacheContract } from "./session-cache.contract";
 import { registerStaffReviewContract } from "./staff-review.contract";
 import { registerStaleActionsContract } from "./stale-actions.contract";
@@ -70,6 +71,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerPickupPhotosContract(getHarness);
   registerPickupBureauContract(getHarness);
   registerPointsContract(getHarness);
+  registerRewardsContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);
 }

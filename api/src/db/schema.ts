@@ -16,5 +16,6 @@ export * from "./schema/points";
 export * from "./schema/points-weigh";
 export * from "./schema/privacy";
 export * from "./schema/reports";
+export * from "./schema/rewards";
 export * from "./schema/sms";
 export * from "./schema/sorting";

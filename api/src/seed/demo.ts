@@ -10,6 +10,7 @@ import { seedDemoMarketsIfEmpty } from "./demo-markets";
 import { seedDemoPickupsIfEmpty } from "./demo-pickups";
 import { seedDemoPointsIfEmpty } from "./demo-points";
 import { seedDemoReportsIfEmpty } from "./demo-reports";
+import { seedDemoRewardsIfEmpty } from "./demo-rewards";
 import { DEMO_CATEGORIES } from "./report-categories";
 import { type GeneratorOptions, generateDemoToilets } from "./toilet-generator";
 
@@ -52,7 +53,7 @@ export async function seedCategoriesIfEmpty(db: AppDb, atomic: AppDeps["atomic"]
 /**
  * Seeds the Suzhou demo data into an empty database (toilets, report categories, residents' reports at
  * every stage, bulky-waste pickups: catalogue, slots, collectors, bookings in every state; night markets
- * and vending zones with one suspension); returns how many
+ * and vending zones with one suspension; rewards with a resident's redemptions); returns how many
  * toilets were added (0 if there were some).
  */
 export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"]): Promise<number> {
@@ -62,6 +63,7 @@ export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"]): Pro
   await seedDemoChecksIfEmpty(db, atomic, new Date());
   await seedDemoMarketsIfEmpty(db, atomic, new Date());
   await seedDemoPointsIfEmpty(db, atomic, new Date());
+  await seedDemoRewardsIfEmpty(db, atomic, new Date());
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(toilets);
   if (Number(row?.n ?? 0) > 0) return 0;
   return insertToilets(db, atomic, DEMO_TOILET_COUNT);

@@ -16,6 +16,8 @@ const PICKUP_OVERVIEW_PAGE = "/packages/pickups-admin/overview/index";
 const POINTS_RATES_PAGE = "/packages/points-admin/rates/index";
 const POINTS_CAPS_PAGE = "/packages/points-admin/caps/index";
 const POINTS_FLAGS_PAGE = "/packages/points-admin/flags/index";
+const REWARDS_ADMIN_PAGE = "/packages/rewards-admin/list/index";
+const REWARDS_DESK_PAGE = "/packages/rewards-admin/desk/index";
 
 /* 管理后台: the admin console's menu; each entry is one page of the admin subpackage. */
 const ENTRIES = [
@@ -34,6 +36,8 @@ const ENTRIES = [
   { key: "points-rates", url: POINTS_RATES_PAGE, title: "积分费率", hint: "每千克可回收物的积分，每次修改生成新版本" },
   { key: "points-caps", url: POINTS_CAPS_PAGE, title: "积分上限", hint: "每户每天、每位回收员/志愿者每天的积分上限" },
   { key: "points-flags", url: POINTS_FLAGS_PAGE, title: "积分异常", hint: "重量异常等可疑积分，核实、冲正" },
+  { key: "rewards", url: REWARDS_ADMIN_PAGE, title: "兑换礼品管理", hint: "礼品、所需积分、库存、领取点与兑换期" },
+  { key: "rewards-desk", url: REWARDS_DESK_PAGE, title: "礼品领取", hint: "输入或扫描领取码，确认居民领取" },
 ] as const;
 
 export default function AdminHomePage() {

@@ -1,0 +1,2 @@
+export * from "./pickup-code";
+export * from "./schemas";

@@ -7,6 +7,7 @@ export * from "./resolve";
 export * from "./schema";
 export { SUZHOU_BOUNDARIES } from "./suzhou.boundaries";
 export { SUZHOU_NAMES } from "./suzhou.names";
+export * from "./waste-classes";
 
 /** Suzhou, with its boundaries: for resolving a point to its district and street. */
 export const SUZHOU_CITY: CityConfig = { ...SUZHOU_NAMES, boundaries: SUZHOU_BOUNDARIES };

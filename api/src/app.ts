@@ -3,6 +3,7 @@ import { registerAuth } from "./auth";
 import { identify } from "./auth/auth.middleware";
 import type { AppDeps } from "./deps";
 import { registerFinders } from "./finders";
+import { registerGuide } from "./guide";
 import { registerMe } from "./me";
 import { registerOpen311 } from "./open311";
 import { registerPickups } from "./pickups";
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
   registerOpen311(app);
   registerMe(app);
   registerPickups(app);
+  registerGuide(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

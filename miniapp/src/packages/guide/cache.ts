@@ -42,6 +42,7 @@ export function useGuide(): { state: GuideState; retry: () => void } {
     return cached ? { status: "ok", items: cached.items, version: cached.version, offline: false } : { status: "loading" };
   });
   const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a retry (attempt) runs the refresh again
   useEffect(() => {
     let live = true;
     const pending = refreshed ?? refresh();

@@ -41,7 +41,7 @@ export default function GuideQuizPage() {
   const [busy, setBusy] = useState(false);
   const data = quiz.state.status === "ok" ? quiz.state.data : null;
   const shown = result ?? data?.result ?? null;
-  const complete = data !== null && data.questions.every((q) => answers[q.itemId]);
+  const complete = data?.questions.every((q) => answers[q.itemId] !== undefined) ?? false;
 
   const submit = async () => {
     if (!data) return;

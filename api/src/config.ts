@@ -3,6 +3,7 @@ import { z } from "zod";
 import { PICKUP_CONFIG_SHAPE, pickupSettingsOf } from "./pickups/pickup-config";
 import type { TrustProxy } from "./platform/client-ip";
 import { SMS_CONFIG_SHAPE, type SmsConfig, smsConfigOf } from "./platform/sms/sms-config";
+import { POINTS_CONFIG_SHAPE, type PointsConfig, pointsConfigOf } from "./points/points-config";
 
 /*
  * Settings common to both hosts. Each host's config module reads its own environment (process.env on
@@ -61,6 +62,7 @@ export const AppConfigInput = z.object({
     .default("none")
     .transform((v): TrustProxy => (v === "none" || v === "cloudflare" ? v : Number(v))),
   ...PICKUP_CONFIG_SHAPE,
+  ...POINTS_CONFIG_SHAPE,
   ...SMS_CONFIG_SHAPE,
 });
 
@@ -83,6 +85,7 @@ export interface AppConfig {
   retentionDays: number;
   trustProxy: TrustProxy;
   pickups: PickupSettings;
+  points: PointsConfig;
   sms: SmsConfig;
 }
 
@@ -110,6 +113,9 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
   const e = parsed.data;
   if (!e.DEV_LOGIN && (!e.WECHAT_APPID || !e.WECHAT_SECRET)) {
     throw new ConfigError([{ setting: "WECHAT_APPID, WECHAT_SECRET", problem: "required unless DEV_LOGIN=1 (no one could sign in)" }]);
+  }
+  if (!e.DEV_LOGIN && e.POINTS_CODE_SECRET.length < 16) {
+    throw new ConfigError([{ setting: "POINTS_CODE_SECRET", problem: "at least 16 characters, required unless DEV_LOGIN=1" }]);
   }
   if (!e.DEV_LOGIN && e.MEDIA_URL_SECRET.length < 16) {
     throw new ConfigError([{ setting: "MEDIA_URL_SECRET", problem: "at least 16 characters, required unless DEV_LOGIN=1" }]);
@@ -142,6 +148,7 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
     retentionDays: e.RETENTION_DAYS,
     trustProxy: e.TRUST_PROXY,
     pickups: pickupSettingsOf(e),
+    points: pointsConfigOf(e),
     sms: smsConfigOf(e),
   };
 }

@@ -12,6 +12,8 @@ export * from "./schema/pickup-day";
 export * from "./schema/pickup-reminders";
 export * from "./schema/pickups";
 export * from "./schema/platform";
+export * from "./schema/points";
 export * from "./schema/privacy";
 export * from "./schema/reports";
 export * from "./schema/sms";
+export * from "./schema/sorting";

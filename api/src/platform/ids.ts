@@ -1,13 +1,8 @@
 import { uuidv7 } from "uuidv7";
+import { toBase64Url } from "./hmac";
 
 /** Random, time-ordered ids for everything a client sees (never sequential integers). */
 export const newId = (): string => uuidv7();
-
-function toBase64Url(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
 
 /** An opaque bearer token: 256 random bits. Only its hash is stored. */
 export function newToken(): string {

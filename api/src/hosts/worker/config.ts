@@ -1,10 +1,11 @@
 import { type AppConfig, parseAppConfig } from "../../config";
 import { PICKUP_SETTING_NAMES } from "../../pickups/pickup-config";
 import { SMS_SETTING_NAMES } from "../../platform/sms/sms-config";
+import { POINTS_SETTING_NAMES } from "../../points/points-config";
 
 /**
  * The Worker's bindings. Non-secret settings come from [vars] in wrangler.toml; WECHAT_APPID and
- * WECHAT_SECRET, MEDIA_URL_SECRET, WECHAT_CALLBACK_TOKEN, SMS_SECRET_ID and SMS_SECRET_KEY are secrets (`wrangler secret put`, or .dev.vars locally).
+ * WECHAT_SECRET, MEDIA_URL_SECRET, WECHAT_CALLBACK_TOKEN, POINTS_CODE_SECRET, SMS_SECRET_ID and SMS_SECRET_KEY are secrets (`wrangler secret put`, or .dev.vars locally).
  */
 export interface WorkerEnv {
   DB: D1Database;
@@ -32,6 +33,9 @@ export interface WorkerEnv {
   PICKUP_CUTOFF?: string;
   PICKUP_AMEND_CUTOFF?: string;
   PICKUP_YEARLY_QUOTA?: string;
+  POINTS_EXPIRY_MONTHS?: string;
+  POINTS_CODE_SECRET?: string;
+  POINTS_CODE_TTL_SECONDS?: string;
   SMS_ENDPOINT?: string;
   SMS_REGION?: string;
   SMS_SECRET_ID?: string;
@@ -61,6 +65,7 @@ const SETTING_NAMES = [
   "RETENTION_DAYS",
   "TRUST_PROXY",
   ...PICKUP_SETTING_NAMES,
+  ...POINTS_SETTING_NAMES,
   ...SMS_SETTING_NAMES,
 ] as const;
 

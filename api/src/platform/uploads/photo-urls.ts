@@ -1,4 +1,5 @@
 import type { AppConfig } from "../../config";
+import { hmacBase64Url, timingSafeEqual } from "../hmac";
 
 /*
  * Photos are never public: an authorised response hands out a short-lived signed URL (an <image> tag
@@ -6,24 +7,8 @@ import type { AppConfig } from "../../config";
  * The expiry is rounded to the TTL so one photo keeps one URL for a while and caches well.
  */
 
-const keys = new Map<string, Promise<CryptoKey>>();
-function hmacKey(secret: string) {
-  let key = keys.get(secret);
-  if (!key) {
-    key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
-    keys.set(secret, key);
-  }
-  return key;
-}
-
-function toBase64Url(bytes: ArrayBuffer): string {
-  let s = "";
-  for (const b of new Uint8Array(bytes)) s += String.fromCharCode(b);
-  return btoa(s).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
 async function signature(secret: string, uploadId: string, exp: number) {
-  return toBase64Url(await crypto.subtle.sign("HMAC", await hmacKey(secret), new TextEncoder().encode(`${uploadId}.${exp}`)));
+  return hmacBase64Url(secret, `${uploadId}.${exp}`);
 }
 
 export const photoContentPath = (uploadId: string) => `/api/v1/uploads/${uploadId}/content`;
@@ -47,8 +32,5 @@ export async function photoSignatureValid(
   const expS = Number(exp);
   if (!Number.isInteger(expS) || expS * 1000 < now.getTime()) return false;
   const expected = await signature(media.urlSecret, uploadId, expS);
-  if (expected.length !== sig.length) return false;
-  let diff = 0;
-  for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ sig.charCodeAt(i);
-  return diff === 0;
+  return timingSafeEqual(expected, sig);
 }

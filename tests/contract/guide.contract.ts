@@ -174,6 +174,8 @@ export function registerGuideContract(getHarness: GetHarness) {
       expect(first.json.lines).toHaveLength(5);
       for (const line of first.json.lines) expect(line.explanation).toContain(line.itemName);
       expect(first.json.score).toBe(first.json.lines.filter((l: Json) => l.isCorrect).length);
+      // One point per correct answer through the ledger (the day's cap for the quiz is 5).
+      expect(first.json.points).toBe(first.json.score);
       const changed = answers.map((x: Json) => ({ ...x, answer: "kitchen" }));
       const second = await call(h, "POST", "/api/v1/guide/quiz", { token: resident.token, body: { date: "2027-05-10", answers: changed } });
       expect(second.json).toEqual(first.json);
@@ -189,6 +191,20 @@ export function registerGuideContract(getHarness: GetHarness) {
       expect(next.json.result).toBeNull();
     });
 
+    it("a perfect quiz earns five points, once: a repeat that day earns nothing more", async () => {
+      const h = getHarness();
+      h.setNow("2027-05-14T02:00:00.000Z");
+      const resident = await loginAs(h, "guide-quiz-perfect");
+      const quiz = await call(h, "GET", "/api/v1/guide/quiz", { token: resident.token });
+      const search = await call(h, "GET", "/api/v1/guide/items");
+      const classOf = new Map((search.json.items as { id: string; class: string }[]).map((i) => [i.id, i.class]));
+      const answers = quiz.json.questions.map((q: { itemId: string }) => ({ itemId: q.itemId, answer: classOf.get(q.itemId) }));
+      const first = await call(h, "POST", "/api/v1/guide/quiz", { token: resident.token, body: { date: quiz.json.date, answers } });
+      expect(first.json).toMatchObject({ score: 5, points: 5 });
+      const again = await call(h, "POST", "/api/v1/guide/quiz", { token: resident.token, body: { date: quiz.json.date, answers } });
+      expect(again.json.points).toBe(5);
+    });
+
     it("parallel quiz submissions write one result and all answer with it", async () => {
       const h = getHarness();
       h.setNow("2027-05-12T02:00:00.000Z");
@@ -201,6 +217,8 @@ export function registerGuideContract(getHarness: GetHarness) {
       const results = await Promise.all(bodies.map((body) => call(h, "POST", "/api/v1/guide/quiz", { token: resident.token, body })));
       expect(results.every((r) => r.status === 200)).toBe(true);
       for (const r of results) expect(r.json).toEqual(results[0]?.json);
+      // One ledger entry for the day: the points are those of the one stored result, not a sum.
+      expect(results[0]?.json.points).toBe(results[0]?.json.score);
       const read = await call(h, "GET", "/api/v1/guide/quiz", { token: resident.token });
       expect(read.json.result).toEqual(results[0]?.json);
     });

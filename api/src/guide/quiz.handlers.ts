@@ -54,7 +54,7 @@ export const submitQuizHandler: AppRouteHandler<typeof submitQuiz> = async (c) =
   const at = deps.clock().toISOString();
   await deps.atomic([
     repo.insertQuizStatement({ id, userId: user.id, date, score, lines, createdAt: at }),
-    ...quizAwardStatements(deps, { userId: user.id, date, correct: score, at, guard: repo.quizWrittenGuard(id) }),
+    ...(await quizAwardStatements(deps, { id: newId(), userId: user.id, date, correct: score, at, guard: repo.quizWrittenGuard(id) })),
   ]);
   // Parallel submissions: whichever wrote the day's row, every caller answers with that one.
   const saved = await repo.quizResult(user.id, date);

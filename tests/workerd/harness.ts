@@ -75,9 +75,18 @@ export async function wipeStorage(): Promise<void> {
       "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name <> 'd1_migrations'",
     )
     .all<{ name: string }>();
+  // The ledger's append-only triggers refuse deletes: lift them for the wipe and put them back in the same batch.
+  const { results: triggers } = await db
+    .prepare("select name, sql from sqlite_master where type = 'trigger' and sql is not null")
+    .all<{ name: string; sql: string }>();
   if (results.length > 0) {
     // One batch = one transaction; foreign keys are checked at its end, when every table is empty.
-    await db.batch([db.prepare("pragma defer_foreign_keys = on"), ...results.map((t) => db.prepare(`delete from "${t.name}"`))]);
+    await db.batch([
+      db.prepare("pragma defer_foreign_keys = on"),
+      ...triggers.map((t) => db.prepare(`drop trigger "${t.name}"`)),
+      ...results.map((t) => db.prepare(`delete from "${t.name}"`)),
+      ...triggers.map((t) => db.prepare(t.sql)),
+    ]);
   }
   let cursor: string | undefined;
   do {

@@ -3,6 +3,7 @@ import { registerAuth } from "./auth";
 import { identify } from "./auth/auth.middleware";
 import type { AppDeps } from "./deps";
 import { registerFinders } from "./finders";
+import { registerGuide } from "./guide";
 import { registerMarkets } from "./markets";
 import { registerMe } from "./me";
 import { registerOpen311 } from "./open311";
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
   registerMarkets(app);
   registerPoints(app);
   registerRewards(app, { devLogin: deps.config.devLogin });
+  registerGuide(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

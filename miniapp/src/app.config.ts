@@ -80,6 +80,16 @@ export default defineAppConfig({
       root: "packages/points-admin",
       pages: ["rates/index", "caps/index", "flags/index"],
     },
+    {
+      // The sorting guide (垃圾分类指南): offline search, an item, the four classes, the daily quiz, "not found".
+      root: "packages/guide",
+      pages: ["search/index", "item/index", "classes/index", "quiz/index", "suggest/index"],
+    },
+    {
+      // The bureau's review of residents' suggestions for the sorting guide (admin).
+      root: "packages/guide-admin",
+      pages: ["suggestions/index"],
+    },
   ],
   window: {
     backgroundTextStyle: "light",

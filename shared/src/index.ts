@@ -3,6 +3,7 @@ export * from "./city";
 export * from "./errors";
 export * from "./finders";
 export * from "./geo";
+export * from "./guide";
 export * from "./http";
 export * from "./markets";
 export * from "./pickups";

@@ -44,6 +44,8 @@ interface Fixture {
   redemptionId: string;
   pickupCode: string;
   ownerId: string;
+  /** The owner's pending suggestion for the sorting guide. */
+  guideSuggestionId: string;
 }
 
 interface Row {
@@ -148,6 +150,27 @@ export const AUTHORIZATION: Record<string, Row> = {
     access: ADMIN_ONLY,
     path: (f) => `/api/v1/admin/pickups/collectors/${f.userId}/streets`,
     body: () => ({ streets: [PICKUP_STREET] }),
+  },
+  "GET /api/v1/guide/items": { access: "public", path: () => "/api/v1/guide/items" },
+  "GET /api/v1/guide/search": { access: "public", path: () => `/api/v1/guide/search?q=${encodeURIComponent("瓶")}` },
+  "POST /api/v1/guide/suggestions": {
+    access: "signed-in",
+    path: () => "/api/v1/guide/suggestions",
+    body: () => ({ name: "矩阵物品", guessedClass: "other" }),
+  },
+  "GET /api/v1/guide/quiz": { access: "signed-in", path: () => "/api/v1/guide/quiz" },
+  // Yesterday's quiz: everyone signed in gets past the checks to a 409 (nothing is scored).
+  "POST /api/v1/guide/quiz": {
+    access: "signed-in",
+    path: () => "/api/v1/guide/quiz",
+    body: () => ({ date: "2000-01-01", answers: [{ itemId: "rec-plastic-bottle", answer: "recyclable" }] }),
+  },
+  "GET /api/v1/admin/guide/suggestions": { access: ADMIN_ONLY, path: () => "/api/v1/admin/guide/suggestions" },
+  // A stale version: the admin gets a 409 and the fixture suggestion stays pending.
+  "POST /api/v1/admin/guide/suggestions/{id}/resolve": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/guide/suggestions/${f.guideSuggestionId}/resolve`,
+    body: () => ({ decision: "decline", version: 99, reason: "矩阵" }),
   },
   "GET /api/v1/collector/jobs": { access: ["collector"], path: () => "/api/v1/collector/jobs" },
   // The matrix collector serves the fixture booking's street (see fixture()): 200 or, once taken or cancelled, 409.
@@ -497,6 +520,11 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
   await grantPoints(h, admin.token, owner.user.id, 100);
   const redemption = await redeemCall(h, owner.token, reward.id);
   if (redemption.status !== 201) throw new Error(`redemption fixture: ${redemption.status} ${JSON.stringify(redemption.json)}`);
+  const suggestion = await call(h, "POST", "/api/v1/guide/suggestions", {
+    token: owner.token,
+    body: { name: "矩阵建议", guessedClass: "unknown" },
+  });
+  if (suggestion.status !== 201) throw new Error(`guide fixture: ${suggestion.status} ${JSON.stringify(suggestion.json)}`);
   const collector = await loginAs(h, "matrix-collector", "collector");
   await call(h, "PUT", `/api/v1/admin/pickups/collectors/${collector.user.id}/streets`, {
     token: admin.token,
@@ -530,6 +558,7 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
     ownerId: owner.user.id,
     pickupSlotId,
     pickupId: pickup.json.id,
+    guideSuggestionId: suggestion.json.id,
     open311Key: key.json.apiKey,
     toiletId: toiletId as string,
     userId: target.user.id,

@@ -6,6 +6,7 @@ import { registerCaseNumbersContract } from "./case-numbers.contract";
 import { registerCityDistrictsContract } from "./city-districts.contract";
 import { registerConcurrencyContract } from "./concurrency.contract";
 import { registerGarbageInContract } from "./garbage-in.contract";
+import { registerGuideContract } from "./guide.contract";
 import type { GetHarness } from "./harness";
 import { registerHeadersContract } from "./headers.contract";
 import { registerIdempotencyContract } from "./idempotency.contract";
@@ -72,6 +73,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerPickupBureauContract(getHarness);
   registerPointsContract(getHarness);
   registerRewardsContract(getHarness);
+  registerGuideContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);
 }

@@ -82,6 +82,10 @@ export async function wipeStorage(): Promise<void> {
       "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name <> 'd1_migrations'",
     )
     .all<{ name: string }>();
+  // The ledger's append-only triggers refuse deletes: lift them for the wipe and put them back in the same batch.
+  const { results: triggers } = await db
+    .prepare("select name, sql from sqlite_master where type = 'trigger' and sql is not null")
+    .all<{ name: string; sql: string }>();
   if (results.length > 0) {
     // Append-only tables (points_entries) refuse DELETE by trigger: the triggers are dropped for the wipe
     // and made again from their own SQL in the same batch.

@@ -6,6 +6,7 @@
 
 export * from "./schema/auth";
 export * from "./schema/finders";
+export * from "./schema/guide";
 export * from "./schema/markets";
 export * from "./schema/pickup-collectors";
 export * from "./schema/pickup-day";

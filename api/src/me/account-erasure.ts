@@ -3,6 +3,8 @@ import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import {
   auditLog,
   consentRecords,
+  guideQuizResults,
+  guideSuggestions,
   idempotencyKeys,
   inboxMessages,
   messageGrants,
@@ -163,6 +165,10 @@ function erasureStatements(deps: AppDeps, userId: string, now: string, removed: 
       ),
     db.delete(reportFollowers).where(eq(reportFollowers.userId, userId)),
     db.update(toiletFeedback).set({ userId: T }).where(eq(toiletFeedback.userId, userId)),
+    // The guide: pending suggestions go (no one is left to tell); resolved ones stay unlinked; quiz days go.
+    db.delete(guideSuggestions).where(and(eq(guideSuggestions.userId, userId), eq(guideSuggestions.status, "pending"))),
+    db.update(guideSuggestions).set({ userId: T }).where(eq(guideSuggestions.userId, userId)),
+    db.delete(guideQuizResults).where(eq(guideQuizResults.userId, userId)),
     db.delete(inboxMessages).where(eq(inboxMessages.userId, userId)),
     db.delete(outbox).where(eq(outbox.userId, userId)),
     db.delete(messageGrants).where(eq(messageGrants.userId, userId)),

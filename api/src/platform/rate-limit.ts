@@ -53,8 +53,8 @@ export async function enforceRateLimit(
   }
 }
 
-/** The longest rate-limit window in use (toilet feedback: one hour). */
-const LONGEST_WINDOW_SECONDS = 3600;
+/** The longest rate-limit window in use (the guide's suggestions: one day); a purge never ends a live window. */
+export const LONGEST_WINDOW_SECONDS = 86_400;
 
 /** Housekeeping (Workers cron, Node timer): forget ended windows so the table stays small. Returns rows removed. */
 export async function purgeExpiredRateLimits(db: AppDb, now: Date): Promise<number> {

@@ -6,6 +6,7 @@ import type { AppDeps } from "../deps";
 import { newId } from "../platform/ids";
 import { categoryValues } from "../reports/categories.repo";
 import { seedDemoChecksIfEmpty } from "./demo-checks";
+import { seedDemoGuideIfEmpty } from "./demo-guide";
 import { seedDemoMarketsIfEmpty } from "./demo-markets";
 import { seedDemoPickupsIfEmpty } from "./demo-pickups";
 import { seedDemoPointsIfEmpty } from "./demo-points";
@@ -54,6 +55,7 @@ export async function seedCategoriesIfEmpty(db: AppDb, atomic: AppDeps["atomic"]
  * Seeds the Suzhou demo data into an empty database (toilets, report categories, residents' reports at
  * every stage, bulky-waste pickups: catalogue, slots, collectors, bookings in every state; night markets
  * and vending zones with one suspension; rewards with a resident's redemptions); returns how many
+ * every stage, bulky-waste pickups: catalogue, slots, collectors, bookings in every state; the sorting guide's suggestions); returns how many
  * toilets were added (0 if there were some).
  */
 export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"]): Promise<number> {
@@ -64,6 +66,7 @@ export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"]): Pro
   await seedDemoMarketsIfEmpty(db, atomic, new Date());
   await seedDemoPointsIfEmpty(db, atomic, new Date());
   await seedDemoRewardsIfEmpty(db, atomic, new Date());
+  await seedDemoGuideIfEmpty(db, atomic, new Date());
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(toilets);
   if (Number(row?.n ?? 0) > 0) return 0;
   return insertToilets(db, atomic, DEMO_TOILET_COUNT);

@@ -14,7 +14,7 @@ import type { createUpload, uploadContent } from "./uploads.routes";
 
 /** The largest photo accepted (the file itself; a multipart body may be slightly larger). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-/** Per user and per IP, per hour (rate-limit windows stay ≤ 1 h: see purgeExpiredRateLimits). */
+/** Per user and per IP, per hour (windows stay within LONGEST_WINDOW_SECONDS: see purgeExpiredRateLimits). */
 export const UPLOADS_PER_USER_PER_HOUR = 60;
 export const UPLOADS_PER_IP_PER_HOUR = 200;
 

@@ -4,6 +4,7 @@ export * from "./errors";
 export * from "./finders";
 export * from "./geo";
 export * from "./http";
+export * from "./parking";
 export * from "./pickups";
 export * from "./privacy";
 export * from "./reports";

@@ -1,0 +1,4 @@
+export * from "./admin";
+export * from "./feed";
+export * from "./live";
+export * from "./lots";

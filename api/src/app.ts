@@ -5,6 +5,7 @@ import type { AppDeps } from "./deps";
 import { registerFinders } from "./finders";
 import { registerMe } from "./me";
 import { registerOpen311 } from "./open311";
+import { registerParking } from "./parking";
 import { registerPickups } from "./pickups";
 import { errorBody, respondWithError } from "./platform/errors";
 import { jsonWritesOnly, maxBody, requestContext } from "./platform/middleware";
@@ -16,7 +17,7 @@ import { registerReports } from "./reports";
 
 export type { AppDeps } from "./deps";
 
-const LARGE_BODY_PATHS = new Set(["/api/v1/admin/toilets/import"]);
+const LARGE_BODY_PATHS = new Set(["/api/v1/admin/toilets/import", "/api/v1/feeds/parking"]);
 const smallBody = maxBody(256 * 1024);
 const largeBody = maxBody(10 * 1024 * 1024);
 
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
   registerOpen311(app);
   registerMe(app);
   registerPickups(app);
+  registerParking(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

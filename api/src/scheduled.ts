@@ -1,5 +1,6 @@
 import type { AppDeps } from "./deps";
 import { unlinkExpiredReporters } from "./me/retention";
+import { pruneParkingHistory } from "./parking/observations.repo";
 import { sendPickupReminders } from "./pickups/reminders";
 import { type JobResult, PLATFORM_JOBS, runJobs, type ScheduledJob, type ScheduleState } from "./platform/scheduled";
 
@@ -20,6 +21,12 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     name: "pickup-reminders",
     everyMs: 600_000,
     run: (deps, now) => sendPickupReminders(deps, now),
+  },
+  {
+    // Parking observations past 48 h (the chart shows 24) and feed signatures past the replay window.
+    name: "prune-parking-history",
+    everyMs: 600_000,
+    run: (deps, now) => pruneParkingHistory(deps.db, now),
   },
 ];
 

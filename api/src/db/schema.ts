@@ -6,6 +6,7 @@
 
 export * from "./schema/auth";
 export * from "./schema/finders";
+export * from "./schema/parking";
 export * from "./schema/pickup-collectors";
 export * from "./schema/pickup-day";
 export * from "./schema/pickup-reminders";

@@ -68,8 +68,6 @@ export const FEED_ROW_REASONS = [
   "total_above_capacity",
   /** observedAt is ahead of the server's clock by more than the tolerance. */
   "observed_in_future",
-  /** The same lot appears again later in the batch with a newer or equal observation. */
-  "superseded_in_batch",
 ] as const;
 export const FeedRowReason = z.enum(FEED_ROW_REASONS);
 export type FeedRowReason = z.infer<typeof FeedRowReason>;

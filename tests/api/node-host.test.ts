@@ -84,7 +84,13 @@ describe("the Node host", () => {
     const dir = tempDir();
     const server = await startNodeServer({
       databasePath: join(dir, "db.sqlite"),
-      env: { WECHAT_APPID: "wx-real", WECHAT_SECRET: "s3cret", MEDIA_URL_SECRET: "a-real-media-secret-123", FEED_KEY_SECRET: "a-real-feed-key-secret-456", LOG_LEVEL: "silent" },
+      env: {
+        WECHAT_APPID: "wx-real",
+        WECHAT_SECRET: "s3cret",
+        MEDIA_URL_SECRET: "a-real-media-secret-123",
+        FEED_KEY_SECRET: "a-real-feed-key-secret-456",
+        LOG_LEVEL: "silent",
+      },
     });
     try {
       const res = await fetch(`${server.url}/api/v1/auth/dev-login`, {

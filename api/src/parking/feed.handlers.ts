@@ -11,11 +11,11 @@ import {
   signFeedBody,
 } from "@civic/shared";
 import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../platform/context";
 import { isUniqueViolation } from "../platform/db-errors";
 import { ApiError, conflict, forbidden } from "../platform/errors";
-import type { AppEnv } from "../platform/context";
 import type { AppRouteHandler } from "../platform/router";
-import { type FeedObservation, feedRepo } from "./feed.repo";
+import { type FeedLot, type FeedObservation, feedRepo } from "./feed.repo";
 import type { pushParkingFeed } from "./feed.routes";
 import { deriveFeedSecret, hashFeedSecret, sameHex } from "./feed-signature";
 import { type OperatorRow, operatorsRepo } from "./operators.repo";
@@ -69,13 +69,36 @@ export const verifyFeedSignature: MiddlewareHandler<AppEnv> = async (c, next) =>
   await next();
 };
 
+type RowVerdict = FeedObservation | Omit<FeedRowError, "index">;
+
+/** One row: its shape, its lot (this operator's only), its time, its capacity. */
+function judgeRow(p: ReturnType<typeof FeedRow.safeParse>, lotOf: (r: FeedRow) => FeedLot | undefined, latestMs: number): RowVerdict {
+  if (!p.success) {
+    return { reason: "invalid", message: p.error.issues.map((i) => `${i.path.join(".") || "row"}: ${i.message}`).join("; ") };
+  }
+  const r = p.data;
+  const lot = lotOf(r);
+  if (!lot) return { reason: "unknown_lot", message: "no such lot among this operator's lots" };
+  const observed = Date.parse(r.observedAt);
+  if (observed > latestMs) return { reason: "observed_in_future", message: "observedAt is ahead of the server's clock" };
+  const violation = capacityViolation(r, lot.capacityTotal);
+  if (violation === "free_above_capacity") return { reason: violation, message: "free is above the spaces it is counted against" };
+  if (violation) return { reason: violation, message: "total is above the lot's capacity" };
+  return { lotId: lot.id, free: r.free, total: r.total ?? null, status: r.status, observedAt: new Date(observed).toISOString() };
+}
+
 interface Judged {
   accepted: { index: number; row: FeedObservation }[];
   rejected: FeedRowError[];
 }
 
-/** Each row on its own: shape, lot (this operator's only), time, capacity. */
-async function judgeRows(c: Parameters<AppRouteHandler<typeof pushParkingFeed>>[0], operatorId: string, rows: unknown[], now: Date): Promise<Judged> {
+/** Each row on its own (judgeRow), against this operator's lots read in one go. */
+async function judgeRows(
+  c: Parameters<AppRouteHandler<typeof pushParkingFeed>>[0],
+  operatorId: string,
+  rows: unknown[],
+  now: Date,
+): Promise<Judged> {
   const parsed = rows.map((r) => FeedRow.safeParse(r));
   const ids: string[] = [];
   const refs: string[] = [];
@@ -89,25 +112,11 @@ async function judgeRows(c: Parameters<AppRouteHandler<typeof pushParkingFeed>>[
   const byRef = new Map(lots.filter((l) => l.operatorLotId !== null).map((l) => [l.operatorLotId as string, l]));
   const latest = now.getTime() + FEED_FUTURE_TOLERANCE_SECONDS * 1000;
   const out: Judged = { accepted: [], rejected: [] };
-  parsed.forEach((p, index) => {
-    if (!p.success) {
-      const message = p.error.issues.map((i) => `${i.path.join(".") || "row"}: ${i.message}`).join("; ");
-      out.rejected.push({ index, reason: "invalid", message });
-      return;
-    }
-    const r = p.data;
-    const lot = r.lotId !== undefined ? byId.get(r.lotId) : byRef.get(r.operatorLotId as string);
-    if (!lot) return void out.rejected.push({ index, reason: "unknown_lot", message: "no such lot among this operator's lots" });
-    const observed = Date.parse(r.observedAt);
-    if (observed > latest) return void out.rejected.push({ index, reason: "observed_in_future", message: "observedAt is ahead of the server's clock" });
-    const violation = capacityViolation(r, lot.capacityTotal);
-    if (violation) {
-      const message = violation === "free_above_capacity" ? "free is above the spaces it is counted against" : "total is above the lot's capacity";
-      return void out.rejected.push({ index, reason: violation, message });
-    }
-    const row = { lotId: lot.id, free: r.free, total: r.total ?? null, status: r.status, observedAt: new Date(observed).toISOString() };
-    out.accepted.push({ index, row });
-  });
+  for (const [index, p] of parsed.entries()) {
+    const judged = judgeRow(p, (r) => (r.lotId !== undefined ? byId.get(r.lotId) : byRef.get(r.operatorLotId as string)), latest);
+    if ("reason" in judged) out.rejected.push({ index, ...judged });
+    else out.accepted.push({ index, row: judged });
+  }
   return out;
 }
 

@@ -42,7 +42,10 @@ export function feedRepo(db: AppDb) {
       for (let i = 0; i < Math.max(lotIds.length, operatorLotIds.length); i += CHUNK) {
         const ids = lotIds.slice(i, i + CHUNK);
         const refs = operatorLotIds.slice(i, i + CHUNK);
-        const named = or(ids.length ? inArray(parkingLots.id, ids) : undefined, refs.length ? inArray(parkingLots.operatorLotId, refs) : undefined);
+        const named = or(
+          ids.length ? inArray(parkingLots.id, ids) : undefined,
+          refs.length ? inArray(parkingLots.operatorLotId, refs) : undefined,
+        );
         found.push(
           ...(await db
             .select(columns)

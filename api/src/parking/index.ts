@@ -9,10 +9,10 @@ import type { createRouter } from "../platform/router";
 import * as feed from "./feed.handlers";
 import * as feedRoutes from "./feed.routes";
 import * as operators from "./operator-admin.handlers";
-import * as admin from "./parking-admin.handlers";
-import * as adminRoutes from "./parking-admin.routes";
 import * as handlers from "./parking.handlers";
 import * as routes from "./parking.routes";
+import * as admin from "./parking-admin.handlers";
+import * as adminRoutes from "./parking-admin.routes";
 
 export function registerParking(app: ReturnType<typeof createRouter>) {
   app.openapi(routes.nearbyParking, handlers.nearbyParkingHandler);

@@ -1,4 +1,4 @@
-import { liveStatus, type LiveStatus, type StoredLive } from "@civic/shared";
+import { type LiveStatus, liveStatus, type StoredLive } from "@civic/shared";
 import { gt, sql } from "drizzle-orm";
 import { parkingLots } from "../db/schema";
 import type { AppDb } from "../db/types";

@@ -16,8 +16,8 @@ import type { AppDb } from "../db/types";
 import { newId } from "../platform/ids";
 import { nearbyBySql } from "../platform/nearby/sql-search";
 import { liveOf } from "./live-board";
-import { liveEntryOf, type ParkingSearchContext, parkingPlaces } from "./parking-places";
 import { occupancySeries } from "./observations.repo";
+import { liveEntryOf, type ParkingSearchContext, parkingPlaces } from "./parking-places";
 
 export type LotRow = typeof parkingLots.$inferSelect;
 type OperatorRow = typeof parkingOperators.$inferSelect;
@@ -59,7 +59,13 @@ export const limitOf = (op: Pick<OperatorRow, "kind" | "freshnessMinutes"> | nul
 /** The next live sequence number, inside the statement that writes it. */
 export const nextLiveSeq = sql`(select coalesce(max(${parkingLots.liveSeq}), 0) + 1 from ${parkingLots})`;
 
-export function toLotDetail(row: LotRow, op: OperatorRow | null, clock: CityClock, now: Date, last24h: ParkingLotDetail["last24h"]): ParkingLotDetail {
+export function toLotDetail(
+  row: LotRow,
+  op: OperatorRow | null,
+  clock: CityClock,
+  now: Date,
+  last24h: ParkingLotDetail["last24h"],
+): ParkingLotDetail {
   const hours = JSON.parse(row.hours) as OpeningHours;
   return {
     id: row.id,
@@ -119,7 +125,14 @@ export function lotsRepo(db: AppDb) {
       if (input.active !== undefined) values.active = input.active;
       // A new operator starts from no report: the old one's numbers are not its own.
       if (limitMinutes !== null) {
-        Object.assign(values, { liveLimitMinutes: limitMinutes, liveSeq: nextLiveSeq, liveFree: null, liveTotal: null, liveStatus: null, liveObservedAt: null });
+        Object.assign(values, {
+          liveLimitMinutes: limitMinutes,
+          liveSeq: nextLiveSeq,
+          liveFree: null,
+          liveTotal: null,
+          liveStatus: null,
+          liveObservedAt: null,
+        });
       }
       return db.update(parkingLots).set(values).where(eq(parkingLots.id, id));
     },

@@ -19,7 +19,9 @@ export async function occupancySeries(db: AppDb, lotId: string, now: Date): Prom
     .select({
       hour,
       meanFree: sql<number>`avg(${parkingObservations.free})`,
-      occupancy: sql<number | null>`avg(case when ${parkingObservations.total} > 0 then 1.0 - 1.0 * ${parkingObservations.free} / ${parkingObservations.total} end)`,
+      occupancy: sql<
+        number | null
+      >`avg(case when ${parkingObservations.total} > 0 then 1.0 - 1.0 * ${parkingObservations.free} / ${parkingObservations.total} end)`,
       samples: sql<number>`count(*)`,
     })
     .from(parkingObservations)

@@ -42,7 +42,11 @@ export function operatorsRepo(db: AppDb) {
     /** Every operator with the number of its active lots. */
     async withLotCounts(): Promise<{ operator: OperatorRow; lots: number }[]> {
       const rows = await db
-        .select({ operator: parkingOperators, lots: sql<number>`(select count(*) from ${parkingLots} where ${parkingLots.operatorId} = ${parkingOperators.id} and ${parkingLots.active} = 1)` })
+        .select({
+          operator: parkingOperators,
+          // Spelled out: drizzle writes columns in a select list unqualified, which the subquery would misread.
+          lots: sql<number>`(select count(*) from ${parkingLots} as l where l.operator_id = ${parkingOperators}.id and l.active = 1)`,
+        })
         .from(parkingOperators)
         .orderBy(parkingOperators.name, parkingOperators.id);
       return rows.map((r) => ({ operator: r.operator, lots: Number(r.lots) }));

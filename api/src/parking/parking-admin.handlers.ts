@@ -27,7 +27,8 @@ async function runGuarded(deps: AppDeps, statements: unknown[], what: string) {
   try {
     await deps.atomic(statements);
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`${what}: the operator already has a lot with this operatorLotId`, { reason: "operator_lot_id_taken" });
+    if (isUniqueViolation(err))
+      throw conflict(`${what}: the operator already has a lot with this operatorLotId`, { reason: "operator_lot_id_taken" });
     throw err;
   }
 }

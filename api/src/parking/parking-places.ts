@@ -52,9 +52,21 @@ export const lotSummaryColumns = {
 
 type LotRow = Pick<typeof parkingLots.$inferSelect, keyof typeof lotSummaryColumns>;
 
-type LotEntry = { id: string; lat: number; lng: number; type: string; charging: boolean; accessible: boolean; hours: CompiledHours; head: string; capacity: string };
+type LotEntry = {
+  id: string;
+  lat: number;
+  lng: number;
+  type: string;
+  charging: boolean;
+  accessible: boolean;
+  hours: CompiledHours;
+  head: string;
+  capacity: string;
+};
 
-export const liveEntryOf = (r: Pick<LotRow, "liveFree" | "liveTotal" | "liveStatus" | "liveObservedAt" | "liveLimitMinutes">): LiveEntry => ({
+export const liveEntryOf = (
+  r: Pick<LotRow, "liveFree" | "liveTotal" | "liveStatus" | "liveObservedAt" | "liveLimitMinutes">,
+): LiveEntry => ({
   free: r.liveFree,
   total: r.liveTotal,
   status: r.liveStatus,

@@ -3,8 +3,8 @@ import { notFound } from "../platform/errors";
 import { type AppRouteHandler, jsonText } from "../platform/router";
 import { liveBoardOf } from "./live-board";
 import { lotsRepo } from "./lots.repo";
-import { parkingPlaces } from "./parking-places";
 import type { nearbyParking, parkingLotById } from "./parking.routes";
+import { parkingPlaces } from "./parking-places";
 
 export const nearbyParkingHandler: AppRouteHandler<typeof nearbyParking> = async (c) => {
   const { db, clock, config, nearbyIndex } = c.get("deps");

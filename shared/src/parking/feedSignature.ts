@@ -20,7 +20,8 @@ export async function hmacSha256Hex(key: string, text: string): Promise<string> 
 }
 
 /** hex HMAC-SHA256(secret, timestamp + "\n" + body): what an operator sends in x-civic-signature. */
-export const signFeedBody = (secret: string, timestamp: string, rawBody: string) => hmacSha256Hex(secret, feedSigningInput(timestamp, rawBody));
+export const signFeedBody = (secret: string, timestamp: string, rawBody: string) =>
+  hmacSha256Hex(secret, feedSigningInput(timestamp, rawBody));
 
 /** The three headers of a signed feed request at `now`. */
 export async function feedRequestHeaders(keyId: string, secret: string, rawBody: string, now: Date): Promise<Record<string, string>> {

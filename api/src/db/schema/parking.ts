@@ -103,8 +103,14 @@ export const parkingLots = sqliteTable(
     index("parking_lots_live_seq_idx").on(t.liveSeq),
     check("parking_lots_lat_ck", sql`${t.lat} between -90 and 90`),
     check("parking_lots_lng_ck", sql`${t.lng} between -180 and 180`),
-    check("parking_lots_capacity_ck", sql`${t.capacityTotal} >= 0 and ${t.capacityDisabled} <= ${t.capacityTotal} and ${t.capacityCharging} <= ${t.capacityTotal} and ${t.capacityShared} <= ${t.capacityTotal}`),
-    check("parking_lots_live_ck", sql`${t.liveFree} is null or (${t.liveFree} >= 0 and ${t.liveFree} <= coalesce(${t.liveTotal}, ${t.capacityTotal}))`),
+    check(
+      "parking_lots_capacity_ck",
+      sql`${t.capacityTotal} >= 0 and ${t.capacityDisabled} <= ${t.capacityTotal} and ${t.capacityCharging} <= ${t.capacityTotal} and ${t.capacityShared} <= ${t.capacityTotal}`,
+    ),
+    check(
+      "parking_lots_live_ck",
+      sql`${t.liveFree} is null or (${t.liveFree} >= 0 and ${t.liveFree} <= coalesce(${t.liveTotal}, ${t.capacityTotal}))`,
+    ),
   ],
 );
 

@@ -5,6 +5,7 @@ import type { AppDb } from "../db/types";
 import type { AppDeps } from "../deps";
 import { newId } from "../platform/ids";
 import { categoryValues } from "../reports/categories.repo";
+import { seedDemoParkingIfEmpty } from "./demo-parking";
 import { seedDemoPickupsIfEmpty } from "./demo-pickups";
 import { seedDemoReportsIfEmpty } from "./demo-reports";
 import { DEMO_CATEGORIES } from "./report-categories";
@@ -48,11 +49,13 @@ export async function seedCategoriesIfEmpty(db: AppDb, atomic: AppDeps["atomic"]
 
 /**
  * Seeds the Suzhou demo data into an empty database (toilets, report categories, residents' reports at
- * every stage, bulky-waste pickups: catalogue, slots, collectors, bookings in every state); returns how many
+ * every stage, bulky-waste pickups: catalogue, slots, collectors, bookings in every state; parking lots with a
+ * day of occupancy and the simulated operator's key when `feedKeySecret` is given); returns how many
  * toilets were added (0 if there were some).
  */
-export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"]): Promise<number> {
+export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"], opts: { feedKeySecret?: string } = {}): Promise<number> {
   await seedCategoriesIfEmpty(db, atomic);
+  await seedDemoParkingIfEmpty(db, atomic, new Date(), opts.feedKeySecret);
   await seedDemoReportsIfEmpty(db, atomic, new Date());
   await seedDemoPickupsIfEmpty(db, atomic, new Date());
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(toilets);

@@ -90,7 +90,11 @@ describe("parking demo", () => {
       onStop: () => stopped++,
       schedule: (fn) => {
         fire = fn;
-        return { stop: () => void (fire = null) };
+        return {
+          stop: () => {
+            fire = null;
+          },
+        };
       },
     });
     for (let i = 0; i < 2 && fire; i++) {

@@ -42,7 +42,7 @@ export async function seedParking(databasePath: string) {
     return seed / 2 ** 31;
   };
   const ids: string[] = [];
-  const rows = [];
+  const rows: (typeof parkingLots.$inferInsert)[] = [];
   for (let i = 0; i < LOTS; i++) {
     const area = SUZHOU_AREAS[i % SUZHOU_AREAS.length] as (typeof SUZHOU_AREAS)[number];
     const lat = area.centre.lat + (rand() - 0.5) * 0.08;

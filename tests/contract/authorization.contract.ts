@@ -499,6 +499,7 @@ export function registerAuthorizationContract(getHarness: GetHarness) {
         if (route.includes("/auth/logout")) tokens = new Map();
       }
       expect(failures).toEqual([]);
-    });
+      // Every route × 7 callers, one request each: hundreds of requests, beyond the default timeout on a busy D1.
+    }, 90_000);
   });
 }

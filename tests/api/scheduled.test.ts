@@ -65,6 +65,7 @@ describe("scheduled jobs", () => {
       { name: "dispatch-sms", ok: true, ran: true, figures: { sent: 0, failed: 0, notConfigured: 0 } },
       { name: "unlink-expired-reporters", ok: true, ran: true, figures: { unlinked: 0 } },
       { name: "pickup-reminders", ok: true, ran: true, figures: { reminded: 0 } },
+      { name: "prune-parking-history", ok: true, ran: true, figures: { observations: 0, signatures: 0 } },
     ]);
     expect((await t.db.select().from(rateLimits)).map((r) => r.bucket)).toEqual(["current"]);
     expect((await t.db.select().from(idempotencyKeys)).map((r) => r.key)).toEqual(["yesterday-key"]);
@@ -84,6 +85,7 @@ describe("scheduled jobs", () => {
       ["dispatch-sms", true],
       ["unlink-expired-reporters", true],
       ["pickup-reminders", true],
+      ["prune-parking-history", true],
     ]);
     expect(await ran(later(60_000))).toEqual([
       ["purge-rate-limits", false],
@@ -92,6 +94,7 @@ describe("scheduled jobs", () => {
       ["dispatch-sms", true],
       ["unlink-expired-reporters", false],
       ["pickup-reminders", false],
+      ["prune-parking-history", false],
     ]);
     expect(await ran(later(3_600_000))).toEqual([
       ["purge-rate-limits", true],
@@ -100,6 +103,7 @@ describe("scheduled jobs", () => {
       ["dispatch-sms", true],
       ["unlink-expired-reporters", true],
       ["pickup-reminders", true],
+      ["prune-parking-history", true],
     ]);
   });
 

@@ -1,5 +1,6 @@
-import { parkingLots, parkingOperators } from "@civic/api/db/schema";
+import { parkingLots, parkingObservations, parkingOperators } from "@civic/api/db/schema";
 import { deriveFeedSecret } from "@civic/api/parking/feed-signature";
+import { pruneParkingHistory } from "@civic/api/parking/observations.repo";
 import { DEMO_FEED_KEY_ID, DEMO_OPERATOR_NAME, seedDemoParkingIfEmpty } from "@civic/api/seed/demo-parking";
 import { createDemoOperator, lotsReportedAt, runDemoOperator } from "@civic/api/seed/parking-operator";
 import { prng } from "@civic/api/seed/random";
@@ -38,6 +39,13 @@ describe("parking demo", () => {
     const detail = (await call(node.harness, "GET", `/api/v1/parking/lots/${shared.id}`)).json as ParkingLotDetail;
     expect(detail.hours.kind).toBe("weekly");
     expect(detail.last24h.filter((b) => b.samples > 0).length).toBeGreaterThanOrEqual(20);
+    // The history stays bounded: the scheduled job drops observations past 48 hours.
+    const kept = (await node.db.select().from(parkingObservations)).length;
+    const pruned = await pruneParkingHistory(node.db, new Date(NOW.getTime() + 36 * 3_600_000));
+    expect(pruned.observations).toBeGreaterThan(0);
+    expect(pruned.observations).toBeLessThan(kept);
+    await pruneParkingHistory(node.db, new Date(NOW.getTime() + 49 * 3_600_000));
+    expect(await node.db.select().from(parkingObservations)).toEqual([]);
   });
 
   it("the simulated operator pushes through the signed feed, leaving lots live, aging and stale; it stops when told or when the server is gone", async () => {
@@ -83,7 +91,7 @@ describe("parking demo", () => {
       rand: prng(1),
       send: () => Promise.reject(new Error("ECONNREFUSED")),
     });
-    runDemoOperator(gone, {
+    const runner = runDemoOperator(gone, {
       everyMs: 60_000,
       now: () => NOW,
       giveUpAfter: 2,
@@ -97,11 +105,10 @@ describe("parking demo", () => {
         };
       },
     });
-    for (let i = 0; i < 2 && fire; i++) {
-      (fire as () => void)();
-      await new Promise((r) => setImmediate(r));
-      await new Promise((r) => setImmediate(r));
-    }
+    expect(fire).not.toBeNull();
+    await runner.tick();
+    expect(stopped).toBe(0);
+    await runner.tick();
     expect(stopped).toBe(1);
     expect(fire).toBeNull();
   });

@@ -95,25 +95,24 @@ export function runDemoOperator(
     });
   let failures = 0;
   let busy = false;
-  const timer = schedule(() => {
+  /** One push now (skipped while the last is still out); resolves when it is done. */
+  async function tick(): Promise<void> {
     if (busy) return;
     busy = true;
-    operator
-      .push(now())
-      .then(() => {
-        failures = 0;
-      })
-      .catch(() => {
-        failures++;
-        if (failures >= (opts.giveUpAfter ?? 3)) stop();
-      })
-      .finally(() => {
-        busy = false;
-      });
-  }, opts.everyMs);
+    try {
+      await operator.push(now());
+      failures = 0;
+    } catch {
+      failures++;
+      if (failures >= (opts.giveUpAfter ?? 3)) stop();
+    } finally {
+      busy = false;
+    }
+  }
+  const timer = schedule(() => void tick(), opts.everyMs);
   function stop() {
     timer.stop();
     opts.onStop?.();
   }
-  return { stop };
+  return { stop, tick };
 }

@@ -2,7 +2,8 @@
  * `pnpm bench`: nearby toilet search on the Node host with 100,000 seeded toilets, anonymous and signed in
  * (a Bearer token on every request, as the mini-program sends), against a bare Hono hello server (and bare
  * Hono serving the same payload), driven by autocannon on loopback (50 connections) in interleaved rounds;
- * then POST pickups under contention (pickups-contention.ts); then the bytes a first visit to the H5 app transfers, the weapp main-package size and the Worker bundle.
+ * then POST pickups under contention (pickups-contention.ts); then nearby parking with live data and feed ingestion
+ * (parking.ts); then the bytes a first visit to the H5 app transfers, the weapp main-package size and the Worker bundle.
  * Prints figures and ratios; it is not a test and asserts nothing. Method and figures: docs/benchmarks.md.
  */
 import { mkdtempSync } from "node:fs";
@@ -13,6 +14,7 @@ import { insertToilets } from "@civic/api/seed/demo";
 import { SUZHOU_AREAS } from "@civic/api/seed/suzhou";
 import autocannon from "autocannon";
 import { printH5FirstVisit } from "./h5-transfer";
+import { benchParking, printParking, seedParking } from "./parking";
 import { benchPickupContention, printPickupContention, seedPickupSlots } from "./pickups-contention";
 import { root, signedInTokens, startChild, stop } from "./run-support";
 import { weappMainPackageBytes, workerBundleGzipBytes } from "./sizes";
@@ -79,6 +81,7 @@ async function main() {
 
   const tokens = await signedInTokens(databasePath, USERS);
   const pickupSlotsSeeded = await seedPickupSlots(databasePath);
+  const parkingSeeded = process.env.BENCH_SKIP_PARKING || process.env.BENCH_DATABASE ? null : await seedParking(databasePath);
 
   // All servers run side by side (an idle one costs nothing) and are driven in turns, round after round,
   // so a noisy neighbour on a shared VM weighs on each of them alike; each figure is the median round.
@@ -117,6 +120,7 @@ async function main() {
   }
   // Writes last, so the bookings they add cannot weigh on the read figures.
   const pickups = process.env.BENCH_SKIP_PICKUPS ? null : await benchPickupContention(civic.url, pickupSlotsSeeded, tokens);
+  const parking = parkingSeeded ? await benchParking(hello.url, civic.url, parkingSeeded.ids, parkingSeeded.secret, tokens) : null;
   await Promise.all([stop(hello.child), stop(civic.child), stop(same.child)]);
   const [bare, nearby, signedIn, payloadOnly] = runs.map(summarise) as [Run, Run, Run, Run];
 
@@ -145,6 +149,7 @@ async function main() {
   console.log(`round by round, signed-in extra cost: ${signedCosts.map(pct).join(", ")}`);
 
   if (pickups) printPickupContention(pickups, pickupSlotsSeeded.length);
+  if (parking) printParking(parking);
 
   if (!process.env.BENCH_SKIP_H5) await printH5FirstVisit(root);
   if (process.env.BENCH_SKIP_SIZES) return;

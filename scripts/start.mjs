@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm start`: build the H5 app if it is missing, then serve it and the API from the Node host.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { buildMiniapp, repoRoot } from "./miniapp-build.mjs";
@@ -25,9 +25,19 @@ const seeded = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "a
   env,
 });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+// The demo's simulated parking operator pushes through the real signed feed beside the server, and stops with it.
+const demoFeed =
+  env.DEV_LOGIN === "1" && env.DEMO_PARKING_FEED !== "0"
+    ? spawn(process.execPath, ["--import", "tsx", join(repoRoot, "api", "src", "seed", "parking-operator-cli.ts")], {
+        cwd: repoRoot,
+        stdio: "inherit",
+        env,
+      })
+    : null;
 const server = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "api", "src", "hosts", "node", "main.ts")], {
   cwd: repoRoot,
   stdio: "inherit",
   env,
 });
+demoFeed?.kill();
 process.exit(server.status ?? 1);

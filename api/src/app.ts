@@ -7,6 +7,7 @@ import { registerGuide } from "./guide";
 import { registerMarkets } from "./markets";
 import { registerMe } from "./me";
 import { registerOpen311 } from "./open311";
+import { registerParking } from "./parking";
 import { registerPickups } from "./pickups";
 import { errorBody, respondWithError } from "./platform/errors";
 import { jsonWritesOnly, maxBody, requestContext } from "./platform/middleware";
@@ -21,7 +22,7 @@ import { registerSorting } from "./sorting";
 
 export type { AppDeps } from "./deps";
 
-const LARGE_BODY_PATHS = new Set(["/api/v1/admin/toilets/import"]);
+const LARGE_BODY_PATHS = new Set(["/api/v1/admin/toilets/import", "/api/v1/feeds/parking"]);
 const smallBody = maxBody(256 * 1024);
 const largeBody = maxBody(10 * 1024 * 1024);
 
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
   registerPoints(app);
   registerRewards(app, { devLogin: deps.config.devLogin });
   registerGuide(app);
+  registerParking(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

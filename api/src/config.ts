@@ -61,6 +61,8 @@ export const AppConfigInput = z.object({
     .regex(/^(none|cloudflare|[1-9])$/, "none, cloudflare or a number of proxy hops (1-9)")
     .default("none")
     .transform((v): TrustProxy => (v === "none" || v === "cloudflare" ? v : Number(v))),
+  /** Derives parking operators' feed signing secrets (parking/feed-signature.ts); required unless DEV_LOGIN=1. */
+  FEED_KEY_SECRET: z.string().default(""),
   ...PICKUP_CONFIG_SHAPE,
   ...POINTS_CONFIG_SHAPE,
   ...SMS_CONFIG_SHAPE,
@@ -87,10 +89,13 @@ export interface AppConfig {
   pickups: PickupSettings;
   points: PointsConfig;
   sms: SmsConfig;
+  parking: { feedKeySecret: string };
 }
 
 /** Only for demos and tests (DEV_LOGIN=1): photo URLs signed with a secret everyone can read. */
 const DEV_MEDIA_SECRET = "civic-dev-media-url-secret";
+/** Only for demos and tests (DEV_LOGIN=1): parking feed secrets derived from a secret everyone can read. */
+const DEV_FEED_KEY_SECRET = "civic-dev-parking-feed-key-secret";
 
 export interface SettingIssue {
   setting: string;
@@ -119,6 +124,9 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
   }
   if (!e.DEV_LOGIN && e.MEDIA_URL_SECRET.length < 16) {
     throw new ConfigError([{ setting: "MEDIA_URL_SECRET", problem: "at least 16 characters, required unless DEV_LOGIN=1" }]);
+  }
+  if (!e.DEV_LOGIN && e.FEED_KEY_SECRET.length < 16) {
+    throw new ConfigError([{ setting: "FEED_KEY_SECRET", problem: "at least 16 characters, required unless DEV_LOGIN=1" }]);
   }
   return {
     devLogin: e.DEV_LOGIN,
@@ -150,5 +158,6 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
     pickups: pickupSettingsOf(e),
     points: pointsConfigOf(e),
     sms: smsConfigOf(e),
+    parking: { feedKeySecret: e.FEED_KEY_SECRET || DEV_FEED_KEY_SECRET },
   };
 }

@@ -1,5 +1,6 @@
 import type { AppDeps } from "./deps";
 import { unlinkExpiredReporters } from "./me/retention";
+import { pruneParkingHistory } from "./parking/observations.repo";
 import { sendPickupReminders } from "./pickups/reminders";
 import { type JobResult, PLATFORM_JOBS, runJobs, type ScheduledJob, type ScheduleState } from "./platform/scheduled";
 import { expirePoints } from "./points/expiry";
@@ -34,6 +35,12 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     name: "points-expiry",
     everyMs: 3_600_000,
     run: (deps) => expirePoints(deps),
+  },
+  {
+    // Parking observations past 48 h (the chart shows 24) and feed signatures past the replay window.
+    name: "prune-parking-history",
+    everyMs: 600_000,
+    run: (deps, now) => pruneParkingHistory(deps.db, now),
   },
 ];
 

@@ -6,6 +6,7 @@ export * from "./geo";
 export * from "./guide";
 export * from "./http";
 export * from "./markets";
+export * from "./parking";
 export * from "./pickups";
 export * from "./points";
 export * from "./privacy";

@@ -89,6 +89,7 @@ describe("the Node host", () => {
         WECHAT_SECRET: "s3cret",
         MEDIA_URL_SECRET: "a-real-media-secret-123",
         POINTS_CODE_SECRET: "a-real-points-secret-12",
+        FEED_KEY_SECRET: "a-real-feed-key-secret-456",
         LOG_LEVEL: "silent",
       },
     });

@@ -67,6 +67,7 @@ describe("scheduled jobs", () => {
       { name: "pickup-reminders", ok: true, ran: true, figures: { reminded: 0 } },
       { name: "points-pickup-credit", ok: true, ran: true, figures: { credited: 0 } },
       { name: "points-expiry", ok: true, ran: true, figures: { expired: 0, accounts: 0 } },
+      { name: "prune-parking-history", ok: true, ran: true, figures: { observations: 0, signatures: 0 } },
     ]);
     expect((await t.db.select().from(rateLimits)).map((r) => r.bucket)).toEqual(["current"]);
     expect((await t.db.select().from(idempotencyKeys)).map((r) => r.key)).toEqual(["yesterday-key"]);
@@ -88,6 +89,7 @@ describe("scheduled jobs", () => {
       ["pickup-reminders", true],
       ["points-pickup-credit", true],
       ["points-expiry", true],
+      ["prune-parking-history", true],
     ]);
     expect(await ran(later(60_000))).toEqual([
       ["purge-rate-limits", false],
@@ -98,6 +100,7 @@ describe("scheduled jobs", () => {
       ["pickup-reminders", false],
       ["points-pickup-credit", false],
       ["points-expiry", false],
+      ["prune-parking-history", false],
     ]);
     expect(await ran(later(3_600_000))).toEqual([
       ["purge-rate-limits", true],
@@ -108,6 +111,7 @@ describe("scheduled jobs", () => {
       ["pickup-reminders", true],
       ["points-pickup-credit", true],
       ["points-expiry", true],
+      ["prune-parking-history", true],
     ]);
   });
 

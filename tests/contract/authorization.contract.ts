@@ -1,7 +1,9 @@
+import { feedRequestHeaders } from "@civic/shared";
 import { describe, expect, it } from "vitest";
 import { createToilets, GUANQIAN, toilet } from "./fixtures";
 import { type ContractHarness, call, type GetHarness, loginAs } from "./harness";
 import { createZone, square, zone } from "./market-fixtures";
+import { createLot, createOperator, type FeedKey, lot, PARKING_CENTRE } from "./parking-fixtures";
 import { bookingBody, createPickupItems, createPickupSlot, pickupStreet } from "./pickup-fixtures";
 import { createCategories, fileReport, reportBody, SPOT } from "./report-fixtures";
 import { createReward, grantPoints, redeemCall, rewardBody } from "./reward-fixtures";
@@ -46,6 +48,11 @@ interface Fixture {
   ownerId: string;
   /** The owner's pending suggestion for the sorting guide. */
   guideSuggestionId: string;
+  /** A parking operator with a lot and two feed keys (one to sign with, one the revoke row revokes). */
+  parkingOperatorId: string;
+  parkingLotId: string;
+  parkingKey: FeedKey;
+  spareParkingKeyId: string;
 }
 
 interface Row {
@@ -59,6 +66,8 @@ interface Row {
   anonymousAllowedIn?: boolean;
   /** Turned away, but they may see the object: 403 rather than 404 (staff on the reporter's own actions). */
   visibleTo?: Caller[];
+  /** Headers computed from the fixture and the body sent (a signed operator feed). */
+  signed?: (f: Fixture, body: string) => Promise<Record<string, string>>;
 }
 
 const STAFF: Caller[] = ["moderator", "admin"];
@@ -484,6 +493,52 @@ export const AUTHORIZATION: Record<string, Row> = {
     path: (f) => `/open311/v2/requests/${f.privateReportId}.json`,
   },
   "POST /api/v1/inbox/{id}/read": { access: "signed-in", path: () => "/api/v1/inbox/0190f0f0-0000-7000-8000-000000000000/read" },
+  "GET /api/v1/parking/nearby": {
+    access: "public",
+    path: () => `/api/v1/parking/nearby?lat=${PARKING_CENTRE.lat}&lng=${PARKING_CENTRE.lng}`,
+  },
+  "GET /api/v1/parking/lots/{id}": { access: "public", path: (f) => `/api/v1/parking/lots/${f.parkingLotId}` },
+  // An operator's feed works by its signed key, not by user: bearer tokens change nothing there (a repeat is a 409 replay).
+  "POST /api/v1/feeds/parking": {
+    access: "public",
+    path: () => "/api/v1/feeds/parking",
+    body: (f) => ({ rows: [{ lotId: f.parkingLotId, free: 1, status: "open", observedAt: "2026-01-01T00:00:00.000Z" }] }),
+    signed: (f, body) => feedRequestHeaders(f.parkingKey.keyId, f.parkingKey.secret, body, new Date()),
+  },
+  "GET /api/v1/admin/parking/operators": { access: ADMIN_ONLY, path: () => "/api/v1/admin/parking/operators" },
+  "POST /api/v1/admin/parking/operators": {
+    access: ADMIN_ONLY,
+    path: () => "/api/v1/admin/parking/operators",
+    body: () => ({ name: "矩阵停车" }),
+  },
+  "PATCH /api/v1/admin/parking/operators/{id}": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/parking/operators/${f.parkingOperatorId}`,
+    body: () => ({ contact: "0512-0000" }),
+  },
+  "GET /api/v1/admin/parking/operators/{id}/keys": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/parking/operators/${f.parkingOperatorId}/keys`,
+  },
+  "POST /api/v1/admin/parking/operators/{id}/keys": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/parking/operators/${f.parkingOperatorId}/keys`,
+  },
+  "POST /api/v1/admin/parking/operators/{id}/keys/{keyId}/revoke": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/parking/operators/${f.parkingOperatorId}/keys/${f.spareParkingKeyId}/revoke`,
+  },
+  "POST /api/v1/admin/parking/lots": {
+    access: ADMIN_ONLY,
+    path: () => "/api/v1/admin/parking/lots",
+    body: () => lot({ name: "矩阵停车场", ...PARKING_CENTRE }),
+  },
+  "PATCH /api/v1/admin/parking/lots/{id}": {
+    access: ADMIN_ONLY,
+    path: (f) => `/api/v1/admin/parking/lots/${f.parkingLotId}`,
+    body: () => ({ name: "矩阵停车场" }),
+  },
+  "GET /api/v1/admin/parking/sources": { access: ADMIN_ONLY, path: () => "/api/v1/admin/parking/sources" },
   "POST /api/v1/admin/open311/keys": { access: ADMIN_ONLY, path: () => "/api/v1/admin/open311/keys", body: () => ({ name: "矩阵" }) },
   "GET /api/v1/admin/open311/keys": { access: ADMIN_ONLY, path: () => "/api/v1/admin/open311/keys" },
   "POST /api/v1/admin/open311/keys/{id}/revoke": {
@@ -547,6 +602,9 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
   const flags = (await call(h, "GET", "/api/v1/admin/points/flags?status=open", { token: admin.token })).json.items;
   const pointsFlag = flags.find((x: { subjectKey: string }) => x.subjectKey === `weigh:${weighed.json.id}`);
   const pointsEntry = (await call(h, "GET", "/api/v1/points/me/history", { token: owner.token })).json.items[0];
+  const parking = await createOperator(h, admin.token, { name: "矩阵停车运营" });
+  const spare = await call(h, "POST", `/api/v1/admin/parking/operators/${parking.operatorId}/keys`, { token: admin.token });
+  const parkingLotId = await createLot(h, admin.token, lot({ name: "矩阵停车场", ...PARKING_CENTRE, operatorId: parking.operatorId }));
   return {
     marketId: market.id,
     marketSuspensionId: suspension.json.id,
@@ -556,6 +614,10 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
     redemptionId: redemption.json.id,
     pickupCode: redemption.json.pickupCode,
     ownerId: owner.user.id,
+    parkingOperatorId: parking.operatorId,
+    parkingLotId,
+    parkingKey: parking.key,
+    spareParkingKeyId: spare.json.keyId,
     pickupSlotId,
     pickupId: pickup.json.id,
     guideSuggestionId: suggestion.json.id,
@@ -601,10 +663,13 @@ export function registerAuthorizationContract(getHarness: GetHarness) {
         for (const caller of CALLERS) {
           if (!tokens.has(caller)) tokens.set(caller, await callerToken(h, caller));
           const token = tokens.get(caller);
+          const body = row.body ? await row.body(f, h) : undefined;
+          const text = body === undefined || typeof body === "string" ? body : JSON.stringify(body);
+          const headers = { ...(row.headers ?? {}), ...(row.signed ? await row.signed(f, text ?? "") : {}) };
           const res = await call(h, method, row.path(f), {
             ...(token ? { token } : {}),
-            ...(row.body ? { body: await row.body(f, h) } : {}),
-            ...(row.headers ? { headers: row.headers } : {}),
+            ...(text !== undefined ? { body: text } : {}),
+            headers,
           });
           const expected = expectedFor(row, caller);
           const denials = row.hidden ? [401, 403, 404] : [401, 403];
@@ -617,5 +682,7 @@ export function registerAuthorizationContract(getHarness: GetHarness) {
       expect(failures).toEqual([]);
       // Every route times seven callers: a long walk on a loaded workerd (like garbage-in's).
     }, 60_000);
+      // Every route × 7 callers, one request each: hundreds of requests, beyond the default timeout on a busy D1.
+    }, 90_000);
   });
 }

@@ -15,6 +15,7 @@ import { registerMarketsContract } from "./markets.contract";
 import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
+import { registerParkingContract } from "./parking.contract";
 import { registerPhoneNumberContract } from "./phone-number.contract";
 import { registerPickupBureauContract } from "./pickup-bureau.contract";
 import { registerPickupChangesContract } from "./pickup-changes.contract";
@@ -43,6 +44,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerAuthContract(getHarness);
   registerSessionCacheContract(getHarness);
   registerToiletsContract(getHarness);
+  registerParkingContract(getHarness);
   registerToiletAdminContract(getHarness);
   registerToiletClosureContract(getHarness);
   registerToiletFeedbackLoopContract(getHarness);

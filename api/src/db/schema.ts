@@ -8,6 +8,7 @@ export * from "./schema/auth";
 export * from "./schema/finders";
 export * from "./schema/guide";
 export * from "./schema/markets";
+export * from "./schema/parking";
 export * from "./schema/pickup-collectors";
 export * from "./schema/pickup-day";
 export * from "./schema/pickup-reminders";

@@ -11,7 +11,7 @@ const config = readNodeConfig();
 if (config.seedDemo && config.databasePath !== ":memory:") {
   const { sqlite, db, atomic } = openSqlite(config.databasePath);
   try {
-    const toilets = await seedDemoIfEmpty(db, atomic);
+    const toilets = await seedDemoIfEmpty(db, atomic, { feedKeySecret: config.app.parking.feedKeySecret });
     if (toilets > 0) console.log(`Seeded the demo data into ${config.databasePath} (${toilets} toilets).`);
   } finally {
     sqlite.close();

@@ -8,6 +8,7 @@ import { categoryValues } from "../reports/categories.repo";
 import { seedDemoChecksIfEmpty } from "./demo-checks";
 import { seedDemoGuideIfEmpty } from "./demo-guide";
 import { seedDemoMarketsIfEmpty } from "./demo-markets";
+import { seedDemoParkingIfEmpty } from "./demo-parking";
 import { seedDemoPickupsIfEmpty } from "./demo-pickups";
 import { seedDemoPointsIfEmpty } from "./demo-points";
 import { seedDemoReportsIfEmpty } from "./demo-reports";
@@ -53,13 +54,15 @@ export async function seedCategoriesIfEmpty(db: AppDb, atomic: AppDeps["atomic"]
 
 /**
  * Seeds the Suzhou demo data into an empty database (toilets, report categories, residents' reports at
- * every stage, bulky-waste pickups: catalogue, slots, collectors, bookings in every state; night markets
- * and vending zones with one suspension; rewards with a resident's redemptions); returns how many
- * every stage, bulky-waste pickups: catalogue, slots, collectors, bookings in every state; the sorting guide's suggestions); returns how many
- * toilets were added (0 if there were some).
+ * every stage, bulky-waste pickups: catalogue, slots, collectors, bookings in every state; parking lots with
+ * a day of occupancy and the simulated operator's key when `feedKeySecret` is given; night markets and
+ * vending zones with one suspension; communities, bin rooms, volunteers and a month of their checks;
+ * recycling points; rewards with a resident's redemptions; the sorting guide's suggestions); returns how
+ * many toilets were added (0 if there were some).
  */
-export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"]): Promise<number> {
+export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"], opts: { feedKeySecret?: string } = {}): Promise<number> {
   await seedCategoriesIfEmpty(db, atomic);
+  await seedDemoParkingIfEmpty(db, atomic, new Date(), opts.feedKeySecret);
   await seedDemoReportsIfEmpty(db, atomic, new Date());
   await seedDemoPickupsIfEmpty(db, atomic, new Date());
   await seedDemoChecksIfEmpty(db, atomic, new Date());

@@ -2,6 +2,7 @@ import type { CityConfig, CityNames } from "./schema";
 import { SUZHOU_BOUNDARIES } from "./suzhou.boundaries";
 import { SUZHOU_NAMES } from "./suzhou.names";
 
+export * from "./districtName";
 export * from "./pointInPolygon";
 export * from "./resolve";
 export * from "./schema";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_CITY_NAMES } from "../city";
+import { CityDistrictName } from "../city/districtName";
 import { queryFlag, queryInt, queryNumber } from "../http/query";
 import { OpeningHours, OpenState } from "./openingHours";
 import { TemporaryClosure } from "./toiletClosure";
@@ -27,14 +27,7 @@ const toiletFields = {
   name: z.string().trim().min(1).max(100),
   address: z.string().trim().min(1).max(200),
   /** The official name of a district of the configured city (shared/src/city), e.g. 苏州工业园区. */
-  district: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .refine((v) => DEFAULT_CITY_NAMES.districts.some((d) => d.name === v), {
-      message: "not the official name of a district of the configured city",
-    }),
+  district: CityDistrictName,
   street: z.string().trim().max(40),
   lat: Latitude,
   lng: Longitude,

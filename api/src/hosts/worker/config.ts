@@ -5,7 +5,7 @@ import { POINTS_SETTING_NAMES } from "../../points/points-config";
 
 /**
  * The Worker's bindings. Non-secret settings come from [vars] in wrangler.toml; WECHAT_APPID and
- * WECHAT_SECRET, MEDIA_URL_SECRET, WECHAT_CALLBACK_TOKEN, POINTS_CODE_SECRET, SMS_SECRET_ID and SMS_SECRET_KEY are secrets (`wrangler secret put`, or .dev.vars locally).
+ * WECHAT_SECRET, MEDIA_URL_SECRET, FEED_KEY_SECRET, WECHAT_CALLBACK_TOKEN, POINTS_CODE_SECRET, SMS_SECRET_ID and SMS_SECRET_KEY are secrets (`wrangler secret put`, or .dev.vars locally).
  */
 export interface WorkerEnv {
   DB: D1Database;
@@ -21,6 +21,7 @@ export interface WorkerEnv {
   LOG_LEVEL?: string;
   MEDIA_URL_SECRET?: string;
   MEDIA_URL_TTL_MINUTES?: string;
+  FEED_KEY_SECRET?: string;
   PUBLIC_BASE_URL?: string;
   WECHAT_CALLBACK_TOKEN?: string;
   WECHAT_REPORT_TEMPLATE_ID?: string;
@@ -57,6 +58,7 @@ const SETTING_NAMES = [
   "LOG_LEVEL",
   "MEDIA_URL_SECRET",
   "MEDIA_URL_TTL_MINUTES",
+  "FEED_KEY_SECRET",
   "PUBLIC_BASE_URL",
   "WECHAT_CALLBACK_TOKEN",
   "WECHAT_REPORT_TEMPLATE_ID",

@@ -1,0 +1,5 @@
+export * from "./admin";
+export * from "./feed";
+export * from "./feedSignature";
+export * from "./live";
+export * from "./lots";

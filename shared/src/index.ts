@@ -8,4 +8,5 @@ export * from "./pickups";
 export * from "./points";
 export * from "./privacy";
 export * from "./reports";
+export * from "./sorting";
 export * from "./time";

@@ -1,1 +1,2 @@
 export * from "./cityTime";
+export * from "./cityMonth";

@@ -23,6 +23,23 @@ export interface ContractHarness {
   setNow(iso: string): void;
   /** Runs the retention job once at the harness clock, as the Node timer / Workers cron would; returns reports unlinked. */
   runRetention(): Promise<number>;
+  /**
+   * Fixture rows written straight into the database where no API writes them yet (the 小蜜蜂 volunteers'
+   * sorting checks, for the 星级小区 figures).
+   */
+  insertSortingChecks(rows: SortingCheckFixture[]): Promise<void>;
+}
+
+export interface SortingCheckFixture {
+  id: string;
+  volunteerId: string;
+  binRoomId: string;
+  communityId: string;
+  accountId: string;
+  correct: boolean;
+  checkedAt: string;
+  /** City month of checkedAt, YYYY-MM. */
+  month: string;
 }
 
 export type GetHarness = () => ContractHarness;

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { createApp } from "@civic/api";
-import { sortingChecks } from "@civic/api/db/schema";
 import { parseAppConfig } from "@civic/api/config";
+import { sortingChecks } from "@civic/api/db/schema";
 import { diskBlobStore } from "@civic/api/hosts/node/disk-blobs";
 import { openSqlite } from "@civic/api/hosts/node/sqlite";
 import { unlinkExpiredReporters } from "@civic/api/me/retention";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addBinRoom, createCommunity } from "./community-fixtures";
 import { createToilets, GUANQIAN, toilet } from "./fixtures";
 import { type ContractHarness, call, type GetHarness, loginAs } from "./harness";
 import { bookingBody, createPickupItems, createPickupSlot, pickupStreet } from "./pickup-fixtures";
@@ -31,6 +32,10 @@ interface Fixture {
   /** A pickup slot with room, and the owner's booking on it. */
   pickupSlotId: string;
   pickupId: string;
+  /** A community with a bin room, and the volunteer caller's user id. */
+  communityId: string;
+  binRoomId: string;
+  volunteerId: string;
 }
 
 interface Row {
@@ -57,8 +62,50 @@ const staffAction = (action: string, body: unknown): Row => ({
 const ADMIN_ONLY: Caller[] = ["admin"];
 
 const PICKUP_STREET = pickupStreet(20);
+const adminRow = (path: (f: Fixture) => string, body?: unknown): Row => ({
+  access: ADMIN_ONLY,
+  path,
+  ...(body === undefined ? {} : { body: () => body }),
+});
 
 export const AUTHORIZATION: Record<string, Row> = {
+  "GET /api/v1/communities": { access: "public", path: () => "/api/v1/communities" },
+  "GET /api/v1/communities/ranking": { access: "public", path: () => "/api/v1/communities/ranking" },
+  "GET /api/v1/communities/mine": { access: "signed-in", path: () => "/api/v1/communities/mine" },
+  "PUT /api/v1/communities/mine": {
+    access: "signed-in",
+    path: () => "/api/v1/communities/mine",
+    body: (f) => ({ communityId: f.communityId }),
+  },
+  "GET /api/v1/communities/{id}": { access: "public", path: (f) => `/api/v1/communities/${f.communityId}` },
+  "GET /api/v1/admin/communities": adminRow(() => "/api/v1/admin/communities"),
+  "POST /api/v1/admin/communities": adminRow(() => "/api/v1/admin/communities", {
+    name: "矩阵小区",
+    district: "虎丘区",
+    street: "狮山街道",
+    lat: 31.3,
+    lng: 120.55,
+  }),
+  "GET /api/v1/admin/communities/{id}": adminRow((f) => `/api/v1/admin/communities/${f.communityId}`),
+  "PATCH /api/v1/admin/communities/{id}": adminRow((f) => `/api/v1/admin/communities/${f.communityId}`, { version: 999, name: "矩阵花园" }),
+  "POST /api/v1/admin/communities/{id}/retire": adminRow((f) => `/api/v1/admin/communities/${f.communityId}/retire`, { version: 999 }),
+  "POST /api/v1/admin/communities/{id}/bin-rooms": adminRow((f) => `/api/v1/admin/communities/${f.communityId}/bin-rooms`, {
+    name: "矩阵投放点",
+  }),
+  "PATCH /api/v1/admin/bin-rooms/{id}": adminRow((f) => `/api/v1/admin/bin-rooms/${f.binRoomId}`, { name: "矩阵投放点" }),
+  "POST /api/v1/admin/bin-rooms/{id}/retire": adminRow((f) => `/api/v1/admin/bin-rooms/${f.binRoomId}/retire`),
+  "PUT /api/v1/admin/communities/{id}/volunteers/{userId}": adminRow(
+    (f) => `/api/v1/admin/communities/${f.communityId}/volunteers/${f.volunteerId}`,
+  ),
+  "DELETE /api/v1/admin/communities/{id}/volunteers/{userId}": adminRow(
+    (f) => `/api/v1/admin/communities/${f.communityId}/volunteers/${f.volunteerId}`,
+  ),
+  "PUT /api/v1/admin/communities/{id}/inspections/{month}": adminRow(
+    (f) => `/api/v1/admin/communities/${f.communityId}/inspections/2020-02`,
+    { score: 80 },
+  ),
+  "GET /api/v1/admin/communities/months/{month}": adminRow(() => "/api/v1/admin/communities/months/2020-02"),
+  "POST /api/v1/admin/communities/months/{month}/publish": adminRow(() => "/api/v1/admin/communities/months/2020-03/publish"),
   "GET /api/v1/pickups/items": { access: "public", path: () => "/api/v1/pickups/items" },
   "GET /api/v1/pickups/slots": { access: "public", path: () => `/api/v1/pickups/slots?street=${encodeURIComponent(PICKUP_STREET)}` },
   "POST /api/v1/pickups": { access: "signed-in", path: () => "/api/v1/pickups", body: (f) => bookingBody(f.pickupSlotId) },
@@ -375,7 +422,13 @@ async function fixture(h: ContractHarness): Promise<Fixture> {
     token: admin.token,
     body: { streets: [PICKUP_STREET] },
   });
+  const community = await createCommunity(h, admin.token, "权限矩阵小区");
+  const binRoom = await addBinRoom(h, admin.token, community.id);
+  const volunteer = await loginAs(h, "matrix-volunteer", "volunteer");
   return {
+    communityId: community.id,
+    binRoomId: binRoom.id,
+    volunteerId: volunteer.user.id,
     pickupSlotId,
     pickupId: pickup.json.id,
     open311Key: key.json.apiKey,

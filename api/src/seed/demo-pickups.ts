@@ -74,7 +74,7 @@ export async function seedPickupItemsIfEmpty(db: AppDb, atomic: AppDeps["atomic"
 }
 
 /** Users by openid, created if missing (a demo visitor may have signed in before the seed ran). */
-async function demoUsers(db: AppDb, atomic: AppDeps["atomic"], wanted: { openid: string; nickname: string }[], at: string) {
+export async function demoUsers(db: AppDb, atomic: AppDeps["atomic"], wanted: { openid: string; nickname: string }[], at: string) {
   await atomic([
     db
       .insert(users)

@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../platform/db-errors";
 import { conflict, notFound, validationFailed } from "../platform/errors";
 import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
+import { communitiesRepo, toAdminBinRoom } from "./communities.repo";
 import type {
   addBinRoom,
   adminCommunityById,
@@ -18,7 +19,6 @@ import type {
   updateBinRoom,
   updateCommunity,
 } from "./communities-admin.routes";
-import { communitiesRepo, toAdminBinRoom } from "./communities.repo";
 import { adminDetail } from "./community-views";
 
 /** A community's district and street must be the configured city's; the district is stored by its official name. */
@@ -75,7 +75,14 @@ export const createCommunityHandler: AppRouteHandler<typeof createCommunity> = a
   const at = deps.clock().toISOString();
   await deps.atomic([
     communitiesRepo(deps.db).insertStatement(id, input, at),
-    auditStatement(deps.db, { actorId: actor.id, action: "community.create", targetType: "community", targetId: id, detail: { ...input }, at }),
+    auditStatement(deps.db, {
+      actorId: actor.id,
+      action: "community.create",
+      targetType: "community",
+      targetId: id,
+      detail: { ...input },
+      at,
+    }),
   ]);
   return c.json(await adminDetail(deps, await communityOr404(deps, id)), 201);
 };
@@ -123,8 +130,24 @@ export const addBinRoomHandler: AppRouteHandler<typeof addBinRoom> = async (c) =
   for (let attempt = 0; ; attempt++) {
     try {
       await deps.atomic([
-        repo.insertBinRoomStatement({ id, communityId, name: input.name, code: newRoomCode(), lat: input.lat ?? null, lng: input.lng ?? null, active: true, createdAt: at }),
-        auditStatement(deps.db, { actorId: actor.id, action: "bin_room.create", targetType: "bin_room", targetId: id, detail: { communityId, ...input }, at }),
+        repo.insertBinRoomStatement({
+          id,
+          communityId,
+          name: input.name,
+          code: newRoomCode(),
+          lat: input.lat ?? null,
+          lng: input.lng ?? null,
+          active: true,
+          createdAt: at,
+        }),
+        auditStatement(deps.db, {
+          actorId: actor.id,
+          action: "bin_room.create",
+          targetType: "bin_room",
+          targetId: id,
+          detail: { communityId, ...input },
+          at,
+        }),
       ]);
       break;
     } catch (err) {
@@ -152,7 +175,14 @@ export const updateBinRoomHandler: AppRouteHandler<typeof updateBinRoom> = async
   const at = deps.clock().toISOString();
   await deps.atomic([
     communitiesRepo(deps.db).updateBinRoomStatement(id, changes),
-    auditStatement(deps.db, { actorId: actor.id, action: "bin_room.update", targetType: "bin_room", targetId: id, detail: { ...changes }, at }),
+    auditStatement(deps.db, {
+      actorId: actor.id,
+      action: "bin_room.update",
+      targetType: "bin_room",
+      targetId: id,
+      detail: { ...changes },
+      at,
+    }),
   ]);
   return c.json(toAdminBinRoom(await binRoomOr404(deps, id)), 200);
 };
@@ -183,7 +213,14 @@ export const assignVolunteerHandler: AppRouteHandler<typeof assignVolunteer> = a
   const at = deps.clock().toISOString();
   await deps.atomic([
     repo.assignStatement(userId, id, actor.id, at),
-    auditStatement(deps.db, { actorId: actor.id, action: "community.assign_volunteer", targetType: "community", targetId: id, detail: { userId }, at }),
+    auditStatement(deps.db, {
+      actorId: actor.id,
+      action: "community.assign_volunteer",
+      targetType: "community",
+      targetId: id,
+      detail: { userId },
+      at,
+    }),
   ]);
   return c.json(await adminDetail(deps, community), 200);
 };
@@ -196,7 +233,14 @@ export const unassignVolunteerHandler: AppRouteHandler<typeof unassignVolunteer>
   const at = deps.clock().toISOString();
   await deps.atomic([
     communitiesRepo(deps.db).unassignStatement(userId, id),
-    auditStatement(deps.db, { actorId: actor.id, action: "community.unassign_volunteer", targetType: "community", targetId: id, detail: { userId }, at }),
+    auditStatement(deps.db, {
+      actorId: actor.id,
+      action: "community.unassign_volunteer",
+      targetType: "community",
+      targetId: id,
+      detail: { userId },
+      at,
+    }),
   ]);
   return c.json(await adminDetail(deps, community), 200);
 };

@@ -16,7 +16,13 @@ export const listCommunitiesHandler: AppRouteHandler<typeof listCommunities> = a
   const stars = await repo.latestStars(rows.map((r) => r.id));
   return c.json(
     {
-      communities: rows.map((r) => ({ id: r.id, name: r.name, district: r.district, street: r.street, latestStars: stars.get(r.id) ?? null })),
+      communities: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        district: r.district,
+        street: r.street,
+        latestStars: stars.get(r.id) ?? null,
+      })),
     },
     200,
   );
@@ -91,4 +97,3 @@ export const setMyCommunityHandler: AppRouteHandler<typeof setMyCommunity> = asy
   }
   return c.json(await mine(deps, user.id), 200);
 };
-

@@ -7,10 +7,10 @@
  * community_rating_months, community_ratings (reads sorting_checks; writes audit_log rows).
  */
 import type { createRouter } from "../platform/router";
-import * as adminHandlers from "./communities-admin.handlers";
-import * as adminRoutes from "./communities-admin.routes";
 import * as handlers from "./communities.handlers";
 import * as routes from "./communities.routes";
+import * as adminHandlers from "./communities-admin.handlers";
+import * as adminRoutes from "./communities-admin.routes";
 import * as ratingHandlers from "./ratings.handlers";
 import * as ratingRoutes from "./ratings.routes";
 

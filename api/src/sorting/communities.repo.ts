@@ -47,11 +47,17 @@ export function communitiesRepo(db: AppDb) {
       const out = new Map<string, CommunityStars>();
       if (ids.length === 0) return out;
       const rows = await db
-        .select({ communityId: communityRatings.communityId, month: communityRatings.month, stars: communityRatings.stars, score: communityRatings.score })
+        .select({
+          communityId: communityRatings.communityId,
+          month: communityRatings.month,
+          stars: communityRatings.stars,
+          score: communityRatings.score,
+        })
         .from(communityRatings)
         .where(and(inArray(communityRatings.communityId, ids), sql`${communityRatings.stars} is not null`))
         .orderBy(asc(communityRatings.month));
-      for (const r of rows) if (r.stars !== null && r.score !== null) out.set(r.communityId, { month: r.month, stars: r.stars, score: r.score });
+      for (const r of rows)
+        if (r.stars !== null && r.score !== null) out.set(r.communityId, { month: r.month, stars: r.stars, score: r.score });
       return out;
     },
 
@@ -62,7 +68,8 @@ export function communitiesRepo(db: AppDb) {
         .where(activeOnly ? and(eq(binRooms.communityId, communityId), eq(binRooms.active, true)) : eq(binRooms.communityId, communityId))
         .orderBy(asc(binRooms.name)),
 
-    binRoomById: async (id: string): Promise<BinRoomRow | undefined> => (await db.select().from(binRooms).where(eq(binRooms.id, id)).limit(1))[0],
+    binRoomById: async (id: string): Promise<BinRoomRow | undefined> =>
+      (await db.select().from(binRooms).where(eq(binRooms.id, id)).limit(1))[0],
 
     volunteersOf: async (communityId: string) =>
       db
@@ -94,10 +101,15 @@ export function communitiesRepo(db: AppDb) {
 
     /* --- statements for atomic() --- */
 
-    insertStatement: (id: string, input: CommunityInput, at: string) => db.insert(communities).values({ id, ...input, active: true, createdAt: at, version: 1 }),
+    insertStatement: (id: string, input: CommunityInput, at: string) =>
+      db.insert(communities).values({ id, ...input, active: true, createdAt: at, version: 1 }),
 
     /** The audit row of a versioned change, written only while the community is at `version` (the claim). */
-    claimChangeStatement: (auditId: string, ch: { id: string; version: number; set: object; actorId: string; action: string }, at: string) =>
+    claimChangeStatement: (
+      auditId: string,
+      ch: { id: string; version: number; set: object; actorId: string; action: string },
+      at: string,
+    ) =>
       guardedInsert(
         db,
         auditLog,
@@ -113,7 +125,8 @@ export function communitiesRepo(db: AppDb) {
         sql`exists (select 1 from ${communities} where ${communities.id} = ${ch.id} and ${communities.version} = ${ch.version})`,
       ),
 
-    auditWritten: async (auditId: string) => (await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.id, auditId)).limit(1)).length > 0,
+    auditWritten: async (auditId: string) =>
+      (await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.id, auditId)).limit(1)).length > 0,
 
     /** The update of a versioned change: only at `version` and only with its claim written. */
     updateAtVersion: (id: string, version: number, set: Partial<CommunityInput> & { active?: boolean }, auditId: string) =>
@@ -129,7 +142,12 @@ export function communitiesRepo(db: AppDb) {
         ),
 
     insertBinRoomStatement: (row: typeof binRooms.$inferInsert) =>
-      guardedInsert(db, binRooms, row, sql`exists (select 1 from ${communities} where ${communities.id} = ${row.communityId} and ${communities.active} = 1)`),
+      guardedInsert(
+        db,
+        binRooms,
+        row,
+        sql`exists (select 1 from ${communities} where ${communities.id} = ${row.communityId} and ${communities.active} = 1)`,
+      ),
 
     updateBinRoomStatement: (id: string, set: Partial<typeof binRooms.$inferInsert>) =>
       db.update(binRooms).set(set).where(eq(binRooms.id, id)).returning({ id: binRooms.id }),

@@ -1,4 +1,12 @@
-import { CommunitiesQuery, CommunityDetail, CommunityList, CommunityRanking, MyCommunity, MyCommunityRequest, RankingQuery } from "@civic/shared";
+import {
+  CommunitiesQuery,
+  CommunityDetail,
+  CommunityList,
+  CommunityRanking,
+  MyCommunity,
+  MyCommunityRequest,
+  RankingQuery,
+} from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireUser } from "../auth/auth.middleware";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";

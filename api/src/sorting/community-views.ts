@@ -32,7 +32,11 @@ export async function publicDetail(deps: AppDeps, c: CommunityRow): Promise<Comm
 
 export async function adminDetail(deps: AppDeps, c: CommunityRow): Promise<AdminCommunity> {
   const repo = communitiesRepo(deps.db);
-  const [rooms, volunteers, households] = await Promise.all([repo.binRoomsOf(c.id, false), repo.volunteersOf(c.id), repo.householdCounts()]);
+  const [rooms, volunteers, households] = await Promise.all([
+    repo.binRoomsOf(c.id, false),
+    repo.volunteersOf(c.id),
+    repo.householdCounts(),
+  ]);
   return {
     id: c.id,
     name: c.name,

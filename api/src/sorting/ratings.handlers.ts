@@ -24,7 +24,14 @@ export const putInspectionHandler: AppRouteHandler<typeof putInspection> = async
   const row = { communityId: id, month, score, note: note || null, inspectorId: actor.id, updatedAt: at };
   await deps.atomic([
     ratings.inspectionStatement(row),
-    auditStatement(deps.db, { actorId: actor.id, action: "community.inspection", targetType: "community", targetId: id, detail: { month, score, note }, at }),
+    auditStatement(deps.db, {
+      actorId: actor.id,
+      action: "community.inspection",
+      targetType: "community",
+      targetId: id,
+      detail: { month, score, note },
+      at,
+    }),
   ]);
   const saved = await ratings.inspection(id, month);
   // The statement is guarded by "not published": a publish that came first leaves no row of ours.
@@ -80,7 +87,14 @@ export const publishMonthHandler: AppRouteHandler<typeof publishMonth> = async (
     ),
     auditStatement(
       deps.db,
-      { actorId: actor.id, action: "community.publish_month", targetType: "community_month", targetId: month, detail: { communities: draft.rows.length }, at },
+      {
+        actorId: actor.id,
+        action: "community.publish_month",
+        targetType: "community_month",
+        targetId: month,
+        detail: { communities: draft.rows.length },
+        at,
+      },
       ratings.claimedBy(month, publishId),
     ),
   ]);

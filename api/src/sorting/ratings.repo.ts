@@ -19,9 +19,13 @@ export function ratingsRepo(db: AppDb) {
 
     /** Published months, newest first. */
     publishedMonths: async (limit = 24) =>
-      (await db.select({ month: communityRatingMonths.month }).from(communityRatingMonths).orderBy(desc(communityRatingMonths.month)).limit(limit)).map(
-        (r) => r.month,
-      ),
+      (
+        await db
+          .select({ month: communityRatingMonths.month })
+          .from(communityRatingMonths)
+          .orderBy(desc(communityRatingMonths.month))
+          .limit(limit)
+      ).map((r) => r.month),
 
     /** The live figures of `month` for every community that has any (inspection left null: see inspections()). */
     liveFigures: async (month: string): Promise<Map<string, Omit<MonthFigures, "inspection">>> => {
@@ -118,7 +122,8 @@ export function ratingsRepo(db: AppDb) {
       }),
 
     /** The claim of a publish: the month's row, written once (a second publish inserts nothing). */
-    claimMonthStatement: (row: typeof communityRatingMonths.$inferInsert) => db.insert(communityRatingMonths).values(row).onConflictDoNothing(),
+    claimMonthStatement: (row: typeof communityRatingMonths.$inferInsert) =>
+      db.insert(communityRatingMonths).values(row).onConflictDoNothing(),
 
     /** The guard of every other statement of a publish: this request's claim was the one written. */
     claimedBy: (month: string, publishId: string) =>

@@ -57,19 +57,25 @@ describe("星级小区 stars", () => {
 
   it("is monotone: better participation, accuracy or inspection never gives fewer stars or a lower score", () => {
     fc.assert(
-      fc.property(arbFigures, fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 100 }), (f, dh, dc, di) => {
-        const base = starsOf(f);
-        const better = [
-          { ...f, checkedHouseholds: Math.min(f.households, f.checkedHouseholds + dh) },
-          { ...f, correctChecks: Math.min(f.checks, f.correctChecks + dc) },
-          { ...f, inspection: Math.min(100, (f.inspection ?? 0) + di) },
-        ];
-        for (const b of better) {
-          const r = starsOf(b);
-          expect(r.stars).toBeGreaterThanOrEqual(base.stars);
-          expect(r.score).toBeGreaterThanOrEqual(base.score);
-        }
-      }),
+      fc.property(
+        arbFigures,
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 100 }),
+        (f, dh, dc, di) => {
+          const base = starsOf(f);
+          const better = [
+            { ...f, checkedHouseholds: Math.min(f.households, f.checkedHouseholds + dh) },
+            { ...f, correctChecks: Math.min(f.checks, f.correctChecks + dc) },
+            { ...f, inspection: Math.min(100, (f.inspection ?? 0) + di) },
+          ];
+          for (const b of better) {
+            const r = starsOf(b);
+            expect(r.stars).toBeGreaterThanOrEqual(base.stars);
+            expect(r.score).toBeGreaterThanOrEqual(base.score);
+          }
+        },
+      ),
     );
   });
 

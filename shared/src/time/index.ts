@@ -1,2 +1,2 @@
-export * from "./cityTime";
 export * from "./cityMonth";
+export * from "./cityTime";

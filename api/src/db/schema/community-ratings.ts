@@ -21,10 +21,7 @@ export const communityInspections = sqliteTable(
     inspectorId: text("inspector_id").references(() => users.id),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.communityId, t.month] }),
-    check("community_inspections_score_ck", sql`${t.score} between 0 and 100`),
-  ],
+  (t) => [primaryKey({ columns: [t.communityId, t.month] }), check("community_inspections_score_ck", sql`${t.score} between 0 and 100`)],
 );
 
 /** A published month. Its primary key is what makes parallel publishes of one month write once. */

@@ -1,4 +1,12 @@
-import { addCityMonths, binRoomQrPath, cityMonthOf, DEFAULT_CITY, DEFAULT_CITY_ZONE, findDistrict, rateCommunityMonth } from "@civic/shared";
+import {
+  addCityMonths,
+  binRoomQrPath,
+  cityMonthOf,
+  DEFAULT_CITY,
+  DEFAULT_CITY_ZONE,
+  findDistrict,
+  rateCommunityMonth,
+} from "@civic/shared";
 import { sql } from "drizzle-orm";
 import {
   binRooms,
@@ -98,21 +106,36 @@ export async function seedDemoCommunitiesIfEmpty(db: AppDb, atomic: AppDeps["ato
     };
   });
   const roomRows = communityRows.flatMap((c, i) =>
-    DEMO_BIN_ROOMS[i]!.map((r, j) => ({ id: r.id, communityId: c.id, name: ROOM_NAMES[j]!, code: r.code, lat: c.lat, lng: c.lng, active: true, createdAt: at })),
+    DEMO_BIN_ROOMS[i]!.map((r, j) => ({
+      id: r.id,
+      communityId: c.id,
+      name: ROOM_NAMES[j]!,
+      code: r.code,
+      lat: c.lat,
+      lng: c.lng,
+      active: true,
+      createdAt: at,
+    })),
   );
 
   const wanted = [
     { openid: DEMO_VOLUNTEER_OPENIDS[0], nickname: "小蜜蜂志愿者王阿姨" },
     { openid: DEMO_VOLUNTEER_OPENIDS[1], nickname: "小蜜蜂志愿者陈老师" },
     { openid: DEMO_RESIDENT_OPENID, nickname: "演示居民" },
-    ...DEMO_HOUSEHOLDS.flatMap((n, c) => Array.from({ length: n }, (_, k) => ({ openid: demoHouseholdOpenid(c, k), nickname: `住户${c + 1}-${k + 1}` }))),
+    ...DEMO_HOUSEHOLDS.flatMap((n, c) =>
+      Array.from({ length: n }, (_, k) => ({ openid: demoHouseholdOpenid(c, k), nickname: `住户${c + 1}-${k + 1}` })),
+    ),
   ];
   const ids = await demoUsers(db, atomic, wanted, at);
   const volunteerIds = DEMO_VOLUNTEER_OPENIDS.map((o) => ids.get(o)!);
   const memberRows = [
     { accountId: ids.get(DEMO_RESIDENT_OPENID)!, communityId: DEMO_COMMUNITY_IDS[0]!, joinedAt },
     ...DEMO_HOUSEHOLDS.flatMap((n, c) =>
-      Array.from({ length: n }, (_, k) => ({ accountId: ids.get(demoHouseholdOpenid(c, k))!, communityId: DEMO_COMMUNITY_IDS[c]!, joinedAt })),
+      Array.from({ length: n }, (_, k) => ({
+        accountId: ids.get(demoHouseholdOpenid(c, k))!,
+        communityId: DEMO_COMMUNITY_IDS[c]!,
+        joinedAt,
+      })),
     ),
   ];
 
@@ -129,7 +152,14 @@ export async function seedDemoCommunitiesIfEmpty(db: AppDb, atomic: AppDeps["ato
       const correctChecks = Math.round(checks * Math.min(1, q + 0.05));
       const inspection = Math.round(Math.min(100, 50 + q * 50));
       const publishedAt = `${addCityMonths(month, 1)}-02T01:00:00.000Z`;
-      inspections.push({ communityId: c.id, month, score: inspection, note: inspection >= 85 ? "桶站整洁，分类指引清晰" : "部分时段有混投", inspectorId: null, updatedAt: publishedAt });
+      inspections.push({
+        communityId: c.id,
+        month,
+        score: inspection,
+        note: inspection >= 85 ? "桶站整洁，分类指引清晰" : "部分时段有混投",
+        inspectorId: null,
+        updatedAt: publishedAt,
+      });
       const r = rateCommunityMonth({ households, checkedHouseholds, checks, correctChecks, inspection });
       ratings.push({
         communityId: c.id,
@@ -160,15 +190,25 @@ export async function seedDemoCommunitiesIfEmpty(db: AppDb, atomic: AppDeps["ato
       .insert(volunteerCommunities)
       .values(
         volunteerIds.flatMap((volunteerId, v) =>
-          DEMO_VOLUNTEER_COMMUNITIES[v]!.map((c) => ({ volunteerId, communityId: DEMO_COMMUNITY_IDS[c]!, assignedAt: at, assignedBy: null })),
+          DEMO_VOLUNTEER_COMMUNITIES[v]!.map((c) => ({
+            volunteerId,
+            communityId: DEMO_COMMUNITY_IDS[c]!,
+            assignedAt: at,
+            assignedBy: null,
+          })),
         ),
       )
       .onConflictDoNothing(),
     ...chunks(memberRows, 30).map((rows) => db.insert(communityMembers).values(rows).onConflictDoNothing()),
     ...chunks(inspections, 15).map((rows) => db.insert(communityInspections).values(rows)),
-    db
-      .insert(communityRatingMonths)
-      .values(months.map((month) => ({ month, publishId: `demo:${month}`, publishedAt: `${addCityMonths(month, 1)}-02T01:00:00.000Z`, publishedBy: null }))),
+    db.insert(communityRatingMonths).values(
+      months.map((month) => ({
+        month,
+        publishId: `demo:${month}`,
+        publishedAt: `${addCityMonths(month, 1)}-02T01:00:00.000Z`,
+        publishedBy: null,
+      })),
+    ),
     ...chunks(ratings, 7).map((rows) => db.insert(communityRatings).values(rows)),
   ]);
   return communityRows.length;

@@ -12,6 +12,9 @@ const PICKUP_SLOTS_PAGE = "/packages/pickups-admin/slots/index";
 const PICKUP_BLACKOUTS_PAGE = "/packages/pickups-admin/blackouts/index";
 const PICKUP_COLLECTORS_PAGE = "/packages/pickups-admin/collectors/index";
 const PICKUP_OVERVIEW_PAGE = "/packages/pickups-admin/overview/index";
+// 星级小区 (packages/communities-admin).
+const COMMUNITIES_PAGE = "/packages/communities-admin/communities/index";
+const COMMUNITY_MONTH_PAGE = "/packages/communities-admin/month/index";
 
 /* 管理后台: the admin console's menu; each entry is one page of the admin subpackage. */
 const ENTRIES = [
@@ -27,6 +30,8 @@ const ENTRIES = [
   { key: "pickup-blackouts", url: PICKUP_BLACKOUTS_PAGE, title: "停收日期", hint: "春节等全市不收运的日期" },
   { key: "pickup-collectors", url: PICKUP_COLLECTORS_PAGE, title: "回收员服务街道", hint: "为每位回收员分配服务的街道" },
   { key: "pickup-overview", url: PICKUP_OVERVIEW_PAGE, title: "大件收运概况", hint: "每天各区各街道的预约、完成与超时，收运 KPI" },
+  { key: "communities", url: COMMUNITIES_PAGE, title: "小区与投放点", hint: "星级小区：小区、投放点二维码、小蜜蜂志愿者指派" },
+  { key: "community-month", url: COMMUNITY_MONTH_PAGE, title: "星级小区月度评定", hint: "录入检查评分，查看当月数据，公布评星" },
 ] as const;
 
 export default function AdminHomePage() {

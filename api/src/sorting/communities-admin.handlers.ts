@@ -58,7 +58,7 @@ async function changeAtVersion(
 export const listAdminCommunitiesHandler: AppRouteHandler<typeof listAdminCommunities> = async (c) => {
   const repo = communitiesRepo(c.get("deps").db);
   const [rows, households] = await Promise.all([repo.listAll(), repo.householdCounts()]);
-  return c.json({ communities: rows.map((r) => ({ ...r, households: households.get(r.id) ?? 0, createdAt: undefined })) }, 200);
+  return c.json({ communities: rows.map(({ createdAt: _, ...r }) => ({ ...r, households: households.get(r.id) ?? 0 })) }, 200);
 };
 
 export const adminCommunityByIdHandler: AppRouteHandler<typeof adminCommunityById> = async (c) => {

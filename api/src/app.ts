@@ -13,6 +13,7 @@ import { createRouter } from "./platform/router";
 import { registerUploads, UPLOADS_PATH, uploadBodyLimit, uploadWritesOnly } from "./platform/uploads/uploads.routes";
 import { registerWechatCallbacks } from "./platform/uploads/wechat-callback.routes";
 import { registerReports } from "./reports";
+import { registerSorting } from "./sorting";
 import { registerCommunities } from "./sorting/communities.index";
 
 export type { AppDeps } from "./deps";
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   registerMe(app);
   registerPickups(app);
   registerCommunities(app);
+  registerSorting(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -55,6 +55,12 @@ export default defineAppConfig({
       pages: ["book/index", "mine/index", "booking/index"],
     },
     {
+      // 小蜜蜂 volunteers: my bin rooms, checks at a bin room (opened by its QR code ?room=<code>, works
+      // offline and syncs in batches), today's tally.
+      root: "packages/volunteer",
+      pages: ["rooms/index", "check/index", "today/index"],
+    },
+    {
       // 星级小区, the resident's and the public's side: my community, the ranking, a community's page.
       root: "packages/communities",
       pages: ["mine/index", "ranking/index", "community/index"],

@@ -2,7 +2,6 @@ import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { createApp } from "@civic/api";
 import { parseAppConfig } from "@civic/api/config";
-import { sortingChecks } from "@civic/api/db/schema";
 import { diskBlobStore } from "@civic/api/hosts/node/disk-blobs";
 import { openSqlite } from "@civic/api/hosts/node/sqlite";
 import { unlinkExpiredReporters } from "@civic/api/me/retention";
@@ -68,12 +67,7 @@ export function createNodeHarness(wechat: FakeWechat, opts: { nearbyInMemory: bo
       now = new Date(iso);
     },
     runRetention: () => unlinkExpiredReporters(deps, deps.clock()),
-    insertSortingChecks: async (rows) => {
-      // A few rows per statement: D1 binds at most 100 parameters to one.
-      for (let i = 0; i < rows.length; i += 8) {
-        await deps.db.insert(sortingChecks).values(rows.slice(i, i + 8).map((r) => ({ ...r, receivedAt: r.checkedAt })));
-      }
-    },
+    withDeps: (fn) => fn(deps),
   };
   return { harness, app, sqlite, db, atomic, deps };
 }

@@ -193,6 +193,15 @@ export const AUTHORIZATION: Record<string, Row> = {
   },
   // The collector's day: the matrix collector no longer holds the fixture job (released above), so 409 or 422.
   "GET /api/v1/collector/route": { access: ["collector"], path: () => "/api/v1/collector/route" },
+  // 小蜜蜂 volunteers (sorting checks): an unknown room code is a 404 past the role check ("through").
+  "GET /api/v1/volunteer/bin-rooms": { access: ["volunteer"], path: () => "/api/v1/volunteer/bin-rooms" },
+  "GET /api/v1/volunteer/bin-rooms/by-code/{code}": { access: ["volunteer"], path: () => "/api/v1/volunteer/bin-rooms/by-code/none" },
+  "GET /api/v1/volunteer/today": { access: ["volunteer"], path: () => "/api/v1/volunteer/today" },
+  "POST /api/v1/volunteer/checks/batch": {
+    access: ["volunteer"],
+    path: () => "/api/v1/volunteer/checks/batch",
+    body: () => ({ checks: [] }),
+  },
   "POST /api/v1/collector/jobs/{id}/arrive": { access: ["collector"], path: (f) => `/api/v1/collector/jobs/${f.pickupId}/arrive` },
   "POST /api/v1/collector/jobs/{id}/complete": {
     access: ["collector"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addBinRoom, checksFor, createCommunity, LOUFENG, registerHouseholds, SHISHAN } from "./community-fixtures";
+import { addBinRoom, checksFor, createCommunity, insertSortingChecks, LOUFENG, registerHouseholds, SHISHAN } from "./community-fixtures";
 import { call, expectEnvelope, type GetHarness, loginAs } from "./harness";
 
 /*
@@ -22,7 +22,7 @@ export function registerCommunitiesContract(getHarness: GetHarness) {
       const householdsB = await registerHouseholds(h, b.id, "stars-b", 2);
       const outsider = await loginAs(h, "stars-outsider");
       const at = { volunteerId: volunteer.user.id, binRoomId: room.id, communityId: a.id };
-      await h.insertSortingChecks([
+      await insertSortingChecks(h, [
         // 3 of 4 households checked, 4 of 5 checks correct; an unregistered household's check counts for accuracy only.
         ...checksFor("2026-10", at, [
           { accountId: households[0]!, correct: true },

@@ -1,3 +1,4 @@
+import type { AppDeps } from "@civic/api";
 import type { WechatControls } from "../fakes/wechat-controls";
 
 /**
@@ -24,22 +25,10 @@ export interface ContractHarness {
   /** Runs the retention job once at the harness clock, as the Node timer / Workers cron would; returns reports unlinked. */
   runRetention(): Promise<number>;
   /**
-   * Fixture rows written straight into the database where no API writes them yet (the 小蜜蜂 volunteers'
-   * sorting checks, for the 星级小区 figures).
+   * Runs `fn` with the app's own deps (drizzle over the host's database, the harness clock), for fixtures
+   * no route writes yet (communities, bin rooms, households, residents' codes). Portable drizzle only.
    */
-  insertSortingChecks(rows: SortingCheckFixture[]): Promise<void>;
-}
-
-export interface SortingCheckFixture {
-  id: string;
-  volunteerId: string;
-  binRoomId: string;
-  communityId: string;
-  accountId: string;
-  correct: boolean;
-  checkedAt: string;
-  /** City month of checkedAt, YYYY-MM. */
-  month: string;
+  withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T>;
 }
 
 export type GetHarness = () => ContractHarness;

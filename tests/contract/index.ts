@@ -33,6 +33,7 @@ import { registerToiletClosureContract } from "./toilet-closure.contract";
 import { registerToiletFeedbackLoopContract } from "./toilet-feedback-loop.contract";
 import { registerToiletsContract } from "./toilets.contract";
 import { registerUploadsContract } from "./uploads.contract";
+import { registerVolunteerContract } from "./volunteer.contract";
 
 export function registerAllContracts(getHarness: GetHarness) {
   registerSystemContract(getHarness);
@@ -59,6 +60,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerConcurrencyContract(getHarness);
   registerCaseNumbersContract(getHarness);
   registerIdempotencyContract(getHarness);
+  registerVolunteerContract(getHarness);
   registerPickupsContract(getHarness);
   registerPickupChangesContract(getHarness);
   registerPickupCollectorsContract(getHarness);

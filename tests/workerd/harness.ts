@@ -1,6 +1,5 @@
 import { env } from "cloudflare:workers";
 import { createApp } from "@civic/api";
-import { sortingChecks } from "@civic/api/db/schema";
 import { buildWorkerDeps, type WorkerEnv } from "@civic/api/hosts/worker/index";
 import { unlinkExpiredReporters } from "@civic/api/me/retention";
 import { jsonLogger } from "@civic/api/platform/logger";
@@ -65,12 +64,7 @@ export function createWorkerdHarness(): ContractHarness {
       now = new Date(iso);
     },
     runRetention: () => unlinkExpiredReporters(deps, deps.clock()),
-    insertSortingChecks: async (rows) => {
-      // A few rows per statement: D1 binds at most 100 parameters to one.
-      for (let i = 0; i < rows.length; i += 8) {
-        await deps.db.insert(sortingChecks).values(rows.slice(i, i + 8).map((r) => ({ ...r, receivedAt: r.checkedAt })));
-      }
-    },
+    withDeps: (fn) => fn(deps),
   };
 }
 
@@ -82,9 +76,18 @@ export async function wipeStorage(): Promise<void> {
       "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name <> 'd1_migrations'",
     )
     .all<{ name: string }>();
+  // Triggers that refuse DELETE (the points ledger is append-only) are dropped for the wipe and put back.
+  const { results: triggers } = await db
+    .prepare("select name, sql from sqlite_master where type = 'trigger' and sql is not null")
+    .all<{ name: string; sql: string }>();
   if (results.length > 0) {
     // One batch = one transaction; foreign keys are checked at its end, when every table is empty.
-    await db.batch([db.prepare("pragma defer_foreign_keys = on"), ...results.map((t) => db.prepare(`delete from "${t.name}"`))]);
+    await db.batch([
+      db.prepare("pragma defer_foreign_keys = on"),
+      ...triggers.map((t) => db.prepare(`drop trigger "${t.name}"`)),
+      ...results.map((t) => db.prepare(`delete from "${t.name}"`)),
+      ...triggers.map((t) => db.prepare(t.sql)),
+    ]);
   }
   let cursor: string | undefined;
   do {

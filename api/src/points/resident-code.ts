@@ -45,14 +45,26 @@ export type ResolvedCode =
   | { ok: true; accountId: string; householdLabel: string }
   | { ok: false; reason: "not_a_points_code" | "code_expired" | "unknown_household" };
 
-/** The account behind a scanned code, if the code is genuine and unexpired. */
-export async function resolveResidentCode(deps: AppDeps, code: string): Promise<ResolvedCode> {
+/** How far past its expiry a code still counts when judged at an earlier instant (`at`): phones' clocks drift. */
+export const CODE_AT_GRACE_SECONDS = 120;
+
+/**
+ * The account behind a scanned code, if the code is genuine and unexpired — now, or, with `at` (a check
+ * recorded offline and synced later), at that instant (never later than now) with CODE_AT_GRACE_SECONDS of grace.
+ */
+export async function resolveResidentCode(deps: AppDeps, code: string, opts: { at?: Date } = {}): Promise<ResolvedCode> {
   const parts = code.startsWith(PREFIX) ? code.slice(PREFIX.length).split(".") : [];
   const [ref, expText, sig] = parts;
   if (parts.length !== 3 || !ref || !expText || !sig || !/^\d{1,12}$/.test(expText)) return { ok: false, reason: "not_a_points_code" };
   const expected = await hmacBase64Url(deps.config.points.codeSecret, `${ref}.${expText}`);
   if (!timingSafeEqual(expected, sig)) return { ok: false, reason: "not_a_points_code" };
-  if (Number(expText) * 1000 < deps.clock().getTime()) return { ok: false, reason: "code_expired" };
+  const now = deps.clock().getTime();
+  const judgedAt = opts.at ? Math.min(opts.at.getTime(), now) : now;
+  const grace = opts.at ? CODE_AT_GRACE_SECONDS * 1000 : 0;
+  const exp = Number(expText) * 1000;
+  // Valid at `judgedAt`: not after its expiry, and (with `at`) not before it was issued (exp - ttl).
+  if (exp + grace < judgedAt) return { ok: false, reason: "code_expired" };
+  if (opts.at && exp - deps.config.points.codeTtlSeconds * 1000 - grace > judgedAt) return { ok: false, reason: "code_expired" };
   const [row] = await deps.db.select({ accountId: pointsCodes.accountId }).from(pointsCodes).where(sql`${pointsCodes.ref} = ${ref}`);
   if (!row) return { ok: false, reason: "unknown_household" };
   return { ok: true, accountId: row.accountId, householdLabel: householdLabel(ref) };

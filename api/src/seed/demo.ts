@@ -5,6 +5,7 @@ import type { AppDb } from "../db/types";
 import type { AppDeps } from "../deps";
 import { newId } from "../platform/ids";
 import { categoryValues } from "../reports/categories.repo";
+import { seedDemoChecksIfEmpty } from "./demo-checks";
 import { seedDemoCommunitiesIfEmpty } from "./demo-communities";
 import { seedDemoPickupsIfEmpty } from "./demo-pickups";
 import { seedDemoReportsIfEmpty } from "./demo-reports";
@@ -57,6 +58,7 @@ export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"]): Pro
   await seedDemoReportsIfEmpty(db, atomic, new Date());
   await seedDemoPickupsIfEmpty(db, atomic, new Date());
   await seedDemoCommunitiesIfEmpty(db, atomic, new Date());
+  await seedDemoChecksIfEmpty(db, atomic, new Date());
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(toilets);
   if (Number(row?.n ?? 0) > 0) return 0;
   return insertToilets(db, atomic, DEMO_TOILET_COUNT);

@@ -90,6 +90,10 @@ const Taro = {
   }): Promise<{ tempFiles: { tempFilePath: string; size?: number }[] }> {
     return Promise.reject({ errMsg: "chooseMedia:fail cancel" });
   },
+  // Volunteers' scanner (weapp only): by default the user cancels.
+  scanCode(_options: { onlyFromCamera?: boolean; scanType?: string[] }): Promise<{ result: string; path?: string }> {
+    return Promise.reject({ errMsg: "scanCode:fail cancel" });
+  },
   uploadFile(_options: { url: string; filePath: string; name: string; header?: Record<string, string> }): Promise<{
     statusCode: number;
     data: string;

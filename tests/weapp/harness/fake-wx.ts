@@ -34,6 +34,8 @@ export interface FakeWxOptions {
   modalConfirm?: boolean;
   /** Temp file paths wx.chooseMedia hands back (default: one photo). */
   media?: string[];
+  /** What wx.scanCode reads, one per call (default: the user cancels). */
+  scans?: { result: string; path?: string }[];
   /** Answers wx.uploadFile (default: 201 with an upload id made from the file name). */
   onUpload?: (filePath: string) => WxResponse;
 }
@@ -143,6 +145,18 @@ export function createFakeWx(opts: FakeWxOptions): FakeWx {
         type: "image",
         tempFiles: paths.map((tempFilePath) => ({ tempFilePath, size: 2048, fileType: "image" })),
       });
+    },
+    scanCode(o: Options) {
+      record("scanCode", o);
+      const next = opts.scans?.shift();
+      if (next) answer(o, "scanCode", { scanType: "QR_CODE", charSet: "utf-8", ...next });
+      else refuse(o, "scanCode", "cancel");
+    },
+    onNetworkStatusChange(cb: unknown) {
+      record("onNetworkStatusChange", cb);
+    },
+    offNetworkStatusChange(cb: unknown) {
+      record("offNetworkStatusChange", cb);
     },
     uploadFile(o: Options) {
       record("uploadFile", o);

@@ -19,6 +19,7 @@ import { registerPoints } from "./points";
 import { registerReports } from "./reports";
 import { registerRewards } from "./rewards";
 import { registerSorting } from "./sorting";
+import { registerCommunities } from "./sorting/communities.index";
 
 export type { AppDeps } from "./deps";
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
   registerOpen311(app);
   registerMe(app);
   registerPickups(app);
+  registerCommunities(app);
   registerSorting(app);
   registerMarkets(app);
   registerPoints(app);

@@ -90,6 +90,16 @@ export default defineAppConfig({
       root: "packages/guide-admin",
       pages: ["suggestions/index"],
     },
+    {
+      // 星级小区, the resident's and the public's side: my community, the ranking, a community's page.
+      root: "packages/communities",
+      pages: ["mine/index", "ranking/index", "community/index"],
+    },
+    {
+      // The bureau's 星级小区: communities, bin rooms (QR paths), volunteers; inspections and the month's publication.
+      root: "packages/communities-admin",
+      pages: ["communities/index", "month/index"],
+    },
   ],
   window: {
     backgroundTextStyle: "light",

@@ -21,7 +21,7 @@ async function ids(h: ContractHarness) {
   await createCategories(h);
   const owner = await loginAs(h, "garbage-owner");
   const report = await fileReport(h, owner.token);
-  return { id: report.id, photoId: report.photos[0].id, code: "street_light", role: "volunteer", userId: owner.user.id };
+  return { id: report.id, photoId: report.photos[0].id, code: "street_light", role: "volunteer", userId: owner.user.id, month: "2020-01" };
 }
 
 export function registerGarbageInContract(getHarness: GetHarness) {

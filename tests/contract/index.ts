@@ -4,6 +4,7 @@ import { registerAuthContract } from "./auth.contract";
 import { registerAuthorizationContract } from "./authorization.contract";
 import { registerCaseNumbersContract } from "./case-numbers.contract";
 import { registerCityDistrictsContract } from "./city-districts.contract";
+import { registerCommunitiesContract } from "./communities.contract";
 import { registerConcurrencyContract } from "./concurrency.contract";
 import { registerGarbageInContract } from "./garbage-in.contract";
 import { registerGuideContract } from "./guide.contract";
@@ -76,6 +77,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerPointsContract(getHarness);
   registerRewardsContract(getHarness);
   registerGuideContract(getHarness);
+  registerCommunitiesContract(getHarness);
   registerAuthorizationContract(getHarness);
   registerGarbageInContract(getHarness);
 }

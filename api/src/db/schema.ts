@@ -5,6 +5,7 @@
  */
 
 export * from "./schema/auth";
+export * from "./schema/community-ratings";
 export * from "./schema/finders";
 export * from "./schema/guide";
 export * from "./schema/markets";

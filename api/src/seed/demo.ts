@@ -6,6 +6,7 @@ import type { AppDeps } from "../deps";
 import { newId } from "../platform/ids";
 import { categoryValues } from "../reports/categories.repo";
 import { seedDemoChecksIfEmpty } from "./demo-checks";
+import { seedDemoCommunitiesIfEmpty } from "./demo-communities";
 import { seedDemoGuideIfEmpty } from "./demo-guide";
 import { seedDemoMarketsIfEmpty } from "./demo-markets";
 import { seedDemoParkingIfEmpty } from "./demo-parking";
@@ -65,6 +66,7 @@ export async function seedDemoIfEmpty(db: AppDb, atomic: AppDeps["atomic"], opts
   await seedDemoParkingIfEmpty(db, atomic, new Date(), opts.feedKeySecret);
   await seedDemoReportsIfEmpty(db, atomic, new Date());
   await seedDemoPickupsIfEmpty(db, atomic, new Date());
+  await seedDemoCommunitiesIfEmpty(db, atomic, new Date());
   await seedDemoChecksIfEmpty(db, atomic, new Date());
   await seedDemoMarketsIfEmpty(db, atomic, new Date());
   await seedDemoPointsIfEmpty(db, atomic, new Date());

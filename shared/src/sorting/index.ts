@@ -1,1 +1,3 @@
 export * from "./checks";
+export * from "./communities";
+export * from "./stars";

@@ -1,1 +1,2 @@
+export * from "./cityMonth";
 export * from "./cityTime";

@@ -18,6 +18,9 @@ const POINTS_CAPS_PAGE = "/packages/points-admin/caps/index";
 const POINTS_FLAGS_PAGE = "/packages/points-admin/flags/index";
 const REWARDS_ADMIN_PAGE = "/packages/rewards-admin/list/index";
 const REWARDS_DESK_PAGE = "/packages/rewards-admin/desk/index";
+// 星级小区 (packages/communities-admin).
+const COMMUNITIES_PAGE = "/packages/communities-admin/communities/index";
+const COMMUNITY_MONTH_PAGE = "/packages/communities-admin/month/index";
 
 /* 管理后台: the admin console's menu; each entry is one page of the admin subpackage. */
 const ENTRIES = [
@@ -38,6 +41,8 @@ const ENTRIES = [
   { key: "points-flags", url: POINTS_FLAGS_PAGE, title: "积分异常", hint: "重量异常等可疑积分，核实、冲正" },
   { key: "rewards", url: REWARDS_ADMIN_PAGE, title: "兑换礼品管理", hint: "礼品、所需积分、库存、领取点与兑换期" },
   { key: "rewards-desk", url: REWARDS_DESK_PAGE, title: "礼品领取", hint: "输入或扫描领取码，确认居民领取" },
+  { key: "communities", url: COMMUNITIES_PAGE, title: "小区与投放点", hint: "星级小区：小区、投放点二维码、小蜜蜂志愿者指派" },
+  { key: "community-month", url: COMMUNITY_MONTH_PAGE, title: "星级小区月度评定", hint: "录入检查评分，查看当月数据，公布评星" },
 ] as const;
 
 export default function AdminHomePage() {

@@ -91,7 +91,7 @@ const Taro = {
   }): Promise<{ tempFiles: { tempFilePath: string; size?: number }[] }> {
     return Promise.reject({ errMsg: "chooseMedia:fail cancel" });
   },
-  // Volunteers' scanner (weapp only): by default the user cancels.
+  // The scanner (weapp only: volunteers, collectors' weigh-ins): by default the user cancels.
   scanCode(_options: { onlyFromCamera?: boolean; scanType?: string[] }): Promise<{ result: string; path?: string }> {
     return Promise.reject({ errMsg: "scanCode:fail cancel" });
   },
@@ -126,10 +126,6 @@ const Taro = {
   },
   shareFileMessage(_options: { filePath: string; fileName?: string }) {
     return resolved({ errMsg: "shareFileMessage:ok" });
-  },
-  // Collectors' weigh-ins: by default the scan is cancelled; tests stub a result.
-  scanCode(_options: { onlyFromCamera?: boolean }): Promise<{ result: string }> {
-    return Promise.reject({ errMsg: "scanCode:fail cancel" });
   },
   setClipboardData(_options: { data: string }) {
     return resolved({ errMsg: "setClipboardData:ok" });

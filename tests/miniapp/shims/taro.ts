@@ -128,9 +128,6 @@ const Taro = {
     return resolved({ errMsg: "shareFileMessage:ok" });
   },
   // Collectors' weigh-ins: by default the scan is cancelled; tests stub a result.
-  scanCode(_options: { onlyFromCamera?: boolean }): Promise<{ result: string }> {
-    return Promise.reject({ errMsg: "scanCode:fail cancel" });
-  },
   setClipboardData(_options: { data: string }) {
     return resolved({ errMsg: "setClipboardData:ok" });
   },

@@ -75,7 +75,7 @@ export default function RewardDeskPage() {
           onInput={(e) => setCode(e.detail.value)}
           onConfirm={(e) => void lookup(e.detail.value)}
         />
-        <Button className="btn btn-primary desk-lookup" disabled={busy} onClick={() => void lookup(code)}>
+        <Button className="btn btn-primary desk-lookup" disabled={busy || undefined} onClick={() => void lookup(code)}>
           查询
         </Button>
         {process.env.TARO_ENV === "weapp" ? (
@@ -93,7 +93,12 @@ export default function RewardDeskPage() {
           <Text className="status-badge desk-status">{REDEMPTION_STATUS_LABELS[found.status]}</Text>
           <Text className="hint-text">领取点：{found.place.name}</Text>
           {found.status === "reserved" ? (
-            <Button className="btn btn-primary btn-large desk-collect" loading={busy} disabled={busy} onClick={() => void collect()}>
+            <Button
+              className="btn btn-primary btn-large desk-collect"
+              loading={busy}
+              disabled={busy || undefined}
+              onClick={() => void collect()}
+            >
               确认领取
             </Button>
           ) : null}

@@ -80,19 +80,19 @@ export default function RewardPage() {
               <Button
                 className="btn btn-primary btn-large reward-confirm-button"
                 loading={busy}
-                disabled={busy}
+                disabled={busy || undefined}
                 onClick={() => void confirm()}
               >
                 确认兑换
               </Button>
-              <Button className="btn reward-confirm-cancel" disabled={busy} onClick={() => setConfirmId(null)}>
+              <Button className="btn reward-confirm-cancel" disabled={busy || undefined} onClick={() => setConfirmId(null)}>
                 再想想
               </Button>
             </View>
           ) : (
             <Button
               className="btn btn-primary btn-large reward-redeem-button"
-              disabled={r.stockLeft === 0 || r.balance < r.price}
+              disabled={r.stockLeft === 0 || r.balance < r.price || undefined}
               onClick={() => {
                 setFailure(null);
                 setConfirmId(newRedemptionId());

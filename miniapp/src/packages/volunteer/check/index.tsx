@@ -118,10 +118,10 @@ export default function VolunteerCheckPage() {
           />
         )}
         <View className="check-buttons">
-          <Button className="btn btn-huge btn-correct check-correct" disabled={!code} onClick={() => save(true)}>
+          <Button className="btn btn-huge btn-correct check-correct" disabled={!code || undefined} onClick={() => save(true)}>
             正确
           </Button>
-          <Button className="btn btn-huge btn-wrong check-wrong" disabled={!code} onClick={() => setWrong(true)}>
+          <Button className="btn btn-huge btn-wrong check-wrong" disabled={!code || undefined} onClick={() => setWrong(true)}>
             有误
           </Button>
         </View>
@@ -144,7 +144,7 @@ export default function VolunteerCheckPage() {
               value={note}
               onInput={(e) => setNote(e.detail.value)}
             />
-            <Button className="btn btn-primary btn-huge check-save" disabled={errors.length === 0} onClick={() => save(false)}>
+            <Button className="btn btn-primary btn-huge check-save" disabled={errors.length === 0 || undefined} onClick={() => save(false)}>
               保存
             </Button>
           </View>
@@ -157,7 +157,7 @@ export default function VolunteerCheckPage() {
         <Button
           className="btn btn-primary btn-huge queue-sync"
           loading={syncing}
-          disabled={syncing || pending === 0}
+          disabled={syncing || pending === 0 || undefined}
           onClick={() => void sync()}
         >
           同步

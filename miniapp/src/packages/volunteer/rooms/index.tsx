@@ -38,7 +38,11 @@ export default function VolunteerRoomsPage() {
       ) : (
         <View className="form-field">
           <Input className="code-input rooms-code" placeholder="输入投放点编码" value={typed} onInput={(e) => setTyped(e.detail.value)} />
-          <Button className="btn btn-primary rooms-open" disabled={!roomFromScan(typed)} onClick={() => open(roomFromScan(typed) ?? "")}>
+          <Button
+            className="btn btn-primary rooms-open"
+            disabled={!roomFromScan(typed) || undefined}
+            onClick={() => open(roomFromScan(typed) ?? "")}
+          >
             打开投放点
           </Button>
         </View>

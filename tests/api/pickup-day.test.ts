@@ -1,6 +1,14 @@
-import { messageGrants, outbox, pickupHistory, pickupOutcomes, pickupRecycled, pickupTakenItems } from "@civic/api/db/schema";
+import {
+  messageGrants,
+  outbox,
+  pickupHistory,
+  pickupOutcomes,
+  pickupRecycled,
+  pickupTakenItems,
+  pointsEntries,
+} from "@civic/api/db/schema";
 import { dispatchOutbox } from "@civic/api/platform/notifications/dispatcher";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, loginAs } from "../contract/harness";
 import { bookingBody, createPickupItems, createPickupSlot, pickupAdmin, pickupStreet } from "../contract/pickup-fixtures";
@@ -65,7 +73,7 @@ describe("the collector's day, in the database", () => {
     expect(await s.history("release")).toHaveLength(1);
   });
 
-  it("parallel completes store one outcome, the taken lines and the recyclable kg per class, uncredited", async () => {
+  it("parallel completes store one outcome, the taken lines and the recyclable kg per class, credited once as points", async () => {
     const s = await setup("day-complete");
     const photos = [];
     for (let i = 0; i < 5; i++) photos.push(await uploadPhoto(s.h, s.collector.token));
@@ -96,9 +104,15 @@ describe("the collector's day, in the database", () => {
     ]);
     const ledger = await s.db.select().from(pickupRecycled).where(eq(pickupRecycled.bookingId, s.id)).orderBy(asc(pickupRecycled.class));
     expect(ledger.map((r) => [r.class, r.kg, r.residentId, r.creditedAt])).toEqual([
-      ["appliance", 45, s.resident.user.id, null],
-      ["furniture", 60.26, s.resident.user.id, null],
+      ["appliance", 45, s.resident.user.id, expect.any(String)],
+      ["furniture", 60.26, s.resident.user.id, expect.any(String)],
     ]);
+    // Crediting runs right after the completion: one ledger entry per class, whatever the parallel completes.
+    const credited = await s.db
+      .select()
+      .from(pointsEntries)
+      .where(like(pointsEntries.sourceKey, `pickup:${s.id}:%`));
+    expect(credited.map((e) => e.sourceKey).sort()).toEqual([`pickup:${s.id}:appliance`, `pickup:${s.id}:furniture`]);
     // The accept and completion notices open the booking's own page.
     const pages = (await s.db.select().from(outbox).where(eq(outbox.userId, s.resident.user.id))).map((r) => JSON.parse(r.payload).page);
     expect(pages).toEqual([`packages/pickups/booking/index?id=${s.id}`, `packages/pickups/booking/index?id=${s.id}`]);

@@ -28,7 +28,7 @@ async function setup() {
   const node = createNodeHarness(wechat, { nearbyInMemory: false });
   const deps = { ...node.deps, clock: () => NOW };
   await node.db.insert(rateLimits).values([
-    { bucket: "ended", windowStart: nowS - 7200, hits: 3 },
+    { bucket: "ended", windowStart: nowS - 2 * 86_400, hits: 3 },
     { bucket: "current", windowStart: nowS - 600, hits: 5 },
   ]);
   await node.db.insert(users).values({ id: "u-1", openid: "o-1", createdAt: NOW.toISOString() });
@@ -128,7 +128,7 @@ describe("scheduled jobs", () => {
     const databasePath = join(mkdtempSync(join(tmpdir(), "civic-scheduled-")), "db.sqlite");
     // Another connection to the same file (migrated on open) writes the row before the host starts.
     const other = openSqlite(databasePath);
-    await other.db.insert(rateLimits).values({ bucket: "ended", windowStart: Math.floor(Date.now() / 1000) - 7200, hits: 1 });
+    await other.db.insert(rateLimits).values({ bucket: "ended", windowStart: Math.floor(Date.now() / 1000) - 2 * 86_400, hits: 1 });
     const server = await startNodeServer({ databasePath, env: { DEV_LOGIN: "1", LOG_LEVEL: "silent" }, dispatchIntervalMs: 50 });
     try {
       const deadline = Date.now() + 5000;

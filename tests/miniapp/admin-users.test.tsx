@@ -12,11 +12,13 @@ describe("admin console: home and users", () => {
     saveSession(sessionFor(["resident", "admin"]));
     const navigate = vi.spyOn(Taro, "navigateTo");
     const { container, unmount } = render(<AdminHomePage />);
-    expect(container.querySelectorAll(".admin-menu__item")).toHaveLength(12);
+    expect(container.querySelectorAll(".admin-menu__item")).toHaveLength(20);
     fireEvent.click(container.querySelector(".admin-menu-audit") as HTMLElement);
     expect(navigate).toHaveBeenCalledWith({ url: "/packages/admin/audit/index" });
     fireEvent.click(container.querySelector(".admin-menu-pickup-slots") as HTMLElement);
     expect(navigate).toHaveBeenCalledWith({ url: "/packages/pickups-admin/slots/index" });
+    fireEvent.click(container.querySelector(".admin-menu-guide-suggestions") as HTMLElement);
+    expect(navigate).toHaveBeenCalledWith({ url: "/packages/guide-admin/suggestions/index" });
     unmount();
     saveSession(sessionFor(["resident", "moderator"]));
     render(<AdminHomePage />);

@@ -114,7 +114,7 @@ describe("collector: 收运任务 (jobs)", () => {
   });
 });
 
-describe("我的: the collector entry", () => {
+describe("我的: the role entries (collector, volunteer, the staff pickup desk)", () => {
   it("is shown to collectors only", async () => {
     let roles: Parameters<typeof userWith>[0] = ["resident", "collector"];
     stubApi((req) => (req.path === "/api/v1/me" ? ok(userWith(roles)) : "network-error"));
@@ -127,5 +127,24 @@ describe("我的: the collector entry", () => {
     const again = render(<MePage />);
     await waitFor(() => expect(again.container.querySelector(".my-reports-entry")).not.toBeNull());
     expect(again.container.querySelector(".collector-entry")).toBeNull();
+  });
+
+  it("shows 小蜜蜂 checks to volunteers and the reward desk to staff only", async () => {
+    let roles: Parameters<typeof userWith>[0] = ["resident", "volunteer"];
+    stubApi((req) => (req.path === "/api/v1/me" ? ok(userWith(roles)) : "network-error"));
+    saveSession(sessionFor(roles));
+    const volunteer = render(<MePage />);
+    await waitFor(() => expect(volunteer.container.querySelector(".volunteer-entry")).not.toBeNull());
+    expect(volunteer.container.querySelector(".rewards-desk-entry")).toBeNull();
+    volunteer.unmount();
+    roles = ["resident", "moderator"];
+    saveSession(sessionFor(roles));
+    const staff = render(<MePage />);
+    await waitFor(() => expect(staff.container.querySelector(".rewards-desk-entry")).not.toBeNull());
+    expect(staff.container.querySelector(".volunteer-entry")).toBeNull();
+    const navigate = vi.spyOn(Taro, "navigateTo");
+    fireEvent.click(staff.container.querySelector(".rewards-desk-entry") as Element);
+    expect(navigate).toHaveBeenLastCalledWith({ url: "/packages/rewards-admin/desk/index" });
+    navigate.mockRestore();
   });
 });

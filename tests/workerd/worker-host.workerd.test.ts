@@ -102,7 +102,7 @@ describe("worker host", () => {
   it("the cron purges ended rate-limit windows and keeps current ones", async () => {
     const nowS = Math.floor(Date.parse("2026-11-26T10:00:00Z") / 1000);
     await bindings.DB.batch([
-      bindings.DB.prepare("insert into rate_limits (bucket, window_start, hits) values (?, ?, ?)").bind("old", nowS - 7200, 3),
+      bindings.DB.prepare("insert into rate_limits (bucket, window_start, hits) values (?, ?, ?)").bind("old", nowS - 2 * 86_400, 3),
       bindings.DB.prepare("insert into rate_limits (bucket, window_start, hits) values (?, ?, ?)").bind("current", nowS - 600, 5),
     ]);
     const ctx = createExecutionContext();

@@ -17,8 +17,10 @@ const MODERATION_QUEUE_PAGE = "/packages/moderation/queue/index";
 const COLLECTOR_JOBS_PAGE = "/packages/collector/jobs/index";
 const MY_PICKUPS_PAGE = "/packages/pickups/mine/index";
 const MY_POINTS_PAGE = "/packages/points/index/index";
+const VOLUNTEER_ROOMS_PAGE = "/packages/volunteer/rooms/index";
+const REWARDS_DESK_PAGE = "/packages/rewards-admin/desk/index";
 
-function ReportEntries({ token, staff, collector }: { token: string; staff: boolean; collector: boolean }) {
+function ReportEntries({ token, staff, collector, volunteer }: { token: string; staff: boolean; collector: boolean; volunteer: boolean }) {
   const unread = useApiLoad(`inbox-unread:${token}`, inboxUnread).state;
   const count = unread.status === "ok" ? unread.data.unread : 0;
   const go = (url: string) => void Taro.navigateTo({ url });
@@ -46,6 +48,18 @@ function ReportEntries({ token, staff, collector }: { token: string; staff: bool
       {staff ? (
         <View className="menu-item moderation-entry" onClick={() => go(MODERATION_QUEUE_PAGE)}>
           <Text>随手拍案件处理（审核、派遣、结案）</Text>
+          <Text className="menu-item__arrow">›</Text>
+        </View>
+      ) : null}
+      {staff ? (
+        <View className="menu-item rewards-desk-entry" onClick={() => go(REWARDS_DESK_PAGE)}>
+          <Text>积分礼品领取核销</Text>
+          <Text className="menu-item__arrow">›</Text>
+        </View>
+      ) : null}
+      {volunteer ? (
+        <View className="menu-item volunteer-entry" onClick={() => go(VOLUNTEER_ROOMS_PAGE)}>
+          <Text>垃圾分类检查（小蜜蜂志愿者）</Text>
           <Text className="menu-item__arrow">›</Text>
         </View>
       ) : null}
@@ -105,7 +119,7 @@ function Profile({ user, token, onLogout }: { user: User; token: string; onLogou
           ))}
         </View>
       </View>
-      <ReportEntries token={token} staff={isStaff(user)} collector={hasRole(user, "collector")} />
+      <ReportEntries token={token} staff={isStaff(user)} collector={hasRole(user, "collector")} volunteer={hasRole(user, "volunteer")} />
       {canAdminister(user) ? (
         <View className="card menu">
           <View className="menu-item admin-entry" onClick={openAdmin}>

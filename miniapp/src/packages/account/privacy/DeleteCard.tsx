@@ -50,10 +50,10 @@ export function DeleteCard({ retentionDays }: { retentionDays: number }) {
             </Text>
           ))}
           <Text className="privacy-note">（已结案的上报在结案 {retentionDays} 天后本来也会自动解除关联。）建议先导出您的数据。</Text>
-          <Button className="btn btn-danger confirm-delete" disabled={busy} onClick={run}>
+          <Button className="btn btn-danger confirm-delete" disabled={busy || undefined} onClick={run}>
             {busy ? "正在注销…" : "确认注销"}
           </Button>
-          <Button className="btn cancel-delete" disabled={busy} onClick={() => setConfirming(false)}>
+          <Button className="btn cancel-delete" disabled={busy || undefined} onClick={() => setConfirming(false)}>
             取消
           </Button>
         </View>

@@ -41,7 +41,7 @@ export function ExportCard() {
     <View className="card privacy-export">
       <Text className="card-title">导出我的数据</Text>
       <Text className="privacy-note">包括账号信息、上报（含照片链接，30 分钟内有效）、关注、评价、消息、公厕反馈和同意记录。</Text>
-      <Button className="btn btn-primary export-button" disabled={state.status === "loading"} onClick={run}>
+      <Button className="btn btn-primary export-button" disabled={state.status === "loading" || undefined} onClick={run}>
         {state.status === "loading" ? "正在导出…" : "导出我的数据"}
       </Button>
       {state.status === "error" ? (

@@ -39,7 +39,7 @@ export function PolicyCard(props: { status: PrivacyStatus | null; retentionDays:
         </View>
       ) : null}
       {status && !status.upToDate && props.onAccept ? (
-        <Button className="btn btn-primary accept-policy" disabled={props.accepting} onClick={props.onAccept}>
+        <Button className="btn btn-primary accept-policy" disabled={props.accepting || undefined} onClick={props.onAccept}>
           {props.accepting ? "正在记录…" : "我已阅读并同意"}
         </Button>
       ) : null}

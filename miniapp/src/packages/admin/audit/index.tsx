@@ -123,7 +123,7 @@ export default function AdminAuditPage() {
       <AuditList entries={list.items} />
       {list.moreError ? <Text className="form-error">{list.moreError.message}</Text> : null}
       {list.nextCursor ? (
-        <Button className="btn load-more" disabled={list.loadingMore} onClick={() => void list.more()}>
+        <Button className="btn load-more" disabled={list.loadingMore || undefined} onClick={() => void list.more()}>
           {list.loadingMore ? "加载中…" : "加载更多"}
         </Button>
       ) : null}

@@ -108,13 +108,13 @@ export function CategoryForm({ category, onSaved }: { category: Category | null;
       {input("description", "说明")}
       <AttributesEditor attributes={d.attributes} onChange={(attributes) => set({ attributes })} errors={errors} />
       {failure ? <Text className="form-error category-form__error">{failure}</Text> : null}
-      <Button className="btn btn-primary category-save" disabled={busy} onClick={() => void save()}>
+      <Button className="btn btn-primary category-save" disabled={busy || undefined} onClick={() => void save()}>
         保存
       </Button>
       {category ? (
         <Button
           className={`btn ${category.active ? "category-deactivate" : "category-activate"}`}
-          disabled={busy}
+          disabled={busy || undefined}
           onClick={() => void setActive(!category.active)}
         >
           {category.active ? "停用此类别" : "重新启用"}

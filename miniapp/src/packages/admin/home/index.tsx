@@ -21,6 +21,8 @@ const REWARDS_DESK_PAGE = "/packages/rewards-admin/desk/index";
 // 星级小区 (packages/communities-admin).
 const COMMUNITIES_PAGE = "/packages/communities-admin/communities/index";
 const COMMUNITY_MONTH_PAGE = "/packages/communities-admin/month/index";
+// The sorting guide: residents' suggestions of missing items (packages/guide-admin).
+const GUIDE_SUGGESTIONS_PAGE = "/packages/guide-admin/suggestions/index";
 
 /* 管理后台: the admin console's menu; each entry is one page of the admin subpackage. */
 const ENTRIES = [
@@ -43,6 +45,12 @@ const ENTRIES = [
   { key: "rewards-desk", url: REWARDS_DESK_PAGE, title: "礼品领取", hint: "输入或扫描领取码，确认居民领取" },
   { key: "communities", url: COMMUNITIES_PAGE, title: "小区与投放点", hint: "星级小区：小区、投放点二维码、小蜜蜂志愿者指派" },
   { key: "community-month", url: COMMUNITY_MONTH_PAGE, title: "星级小区月度评定", hint: "录入检查评分，查看当月数据，公布评星" },
+  {
+    key: "guide-suggestions",
+    url: GUIDE_SUGGESTIONS_PAGE,
+    title: "垃圾分类指南补充",
+    hint: "居民提交的未收录物品：核定分类后加入指南或说明理由",
+  },
 ] as const;
 
 export default function AdminHomePage() {

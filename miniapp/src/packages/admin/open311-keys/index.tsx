@@ -70,7 +70,7 @@ export default function AdminOpen311KeysPage() {
               onInput={(e) => setName(e.detail.value)}
             />
             <FieldError errors={errors} field="name" />
-            <Button className="btn btn-primary key-issue-button" disabled={busy || !name.trim()} onClick={() => void issue()}>
+            <Button className="btn btn-primary key-issue-button" disabled={busy || !name.trim() || undefined} onClick={() => void issue()}>
               签发新密钥
             </Button>
             {failure ? <Text className="form-error key-failure">{failure}</Text> : null}

@@ -51,7 +51,7 @@ export function UpdateFields(props: { toilet: ToiletDetail | null; draft: Update
               label={FACILITY_LABELS[key]}
               className={`facility-toggle facility-toggle-${key}`}
               active={on}
-              disabled={!toilet}
+              disabled={!toilet || undefined}
               onTap={() => set({ facilities: { ...draft.facilities, [key]: !on } })}
             />
           );

@@ -109,10 +109,10 @@ export default function AdminToiletImportPage() {
           }
           onError={setFailure}
         />
-        <Button className="btn import-check" disabled={busy || !content.trim()} onClick={() => void check()}>
+        <Button className="btn import-check" disabled={busy || !content.trim() || undefined} onClick={() => void check()}>
           检查
         </Button>
-        <Button className="btn btn-primary import-run" disabled={busy || !preview?.ok} onClick={() => void importNow()}>
+        <Button className="btn btn-primary import-run" disabled={busy || !preview?.ok || undefined} onClick={() => void importNow()}>
           导入
         </Button>
         {failure ? <Text className="form-error import-failure">{failure}</Text> : null}

@@ -51,7 +51,7 @@ export function ToiletClosureActions({ toilet, onChanged }: { toilet: AdminToile
           </Text>
           <Button
             className="btn closure-end"
-            disabled={busy}
+            disabled={busy || undefined}
             onClick={() => void run("closure", "确定现在恢复开放吗？", () => reopenToilet(toilet.id), "已恢复开放")}
           >
             恢复开放
@@ -75,7 +75,7 @@ export function ToiletClosureActions({ toilet, onChanged }: { toilet: AdminToile
           <FieldError errors={closureErrors} field="reason" />
           <Button
             className="btn closure-start"
-            disabled={busy || !toilet.active || !until.trim() || !reason.trim()}
+            disabled={busy || !toilet.active || !until.trim() || !reason.trim() || undefined}
             onClick={() =>
               void run(
                 "closure",
@@ -101,7 +101,7 @@ export function ToiletClosureActions({ toilet, onChanged }: { toilet: AdminToile
           <FieldError errors={retireErrors} field="reason" />
           <Button
             className="btn retire-button"
-            disabled={busy || !retireReason.trim()}
+            disabled={busy || !retireReason.trim() || undefined}
             onClick={() =>
               void run(
                 "retire",

@@ -84,7 +84,7 @@ export function ToiletForm({ toilet, onSaved }: { toilet: AdminToiletDetail; onS
         </View>
       ))}
       {failure ? <Text className="form-error toilet-form__error">{failure}</Text> : null}
-      <Button className="btn btn-primary toilet-save" disabled={busy} onClick={() => void save()}>
+      <Button className="btn btn-primary toilet-save" disabled={busy || undefined} onClick={() => void save()}>
         保存修改
       </Button>
     </View>

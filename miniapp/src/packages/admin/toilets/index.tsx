@@ -108,7 +108,7 @@ export default function AdminToiletsPage() {
       </View>
       {list.moreError ? <Text className="form-error">{list.moreError.message}</Text> : null}
       {list.nextCursor ? (
-        <Button className="btn load-more" disabled={list.loadingMore} onClick={() => void list.more()}>
+        <Button className="btn load-more" disabled={list.loadingMore || undefined} onClick={() => void list.more()}>
           {list.loadingMore ? "加载中…" : "加载更多"}
         </Button>
       ) : null}

@@ -77,7 +77,7 @@ export function UserPanel({ user, onChanged }: { user: User; onChanged: (u: User
             placeholder="备注（可选），如：姑苏区回收队"
             onInput={(e) => setNote(e.detail.value)}
           />
-          <Button className="btn btn-primary grant-button" disabled={!role || busy} onClick={() => void grant()}>
+          <Button className="btn btn-primary grant-button" disabled={!role || busy || undefined} onClick={() => void grant()}>
             授予
           </Button>
         </View>

@@ -129,7 +129,12 @@ export default function WeighPage() {
                 />
               </View>
             ))}
-            <Button className="btn btn-primary btn-large weigh-submit" loading={busy} disabled={busy} onClick={() => void submit()}>
+            <Button
+              className="btn btn-primary btn-large weigh-submit"
+              loading={busy}
+              disabled={busy || undefined}
+              onClick={() => void submit()}
+            >
               确认称重，记积分
             </Button>
             {refusal ? <Text className="error-text weigh-refusal">{refusal}</Text> : null}

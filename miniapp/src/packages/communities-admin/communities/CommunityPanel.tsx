@@ -40,7 +40,7 @@ export function CommunityPanel(props: { community: AdminCommunity; onChanged: (c
         <Input className="text-input community-name" value={name} onInput={(e) => setName(e.detail.value)} />
         <Button
           className="btn community-rename"
-          disabled={!c.active}
+          disabled={!c.active || undefined}
           onClick={async () => after(await updateCommunity(c.id, { version: c.version, name }))}
         >
           改名

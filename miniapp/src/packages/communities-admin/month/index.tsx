@@ -64,7 +64,11 @@ export default function CommunityMonthPage() {
         draft && !draft.publishedAt ? (
           <View className="month-publish">
             {message ? <Text className="form-error month-publish-error">{message}</Text> : null}
-            <Button className="btn btn-primary btn-large month-publish-button" disabled={!draft.ended} onClick={() => void publish()}>
+            <Button
+              className="btn btn-primary btn-large month-publish-button"
+              disabled={!draft.ended || undefined}
+              onClick={() => void publish()}
+            >
               {draft.ended ? "公布本月评星" : "本月结束后可公布"}
             </Button>
           </View>

@@ -51,7 +51,7 @@ export function SuggestionCard({ s, onResolved }: { s: GuideSuggestion; onResolv
       />
       <Button
         className="btn btn-primary guide-accept"
-        disabled={busy || !cls || howTo.trim() === ""}
+        disabled={busy || !cls || howTo.trim() === "" || undefined}
         onClick={() => cls && void send({ decision: "accept", version: s.version, class: cls, howTo: howTo.trim() })}
       >
         收录
@@ -65,7 +65,7 @@ export function SuggestionCard({ s, onResolved }: { s: GuideSuggestion; onResolv
       />
       <Button
         className="btn guide-decline"
-        disabled={busy || reason.trim() === ""}
+        disabled={busy || reason.trim() === "" || undefined}
         onClick={() => void send({ decision: "decline", version: s.version, reason: reason.trim() })}
       >
         不收录

@@ -94,7 +94,11 @@ export default function GuideQuizPage() {
             </View>
           ))}
           {failure ? <Text className="form-error guide-quiz-error">{failure}</Text> : null}
-          <Button className="btn btn-primary btn-large guide-quiz-submit" disabled={!complete || busy} onClick={() => void submit()}>
+          <Button
+            className="btn btn-primary btn-large guide-quiz-submit"
+            disabled={!complete || busy || undefined}
+            onClick={() => void submit()}
+          >
             {complete ? "提交答案" : "请先答完五道题"}
           </Button>
         </View>

@@ -96,7 +96,7 @@ export default function GuideSuggestPage() {
           ) : null}
           <Button
             className="btn btn-primary btn-large guide-suggest-send"
-            disabled={busy || name.trim() === ""}
+            disabled={busy || name.trim() === "" || undefined}
             onClick={() => void send()}
           >
             提交

@@ -77,7 +77,7 @@ export default function PickupBlackoutsPage() {
         />
         <FieldError errors={errors} field="reason" />
         {failure ? <Text className="form-error blackout-error">{failure}</Text> : null}
-        <Button className="btn btn-primary blackout-add" disabled={busy} onClick={() => void add()}>
+        <Button className="btn btn-primary blackout-add" disabled={busy || undefined} onClick={() => void add()}>
           设为停收日
         </Button>
       </View>

@@ -35,7 +35,7 @@ export function CollectorPanel({ collector, onSaved }: { collector: PickupCollec
       <Text className="form-label">选择服务街道（按区选择，可跨区）</Text>
       <StreetPicker value={streets} onChange={setStreets} className="collector-streets" />
       {failure ? <Text className="form-error collector-error">{failure}</Text> : null}
-      <Button className="btn btn-primary collector-save" disabled={busy} onClick={() => void save()}>
+      <Button className="btn btn-primary collector-save" disabled={busy || undefined} onClick={() => void save()}>
         保存服务街道
       </Button>
     </View>

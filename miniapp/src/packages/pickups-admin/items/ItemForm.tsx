@@ -119,7 +119,7 @@ export function ItemForm({ item, onSaved }: { item: PickupItem | null; onSaved: 
         </View>
       ) : null}
       {failure ? <Text className="form-error item-form__error">{failure}</Text> : null}
-      <Button className="btn btn-primary item-save" disabled={busy} onClick={() => void save()}>
+      <Button className="btn btn-primary item-save" disabled={busy || undefined} onClick={() => void save()}>
         {item ? "保存修改" : "新增"}
       </Button>
     </View>

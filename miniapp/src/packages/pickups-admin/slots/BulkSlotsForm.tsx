@@ -104,7 +104,7 @@ export function BulkSlotsForm({ onCreated }: { onCreated: () => void }) {
           新开放 {result.created} 个时段，跳过已存在的 {result.skipped} 个
         </Text>
       ) : null}
-      <Button className="btn btn-primary bulk-submit" disabled={busy} onClick={() => void submit()}>
+      <Button className="btn btn-primary bulk-submit" disabled={busy || undefined} onClick={() => void submit()}>
         开放时段
       </Button>
     </View>

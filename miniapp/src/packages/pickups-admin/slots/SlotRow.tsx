@@ -43,7 +43,11 @@ export function SlotRow({ slot, onSaved }: { slot: PickupSlot; onSaved: (s: Pick
           maxlength={4}
           onInput={(e) => setCapacity(e.detail.value)}
         />
-        <Button className="btn slot-save" disabled={busy || capacity === String(slot.capacityPoints)} onClick={() => void save()}>
+        <Button
+          className="btn slot-save"
+          disabled={busy || capacity === String(slot.capacityPoints) || undefined}
+          onClick={() => void save()}
+        >
           改容量
         </Button>
       </View>

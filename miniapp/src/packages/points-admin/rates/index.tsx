@@ -56,7 +56,7 @@ export default function PointsRatesPage() {
               />
             </View>
           ))}
-          <Button className="btn btn-primary btn-large rates-save" loading={busy} disabled={busy} onClick={() => void save()}>
+          <Button className="btn btn-primary btn-large rates-save" loading={busy} disabled={busy || undefined} onClick={() => void save()}>
             保存为新版本
           </Button>
           {message ? <Text className="hint-text rates-message">{message}</Text> : null}

@@ -140,7 +140,12 @@ export function RewardForm(props: { reward: AdminReward | null; today: string; o
         </View>
       ) : null}
       {failure ? <Text className="form-error reward-form-failure">{failure}</Text> : null}
-      <Button className="btn btn-primary reward-save" loading={busy} disabled={busy || photos.uploading} onClick={() => void save()}>
+      <Button
+        className="btn btn-primary reward-save"
+        loading={busy}
+        disabled={busy || photos.uploading || undefined}
+        onClick={() => void save()}
+      >
         保存
       </Button>
     </View>

@@ -56,6 +56,14 @@ describe("weapp: 管理后台", () => {
       "停收日期",
       "回收员服务街道",
       "大件收运概况",
+      "积分费率",
+      "积分上限",
+      "积分异常",
+      "兑换礼品管理",
+      "礼品领取",
+      "小区与投放点",
+      "星级小区月度评定",
+      "垃圾分类指南补充",
     ]);
     page.tap(findOneByClass(tree, "admin-menu-audit"));
     await page.waitFor(() => mp.fake.callsOf("navigateTo").length > 0, "navigating");

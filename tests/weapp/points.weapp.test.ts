@@ -113,7 +113,7 @@ describe("weapp: 我的积分 (packages/points) and 扫码称重", () => {
   });
 
   it("scans the code with wx.scanCode and credits a weigh-in", async () => {
-    const mp = await bootWeapp({ onRequest: pointsApi(), storage: { "civic.session": SESSION }, scanned: CODE });
+    const mp = await bootWeapp({ onRequest: pointsApi(), storage: { "civic.session": SESSION }, scans: [{ result: CODE }] });
     current = mp;
     const page = await mp.openPage("packages/collector/weigh/index");
     let tree = await page.waitFor(has("weigh-scan"), "the scan button");

@@ -21,14 +21,19 @@ export interface IssuedCode {
   householdLabel: string;
 }
 
+/** The account's reference: read, and written only the first time (the code page asks every few minutes). */
 async function refOf(deps: AppDeps, accountId: string, now: Date): Promise<string> {
+  const read = async () =>
+    (await deps.db.select({ ref: pointsCodes.ref }).from(pointsCodes).where(eq(pointsCodes.accountId, accountId)))[0]?.ref;
+  const existing = await read();
+  if (existing) return existing;
   await deps.db
     .insert(pointsCodes)
     .values({ accountId, ref: newToken().slice(0, 22), createdAt: now.toISOString() })
     .onConflictDoNothing();
-  const [row] = await deps.db.select({ ref: pointsCodes.ref }).from(pointsCodes).where(eq(pointsCodes.accountId, accountId));
-  if (!row) throw new Error("points code reference missing");
-  return row.ref;
+  const ref = await read();
+  if (!ref) throw new Error("points code reference missing");
+  return ref;
 }
 
 export const householdLabel = (ref: string) => `住户 ${ref.slice(-4).toUpperCase()}`;

@@ -36,8 +36,6 @@ export interface FakeWxOptions {
   media?: string[];
   /** What wx.scanCode reads, one per call (default: the user cancels). */
   scans?: { result: string; path?: string }[];
-  /** What every wx.scanCode reads once `scans` is used up (default: the user cancels). */
-  scanned?: string;
   /** Answers wx.uploadFile (default: 201 with an upload id made from the file name). */
   onUpload?: (filePath: string) => WxResponse;
 }
@@ -150,7 +148,7 @@ export function createFakeWx(opts: FakeWxOptions): FakeWx {
     },
     scanCode(o: Options) {
       record("scanCode", o);
-      const next = opts.scans?.shift() ?? (opts.scanned === undefined ? undefined : { result: opts.scanned });
+      const next = opts.scans?.shift();
       if (next) answer(o, "scanCode", { scanType: "QR_CODE", charSet: "utf-8", ...next });
       else refuse(o, "scanCode", "cancel");
     },

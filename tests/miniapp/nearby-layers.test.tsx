@@ -1,52 +1,16 @@
-import { type MarketZoneSummary, type ParkingLotSummary, type PublicReport, ToiletSummary } from "@civic/shared";
+import { type PublicReport, ToiletSummary } from "@civic/shared";
 import { fireEvent, render, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { setSearchPlace } from "../../miniapp/src/finders/location";
 import NearbyPage from "../../miniapp/src/pages/nearby/index";
+import { samplePlaces } from "../support/sample-places";
 import { apiError, GUSU, nearbyBody, ok, stubApi, TOILETS } from "./fixtures";
 import Taro from "./shims/taro";
 
 /* 附近: one map and one list of every kind of place near the resident, layer by layer. */
 
 const $$ = (root: HTMLElement, selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
-const NOW = Date.now();
-const minutesAgo = (m: number) => new Date(NOW - m * 60_000).toISOString();
-
-const LOT: ParkingLotSummary = {
-  id: "lot-1",
-  name: "观前街地下停车场",
-  type: "underground",
-  address: "人民路 100 号",
-  district: "姑苏区",
-  lat: GUSU.lat + 0.004,
-  lng: GUSU.lng,
-  distanceM: 55,
-  capacity: { total: 200, disabled: 4, charging: 10, shared: 0 },
-  openNow: "open",
-  live: { free: 23, total: 200, status: "open", observedAt: minutesAgo(3), fresh: true, band: "many" },
-};
-const STALE_LOT: ParkingLotSummary = {
-  ...LOT,
-  id: "lot-2",
-  name: "察院场停车场",
-  lat: GUSU.lat - 0.004,
-  distanceM: 400,
-  live: { free: null, total: null, status: "unknown", observedAt: minutesAgo(125), fresh: false, band: "unknown" },
-};
-const ZONE: MarketZoneSummary = {
-  id: "zone-1",
-  name: "山塘夜市",
-  kind: "night_market",
-  address: "山塘街",
-  district: "姑苏区",
-  street: "虎丘街道",
-  lat: GUSU.lat,
-  lng: GUSU.lng + 0.005,
-  distanceM: 190,
-  area: { shape: "circle", center: { lat: GUSU.lat, lng: GUSU.lng + 0.005 }, radiusM: 80 },
-  stalls: 40,
-  status: { state: "open", closesAt: null, opensAt: null, tonight: true, text: "还有 2 小时收摊", closedReason: null },
-};
+const { freshLot: LOT, staleLot: STALE_LOT, openZone: ZONE, minutesAgo } = samplePlaces(GUSU);
 const REPORT: PublicReport = {
   id: "rep-1",
   caseNumber: "20261201-0003",

@@ -127,6 +127,7 @@ export function registerParkingPullContract(getHarness: GetHarness) {
       await healthy.publish(v1(T0, [{ id: "gq-1", free: 12, total: 200, state: "open" }]));
       for (const [body, status, reason] of [
         ["{}", 503, "HTTP 503"],
+        ["{}", 302, "HTTP 302"],
         ["<html>维护中</html>", 200, "not JSON"],
         [JSON.stringify({ parking: [] }), 200, "not a ParkAPI feed (expected `lots` (v1) or `items` (v3))"],
         [JSON.stringify({ lots: [{ id: "gq-1", free: 3 }] }), 200, "ParkAPI v1 feed without a valid last_updated"],

@@ -34,7 +34,10 @@ async function api<T>(path: string, init: RequestInit & { token?: string } = {})
 
 /** The demo operator's lot at 观前街 reports 23 free spaces, observed 3 minutes ago, through the signed feed. */
 async function guanqianReports(): Promise<string> {
-  const admin = await api<{ token: string }>("/api/v1/auth/dev-login", { method: "POST", body: JSON.stringify({ openid: "e2e-nearby-admin", role: "admin" }) });
+  const admin = await api<{ token: string }>("/api/v1/auth/dev-login", {
+    method: "POST",
+    body: JSON.stringify({ openid: "e2e-nearby-admin", role: "admin" }),
+  });
   const near = await api<NearbyParkingResponse>(`/api/v1/parking/nearby?lat=${GUANQIAN.lat}&lng=${GUANQIAN.lng}&radius=1000`);
   const lot = near.lots.find((l) => l.name === "观前街地下停车场");
   if (!lot) throw new Error("the demo has no 观前街地下停车场 near Guanqian");
@@ -44,7 +47,9 @@ async function guanqianReports(): Promise<string> {
     method: "POST",
     token: admin.token,
   });
-  const body = JSON.stringify({ rows: [{ lotId: lot.id, free: 23, status: "open", observedAt: new Date(NOW.getTime() - 3 * 60_000).toISOString() }] });
+  const body = JSON.stringify({
+    rows: [{ lotId: lot.id, free: 23, status: "open", observedAt: new Date(NOW.getTime() - 3 * 60_000).toISOString() }],
+  });
   const result = await api<{ applied: number }>("/api/v1/feeds/parking", {
     method: "POST",
     body,

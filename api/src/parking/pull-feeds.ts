@@ -26,10 +26,11 @@ async function fetchDocument(url: string, allowHttp: boolean): Promise<unknown> 
   if (!/^https:\/\//i.test(url) && !(allowHttp && /^http:\/\//i.test(url))) throw new PullFailure("pull URLs must be https");
   let res: Response;
   try {
-    res = await fetch(url, { headers: { accept: "application/json" }, redirect: "error", signal: AbortSignal.timeout(PULL_TIMEOUT_MS) });
+    res = await fetch(url, { headers: { accept: "application/json" }, redirect: "manual", signal: AbortSignal.timeout(PULL_TIMEOUT_MS) });
   } catch (err) {
     throw new PullFailure(err instanceof Error && err.name === "TimeoutError" ? "timed out" : "unreachable");
   }
+  // Redirects are not followed (Workers' fetch cannot refuse them itself): a 3xx is a failure like a 5xx.
   if (!res.ok) {
     await res.body?.cancel();
     throw new PullFailure(`HTTP ${res.status}`);

@@ -18,12 +18,23 @@ export interface MapPoint extends LatLng {
   label?: string;
 }
 
+/**
+ * An area drawn under the markers (e.g. a night market's zone), coloured by the caller. The geometry has
+ * the shape of shared's ZoneArea, so `{ id, title, colour, ...zone.area }` spreads straight in.
+ */
+export type MapShape = { id: string; title: string; colour: MarkerColour } & (
+  | { shape: "polygon"; ring: readonly (readonly [number, number])[] } // [lng, lat] GCJ-02, like ZoneArea
+  | { shape: "circle"; center: { lat: number; lng: number }; radiusM: number }
+);
+
 export interface CivicMapProps {
   /** Where the search was made (GCJ-02): the map starts centred here. */
   centre: LatLng;
   /** The search radius in metres: the first view shows all of it. */
   radius: number;
   points: readonly MapPoint[];
+  /** Areas drawn under the markers; tapping one calls onOpen(id) (unless onPick is given: then a tap picks). */
+  shapes?: readonly MapShape[];
   /** Tapping a single marker (or an entry of a stack that cannot split) opens that item. */
   onOpen: (id: string) => void;
   /**

@@ -69,7 +69,8 @@ describe("摊区详情", () => {
     await waitForSelector(container, ".zone-subscribe-button");
     tap(container, ".zone-subscribe-button");
     await waitForSelector(container, ".zone-unsubscribe");
-    expect(sent.at(-1)).toMatchObject({ method: "POST", path: `/api/v1/night-markets/${ZONE_ID}/subscription` });
+    // H5 has no subscribe messages: nothing to hand over
+    expect(sent.at(-1)).toMatchObject({ method: "POST", path: `/api/v1/night-markets/${ZONE_ID}/subscription`, body: {} });
     expect($(container, ".zone-subscribe")?.textContent).toContain("您已订阅");
     tap(container, ".zone-unsubscribe");
     await waitForSelector(container, ".zone-subscribe-button");
@@ -78,6 +79,18 @@ describe("摊区详情", () => {
     tap(container, ".zone-subscribe-button");
     await waitForSelector(container, ".zone-subscribe-error");
     expect($(container, ".zone-subscribe-button")).not.toBeNull();
+  });
+
+  it("in the weapp asks for the market-notice subscribe message inside the tap and hands the accepted template over", async () => {
+    vi.stubEnv("TARO_ENV", "weapp");
+    saveSession(sessionFor(["resident"]));
+    const ask = vi.spyOn(Taro, "requestSubscribeMessage");
+    const { container, sent } = open((req) => (req.method === "GET" ? ok(detailOf()) : ok({ zoneId: ZONE_ID, subscribed: true })));
+    await waitForSelector(container, ".zone-subscribe-button");
+    tap(container, ".zone-subscribe-button");
+    await waitForSelector(container, ".zone-unsubscribe");
+    expect(ask).toHaveBeenCalledWith({ tmplIds: ["civic-market-notice"] });
+    expect(sent.at(-1)?.body).toEqual({ subscriptions: ["civic-market-notice"] });
   });
 
   it("says what is wrong without an id, and shows an error with a retry", async () => {

@@ -75,7 +75,7 @@ describe("夜市摊位 (list)", () => {
     tap(container, ".view-map");
     await waitForSelector(container, ".offline-map__shapes");
     expect($(container, `polygon[data-id="${ZONE_ID}"]`)?.getAttribute("fill")).toBe("#1a7f5a");
-    expect($(container, 'circle[data-id="z2"]')?.getAttribute("fill")).toBe("#d68c18");
+    expect($(container, 'circle[data-id="z2"]')?.getAttribute("fill")).toBe("#1f5f9e");
     expect($$(container, ".zone-index").map((e) => e.textContent)).toEqual(["1", "2"]);
     tap(container, 'circle[data-id="z2"]');
     expect(navigate).toHaveBeenLastCalledWith({ url: "/packages/night-markets/detail/index?id=z2" });

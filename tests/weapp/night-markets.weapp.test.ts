@@ -72,7 +72,7 @@ describe("weapp: 夜市摊位", () => {
     expect(polygons).toHaveLength(1);
     expect(polygons[0]?.points).toHaveLength(4);
     expect(polygons[0]?.strokeColor).toBe("#1a7f5a");
-    expect(circles).toEqual([expect.objectContaining({ radius: 80, color: "#d68c18" })]);
+    expect(circles).toEqual([expect.objectContaining({ radius: 80, color: "#1f5f9e" })]);
     page.tap(findOneByClass(tree, "zone-item"));
     expect(navigateUrls(mp)).toEqual([`/packages/night-markets/detail/index?id=${ZONE_ID}`]);
 

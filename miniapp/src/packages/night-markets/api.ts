@@ -33,6 +33,15 @@ const zonePath = (id: string) => `/api/v1/night-markets/${encodeURIComponent(id)
 
 export const marketDetail = (id: string) => apiRequest(MarketZoneDetail, { path: zonePath(id) });
 
-export const subscribeMarket = (id: string) => apiRequest(MarketSubscription, { method: "POST", path: `${zonePath(id)}/subscription` });
+/** The subscribe-message template asked for at the 订阅 tap; the server's default markets template id. */
+export const MARKET_NOTICE_TEMPLATE_ID = "civic-market-notice";
+
+/** Subscribes, handing over the templates accepted at the tap (weapp; none in H5). */
+export const subscribeMarket = (id: string, subscriptions: string[] = []) =>
+  apiRequest(MarketSubscription, {
+    method: "POST",
+    path: `${zonePath(id)}/subscription`,
+    body: subscriptions.length > 0 ? { subscriptions } : {},
+  });
 
 export const unsubscribeMarket = (id: string) => apiRequest(MarketSubscription, { method: "DELETE", path: `${zonePath(id)}/subscription` });

@@ -2,4 +2,5 @@
 export const MARKETS_LIST_PAGE = "/packages/night-markets/list/index";
 export const MARKET_DETAIL_PAGE = "/packages/night-markets/detail/index";
 
-export const marketUrl = (id: string) => `${MARKET_DETAIL_PAGE}?id=${encodeURIComponent(id)}`;
+/** A zone's page (the one link the 附近 tab and inbox notices use too). */
+export { marketZoneUrl as marketUrl } from "../../markets/colours";

@@ -1,9 +1,8 @@
-import type { LatLng, MarketZoneSummary, ZoneState } from "@civic/shared";
-import { CivicMap, type MarkerColour } from "../../../components/map";
+import type { LatLng, MarketZoneSummary } from "@civic/shared";
+import { CivicMap } from "../../../components/map";
+import { ZONE_COLOURS, ZONE_LEGEND } from "../../../markets/colours";
 
-/* Zones on the one map: each drawn as its area, coloured by its state, with a numbered marker at its centre. */
-
-export const ZONE_STATE_COLOURS: Record<ZoneState, MarkerColour> = { open: "green", opens_later: "amber", closed: "grey" };
+/* Zones on the one map: each drawn as its area, coloured by its state (as on 附近), with a numbered marker at its centre. */
 
 type MappedZone = Pick<MarketZoneSummary, "id" | "name" | "lat" | "lng" | "area"> & { status: Pick<MarketZoneSummary["status"], "state"> };
 
@@ -15,7 +14,7 @@ export function ZoneMap(props: {
   onOpen: (id: string) => void;
 }) {
   const { centre, radius, zones, numbered = true, onOpen } = props;
-  const colourOf = (z: MappedZone) => ZONE_STATE_COLOURS[z.status.state];
+  const colourOf = (z: MappedZone) => ZONE_COLOURS[z.status.state];
   const points = zones.map((z, i) => ({
     id: z.id,
     lat: z.lat,
@@ -33,7 +32,7 @@ export function ZoneMap(props: {
       points={points}
       shapes={shapes}
       onOpen={onOpen}
-      legend="绿色：营业中 · 橙色：今晚开市 · 灰色：休市。色块是摊区范围，编号同下方列表。"
+      legend={`${ZONE_LEGEND}。色块是摊区范围，编号同下方列表。`}
     />
   );
 }

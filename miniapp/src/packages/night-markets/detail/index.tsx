@@ -6,8 +6,9 @@ import { NavigateButton } from "../../../components/navigate/NavigateButton";
 import { PageContainer } from "../../../components/PageContainer";
 import { goToLogin } from "../../../services/loginRedirect";
 import { useSession } from "../../../services/session";
+import { askForSubscribeMessages } from "../../../services/subscribe";
 import { useApiLoad } from "../../../services/useApiLoad";
-import { marketDetail, subscribeMarket, unsubscribeMarket } from "../api";
+import { MARKET_NOTICE_TEMPLATE_ID, marketDetail, subscribeMarket, unsubscribeMarket } from "../api";
 import { ZoneClosedDates, ZoneHeader, ZoneHours, ZoneRules } from "../components/ZoneInfo";
 import { ZoneMap } from "../components/ZoneMap";
 import "../night-markets.css";
@@ -32,7 +33,10 @@ function SubscribeBox({ zone, onChange }: { zone: MarketZoneDetail; onChange: (s
     if (busy) return;
     setBusy(true);
     setError(null);
-    const result = zone.subscribed ? await unsubscribeMarket(zone.id) : await subscribeMarket(zone.id);
+    // WeChat asks for subscribe messages only inside a tap: ask first, then subscribe with what was accepted.
+    const result = zone.subscribed
+      ? await unsubscribeMarket(zone.id)
+      : await subscribeMarket(zone.id, await askForSubscribeMessages(MARKET_NOTICE_TEMPLATE_ID));
     setBusy(false);
     if (!result.ok) {
       setError(result.message);

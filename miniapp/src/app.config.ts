@@ -106,6 +106,16 @@ export default defineAppConfig({
       root: "packages/communities-admin",
       pages: ["communities/index", "month/index"],
     },
+    {
+      // 夜市摊位, the resident's side: night markets and vending zones open now or tonight (list and map), a zone's page.
+      root: "packages/night-markets",
+      pages: ["list/index", "detail/index"],
+    },
+    {
+      // The bureau's night markets and vending zones (admin): every zone, a zone's form with its area, suspensions.
+      root: "packages/markets-admin",
+      pages: ["zones/index", "zones/edit"],
+    },
   ],
   window: {
     backgroundTextStyle: "light",

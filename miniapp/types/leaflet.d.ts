@@ -32,5 +32,7 @@ declare module "leaflet" {
   export function divIcon(options: Options): DivIcon;
   export function circle(at: LatLngTuple, options: Options): Layer;
   export function circleMarker(at: LatLngTuple, options: Options): Layer;
+  export function polygon(at: LatLngTuple[], options: Options): Layer;
   export function layerGroup(): LayerGroup;
+  export const DomEvent: { stopPropagation(event: LeafletEvent): void };
 }

@@ -377,6 +377,7 @@ export const AUTHORIZATION: Record<string, Row> = {
     access: "signed-in",
     path: (f) => `/api/v1/night-markets/${f.marketId}/subscription`,
   },
+  "GET /api/v1/admin/night-markets": { access: ADMIN_ONLY, path: () => "/api/v1/admin/night-markets" },
   "POST /api/v1/admin/night-markets": {
     access: ADMIN_ONLY,
     path: () => "/api/v1/admin/night-markets",

@@ -236,6 +236,8 @@ export function registerMarketsContract(getHarness: GetHarness) {
       expect((await call(h, "GET", `/api/v1/night-markets/${z.id}`, { token: one.token })).json.active).toBe(false);
       expect((await call(h, "POST", `/api/v1/night-markets/${z.id}/subscription`, { token: resident.token })).status).toBe(404);
       expect(await nearbyZones(h, spot)).toEqual([]);
+      const listed = (await call(h, "GET", "/api/v1/admin/night-markets", { token: one.token })).json.zones;
+      expect(listed.find((l: { id: string }) => l.id === z.id)).toMatchObject({ active: false, retiredReason: "点位撤销", version: 3 });
       expect(
         (await call(h, "PATCH", `/api/v1/admin/night-markets/${z.id}`, { token: one.token, body: { version: 3, stalls: 1 } })).status,
       ).toBe(404);

@@ -19,6 +19,7 @@ export function registerMarkets(app: ReturnType<typeof createRouter>) {
   app.openapi(routes.marketById, handlers.marketByIdHandler);
   app.openapi(routes.subscribeMarket, handlers.subscribeMarketHandler);
   app.openapi(routes.unsubscribeMarket, handlers.unsubscribeMarketHandler);
+  app.openapi(adminRoutes.listAdminMarkets, admin.listAdminMarketsHandler);
   app.openapi(adminRoutes.createMarket, admin.createMarketHandler);
   app.openapi(adminRoutes.updateMarket, admin.updateMarketHandler);
   app.openapi(adminRoutes.retireMarket, admin.retireMarketHandler);

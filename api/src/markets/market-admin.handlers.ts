@@ -1,4 +1,4 @@
-import { addCityDays, cityClock, MarketZoneInput, type MarketZoneRecord } from "@civic/shared";
+import { addCityDays, cityClock, MarketZoneInput, type MarketZoneRecord, zoneStatusAt } from "@civic/shared";
 import { sql } from "drizzle-orm";
 import { currentUser } from "../auth/auth.middleware";
 import type { AppDeps } from "../deps";
@@ -7,9 +7,9 @@ import { conflict, notFound, validationFailed } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { notifyEachStatement } from "../platform/notifications/outbox";
 import type { AppRouteHandler } from "../platform/router";
-import type { cancelSuspension, createMarket, retireMarket, suspendMarket, updateMarket } from "./market-admin.routes";
-import { detailFor } from "./markets.handlers";
-import { atVersion, isActive, marketsRepo, ran, recordOf, type ZoneRow } from "./markets.repo";
+import type { cancelSuspension, createMarket, listAdminMarkets, retireMarket, suspendMarket, updateMarket } from "./market-admin.routes";
+import { detailFor, searchContext } from "./markets.handlers";
+import { atVersion, isActive, marketsRepo, ran, recordOf, scheduleOf, type ZoneRow } from "./markets.repo";
 
 /*
  * The bureau's writes. Every change to a zone is one atomic() group claimed by its audit row, which is
@@ -17,7 +17,7 @@ import { atVersion, isActive, marketsRepo, ran, recordOf, type ZoneRow } from ".
  * that claim. Of two admins on one screen the second gets 409 stale_version.
  */
 
-const marketPage = (id: string) => `packages/markets/detail/index?id=${id}`;
+const marketPage = (id: string) => `packages/night-markets/detail/index?id=${id}`;
 
 function stale(row: ZoneRow, expected: number) {
   return conflict(`the zone has changed since you opened it (version ${expected}, now ${row.version}); reload it`, {
@@ -43,6 +43,29 @@ async function settle(deps: AppDeps, id: string, claimId: string, version: numbe
   if (!(await repo.claimed(claimId))) throw row.active ? stale(row, version) : notFound("night market");
   return row;
 }
+
+export const listAdminMarketsHandler: AppRouteHandler<typeof listAdminMarkets> = async (c) => {
+  const deps = c.get("deps");
+  const rows = await marketsRepo(deps.db).all();
+  const ctx = await searchContext(deps);
+  const zones = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: recordOf(r).kind,
+    address: r.address,
+    district: r.district,
+    street: r.street,
+    lat: r.lat,
+    lng: r.lng,
+    area: recordOf(r).area,
+    stalls: r.stalls,
+    status: zoneStatusAt(scheduleOf(r), ctx.at, { closed: ctx.closed.get(r.id) ?? [], zone: ctx.zone }),
+    active: r.active,
+    retiredReason: r.retiredReason,
+    version: r.version,
+  }));
+  return c.json({ zones }, 200);
+};
 
 export const createMarketHandler: AppRouteHandler<typeof createMarket> = async (c) => {
   const deps = c.get("deps");

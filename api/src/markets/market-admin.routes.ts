@@ -1,4 +1,12 @@
-import { MarketSuspension, MarketZoneDetail, MarketZoneInput, MarketZoneUpdate, RetireMarketZone, SuspensionInput } from "@civic/shared";
+import {
+  AdminMarketZoneList,
+  MarketSuspension,
+  MarketZoneDetail,
+  MarketZoneInput,
+  MarketZoneUpdate,
+  RetireMarketZone,
+  SuspensionInput,
+} from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAdmin } from "../auth/auth.middleware";
 import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
@@ -6,6 +14,16 @@ import { IdParam } from "./markets.routes";
 
 const tags = ["admin", "night markets"];
 const middleware = [requireAdmin];
+
+export const listAdminMarkets = createRoute({
+  method: "get",
+  path: "/api/v1/admin/night-markets",
+  tags,
+  summary: "Every zone, retired ones too (active first, then by name), each with its state now",
+  security: bearerAuth,
+  middleware,
+  responses: { 200: jsonContent(AdminMarketZoneList, "The zones"), ...errorResponses(401, 403) },
+});
 
 export const createMarket = createRoute({
   method: "post",

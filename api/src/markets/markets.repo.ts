@@ -93,6 +93,8 @@ export const isActive = (id: string) =>
 
 export function marketsRepo(db: AppDb) {
   return {
+    /** Every zone for the bureau's list: active first, then by name. */
+    all: (): Promise<ZoneRow[]> => db.select().from(marketZones).orderBy(sql`${marketZones.active} desc`, asc(marketZones.name)),
     async byId(id: string): Promise<ZoneRow | null> {
       const [row] = await db.select().from(marketZones).where(eq(marketZones.id, id));
       return row ?? null;

@@ -232,6 +232,15 @@ export const MarketZoneDetail = z
   .meta({ id: "MarketZoneDetail" });
 export type MarketZoneDetail = z.infer<typeof MarketZoneDetail>;
 
+/** One zone in the bureau's list (retired ones too), with its state now. */
+export const AdminMarketZone = MarketZoneSummary.omit({ distanceM: true })
+  .extend({ active: z.boolean(), retiredReason: z.string().nullable(), version: z.number().int() })
+  .meta({ id: "AdminMarketZone" });
+export type AdminMarketZone = z.infer<typeof AdminMarketZone>;
+
+export const AdminMarketZoneList = z.object({ zones: z.array(AdminMarketZone) }).meta({ id: "AdminMarketZoneList" });
+export type AdminMarketZoneList = z.infer<typeof AdminMarketZoneList>;
+
 export const MAX_MARKET_SEARCH_RADIUS_M = 5000;
 
 export const NearbyMarketsQuery = z.object({

@@ -100,9 +100,14 @@ export function Map(
     latitude?: number;
     longitude?: number;
     scale?: number;
+    polygons?: { points: { latitude: number; longitude: number }[]; strokeColor?: string; fillColor?: string }[];
+    circles?: { latitude: number; longitude: number; radius: number; color?: string; fillColor?: string }[];
     onMarkerTap?: (e: { detail: { markerId: number } }) => void;
+    onTap?: (e: { detail: { latitude: number; longitude: number } }) => void;
   },
 ) {
+  // Shapes as data-* JSON (tests read what WeChat would draw). A tap on the map is a click carrying the
+  // tapped spot as `mapSpot` ({ latitude, longitude }), passed on as WeChat's bindtap detail.
   return createElement(
     "div",
     {
@@ -111,6 +116,12 @@ export function Map(
       "data-latitude": props.latitude,
       "data-longitude": props.longitude,
       "data-scale": props.scale,
+      "data-polygons": props.polygons ? JSON.stringify(props.polygons) : undefined,
+      "data-circles": props.circles ? JSON.stringify(props.circles) : undefined,
+      onClick: (e: { nativeEvent: Event }) => {
+        const spot = (e.nativeEvent as Event & { mapSpot?: { latitude: number; longitude: number } }).mapSpot;
+        if (spot) props.onTap?.({ detail: spot });
+      },
     },
     (props.markers ?? []).map((m, i) =>
       createElement(

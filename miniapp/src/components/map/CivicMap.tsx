@@ -5,20 +5,35 @@ import { NativeMap } from "./NativeMap";
 import { OfflineMap } from "./OfflineMap";
 import { TileMap } from "./TileMap";
 import { mapTiles } from "./tileSource";
-import type { CivicMapProps, MapPoint } from "./types";
+import type { CivicMapProps, MapPoint, MapShape } from "./types";
 
 /*
  * The one map of the mini-program, for every finder and map page. The weapp gets WeChat's native map;
  * H5 gets Leaflet over the configured tiles, or the offline plot when there are none or they fail
  * (Taro's own H5 map loads Baidu's script from the internet, in other coordinates). Every target
  * clusters the same way, colours markers as the caller says, and calls onOpen with a tapped item's id.
+ * Shapes (zones) are drawn under the markers in the caller's colours.
  */
-export function CivicMap({ centre: givenCentre, radius, points, onOpen, onPick, className = "", legend }: CivicMapProps) {
+const NO_SHAPES: readonly MapShape[] = [];
+
+export function CivicMap({
+  centre: givenCentre,
+  radius,
+  points,
+  shapes = NO_SHAPES,
+  onOpen,
+  onPick,
+  className = "",
+  legend,
+}: CivicMapProps) {
   // Pages build their points (and may build the centre) on every render: cluster and redraw only when
   // they change. Leaflet's map is rebuilt whenever one of these objects is new.
   const pointsKey = JSON.stringify(points);
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the points' content, not the array's identity
   const stablePoints = useMemo(() => points, [pointsKey]);
+  const shapesKey = JSON.stringify(shapes);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the shapes' content, not the array's identity
+  const stableShapes = useMemo(() => shapes, [shapesKey]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the coordinates, not the object's identity
   const centre = useMemo(() => givenCentre, [givenCentre.lat, givenCentre.lng]);
   // The build setting is an object literal baked in where it is read: read it once per map.
@@ -33,7 +48,9 @@ export function CivicMap({ centre: givenCentre, radius, points, onOpen, onPick, 
     if (mark.kind === "point") onOpen(mark.point.id);
     else setStack({ key: viewKey, ids: mark.ids });
   };
-  const common = { centre, radius, clusters, className, onTapMark, onPick };
+  // A tapped shape opens its item, unless taps pick spots (an editor drawing the shape itself).
+  const onTapShape = onPick ? undefined : onOpen;
+  const common = { centre, radius, clusters, shapes: stableShapes, className, onTapMark, onTapShape, onPick };
 
   let map: JSX.Element;
   if (process.env.TARO_ENV === "weapp") map = <NativeMap key={viewKey} {...common} />;

@@ -3,8 +3,10 @@ import * as L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { useEffect, useRef } from "react";
 import { canSplit, type MapMark } from "./clustering";
+import { MARKER_HEX } from "./colours";
 import { fitZoom } from "./OfflineMap";
 import { clampZoom, MAX_ZOOM, MIN_ZOOM } from "./projection";
+import { ringVertices } from "./shapes";
 import type { TileMapProps } from "./tileMapProps";
 
 /*
@@ -26,12 +28,16 @@ function markHtml(mark: MapMark): string {
   return `<div class="map-cluster map-cluster--${mark.colour}" data-ids="${escapeHtml(mark.ids.join(" "))}"><span class="map-cluster__count">${mark.count}</span></div>`;
 }
 
-export default function LeafletMap({ tiles, centre, radius, clusters, points, className, onTapMark, onPick, onUnavailable }: TileMapProps) {
+const NO_SHAPES: TileMapProps["shapes"] = [];
+
+export default function LeafletMap(props: TileMapProps) {
+  const { tiles, centre, radius, clusters, points, shapes = NO_SHAPES, className, onTapMark, onTapShape, onPick, onUnavailable } = props;
   const host = useRef<HTMLDivElement>(null);
-  const latest = useRef({ onTapMark, onPick, onUnavailable, clusters, points });
-  latest.current = { onTapMark, onPick, onUnavailable, clusters, points };
-  // Redraws the markers on the map that is up; set while one is.
+  const latest = useRef({ onTapMark, onTapShape, onPick, onUnavailable, clusters, points, shapes });
+  latest.current = { onTapMark, onTapShape, onPick, onUnavailable, clusters, points, shapes };
+  // Redraw the markers and the shapes on the map that is up; set while one is.
   const redraw = useRef<(() => void) | null>(null);
+  const redrawShapes = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     const element = host.current;
@@ -66,6 +72,25 @@ export default function LeafletMap({ tiles, centre, radius, clusters, points, cl
       interactive: false,
     }).addTo(map);
 
+    const zones = L.layerGroup().addTo(map);
+    const drawShapes = () => {
+      zones.clearLayers();
+      for (const s of latest.current.shapes ?? []) {
+        const hex = MARKER_HEX[s.colour];
+        const style = { color: hex, weight: 2, fillColor: hex, fillOpacity: 0.2, interactive: Boolean(latest.current.onTapShape) };
+        const layer =
+          s.shape === "circle"
+            ? L.circle(shown(s.center), { ...style, radius: s.radiusM })
+            : L.polygon(ringVertices(s.ring).map(shown), style);
+        layer.on("click", (e) => {
+          L.DomEvent.stopPropagation(e);
+          latest.current.onTapShape?.(s.id);
+        });
+        zones.addLayer(layer);
+      }
+    };
+    drawShapes();
+    redrawShapes.current = drawShapes;
     const markers = L.layerGroup().addTo(map);
     const draw = () => {
       markers.clearLayers();
@@ -94,6 +119,7 @@ export default function LeafletMap({ tiles, centre, radius, clusters, points, cl
     redraw.current = draw;
     return () => {
       redraw.current = null;
+      redrawShapes.current = null;
       map.remove();
     };
   }, [tiles, centre, radius]);
@@ -101,6 +127,8 @@ export default function LeafletMap({ tiles, centre, radius, clusters, points, cl
   // New points (e.g. a pin moved by a tap) redraw the markers on the same map: the view and zoom stay.
   // biome-ignore lint/correctness/useExhaustiveDependencies: clusters is the trigger; draw reads it from `latest`
   useEffect(() => redraw.current?.(), [clusters]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: shapes is the trigger; drawShapes reads them from `latest`
+  useEffect(() => redrawShapes.current?.(), [shapes]);
 
   return <div ref={host} className={`${className} tile-map`} />;
 }

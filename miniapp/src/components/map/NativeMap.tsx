@@ -4,6 +4,8 @@ import { useState } from "react";
 import { canSplit, type MapMark, type MarkerClusters } from "./clustering";
 import { MARKER_HEX } from "./colours";
 import { clampZoom } from "./projection";
+import { ringVertices, shapeAt } from "./shapes";
+import type { MapShape } from "./types";
 
 /*
  * WeChat's native map (GCJ-02, like our data). Markers are our own clusters, recomputed when the user
@@ -17,6 +19,9 @@ export interface NativeMapProps {
   className: string;
   /** A marker, or a cluster that cannot split any further, was tapped. */
   onTapMark: (mark: MapMark) => void;
+  shapes?: readonly MapShape[];
+  /** A tap inside a shape (WeChat reports map taps, not shape taps: hit-tested here). */
+  onTapShape?: (id: string) => void;
   onPick?: (point: LatLng) => void;
 }
 
@@ -65,13 +70,36 @@ function toMarker(mark: MapMark, id: number) {
   };
 }
 
+/** Zones as WeChat draws them: polygons and circles with a translucent fill of the caller's colour. */
+export function nativeShapes(shapes: readonly MapShape[]) {
+  const polygons = [];
+  const circles = [];
+  for (const s of shapes) {
+    const hex = MARKER_HEX[s.colour];
+    if (s.shape === "polygon") {
+      const points = ringVertices(s.ring).map((p) => ({ latitude: p.lat, longitude: p.lng }));
+      polygons.push({ points, strokeWidth: 2, strokeColor: hex, fillColor: `${hex}33`, zIndex: 1 });
+    } else {
+      circles.push({
+        latitude: s.center.lat,
+        longitude: s.center.lng,
+        radius: s.radiusM,
+        color: hex,
+        fillColor: `${hex}33`,
+        strokeWidth: 2,
+      });
+    }
+  }
+  return { polygons, circles };
+}
+
 interface RegionDetail {
   causedBy?: string;
   scale?: number;
   centerLocation?: { latitude: number; longitude: number };
 }
 
-export function NativeMap({ centre, radius, clusters, className, onTapMark, onPick }: NativeMapProps) {
+export function NativeMap({ centre, radius, clusters, shapes = [], className, onTapMark, onTapShape, onPick }: NativeMapProps) {
   const [view, setView] = useState({ lat: centre.lat, lng: centre.lng, zoom: scaleFor(radius) });
   const marks = clusters.marksAt(view.zoom);
 
@@ -96,13 +124,20 @@ export function NativeMap({ centre, radius, clusters, className, onTapMark, onPi
       longitude={view.lng}
       scale={view.zoom}
       markers={marks.map(toMarker)}
+      {...nativeShapes(shapes)}
       showLocation
       onMarkerTap={(e) => tap(e.detail.markerId)}
       onCalloutTap={(e) => tap(e.detail.markerId)}
       onTap={(e) => {
         // WeChat's map answers a tap with where it was, in GCJ-02 like our data.
         const at = (e as unknown as { detail?: { latitude?: number; longitude?: number } }).detail;
-        if (onPick && typeof at?.latitude === "number" && typeof at.longitude === "number") onPick({ lat: at.latitude, lng: at.longitude });
+        if (typeof at?.latitude !== "number" || typeof at.longitude !== "number") return;
+        const spot = { lat: at.latitude, lng: at.longitude };
+        if (onPick) onPick(spot);
+        else if (onTapShape) {
+          const hit = shapeAt(shapes, spot);
+          if (hit) onTapShape(hit.id);
+        }
       }}
       onRegionChange={(e) => regionChanged(e as unknown as { type?: string; detail?: RegionDetail })}
       onError={() => undefined}

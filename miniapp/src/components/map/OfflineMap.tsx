@@ -3,7 +3,10 @@ import { Text, View } from "@tarojs/components";
 import { useState } from "react";
 import { formatDistance } from "../../ui/formatDistance";
 import { canSplit, type MapMark, type MarkerClusters } from "./clustering";
+import { MARKER_HEX } from "./colours";
 import { clampZoom, fromWorldPixels, metresPerPixel, pixelOffset, scaleBarMetres, worldPixels, zoomForSpan } from "./projection";
+import { ringVertices } from "./shapes";
+import type { MapShape } from "./types";
 
 /*
  * A map that needs no tiles (H5 without a tile source, or when tiles fail): the search centre, a ring at
@@ -18,6 +21,9 @@ export interface OfflineMapProps {
   points: readonly LatLng[];
   className: string;
   onTapMark: (mark: MapMark) => void;
+  shapes?: readonly MapShape[];
+  /** A shape was tapped (none: shapes let taps through, e.g. to onPick). */
+  onTapShape?: (id: string) => void;
   onPick?: (point: LatLng) => void;
 }
 
@@ -41,7 +47,7 @@ function clickFraction(e: unknown): { fx: number; fy: number } | null {
   return { fx: (clientX - box.left) / box.width, fy: (clientY - box.top) / box.width };
 }
 
-export function OfflineMap({ centre, radius, clusters, points, className, onTapMark, onPick }: OfflineMapProps) {
+export function OfflineMap({ centre, radius, clusters, points, shapes = [], className, onTapMark, onTapShape, onPick }: OfflineMapProps) {
   const first = { centre, zoom: fitZoom(centre, radius, points) };
   const [view, setView] = useState(first);
   const place = (p: LatLng) => {
@@ -73,6 +79,7 @@ export function OfflineMap({ centre, radius, clusters, points, className, onTapM
           className="offline-map__ring"
           style={{ left: `${here.left}%`, top: `${here.top}%`, width: `${ringPct}%`, height: `${ringPct}%` }}
         />
+        {shapes.length > 0 ? <ShapesView shapes={shapes} place={place} metresToPct={(m) => (m / widthM) * 100} onTap={onTapShape} /> : null}
         <Text className="offline-map__north">北 ↑</Text>
         {inside(here) ? <View className="offline-map__centre map-centre" style={{ left: `${here.left}%`, top: `${here.top}%` }} /> : null}
         {marks
@@ -122,5 +129,47 @@ function MarkView({ mark, style, onTap }: { mark: MapMark; style: Record<string,
     <View className={`map-cluster map-cluster--${mark.colour}`} data-ids={mark.ids.join(" ")} style={style} onClick={tap}>
       <Text className="map-cluster__count">{mark.count}</Text>
     </View>
+  );
+}
+
+interface ShapesViewProps {
+  shapes: readonly MapShape[];
+  place: (p: LatLng) => { left: number; top: number };
+  metresToPct: (m: number) => number;
+  onTap?: (id: string) => void;
+}
+
+/** Zones drawn in the plot's own percent coordinates (H5 only, where SVG is the page's own). */
+function ShapesView({ shapes, place, metresToPct, onTap }: ShapesViewProps) {
+  const tap = (id: string) => (e: { stopPropagation: () => void }) => {
+    e.stopPropagation();
+    onTap?.(id);
+  };
+  return (
+    <svg className="offline-map__shapes" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
+      {shapes.map((s) => {
+        const common = {
+          className: `map-shape map-shape--${s.colour}`,
+          "data-id": s.id,
+          fill: MARKER_HEX[s.colour],
+          fillOpacity: 0.2,
+          stroke: MARKER_HEX[s.colour],
+          strokeWidth: 0.6,
+          style: { pointerEvents: onTap ? ("visiblePainted" as const) : ("none" as const) },
+          onClick: onTap ? tap(s.id) : undefined,
+        };
+        if (s.shape === "circle") {
+          const c = place(s.center);
+          return <circle key={s.id} {...common} data-shape="circle" cx={c.left} cy={c.top} r={metresToPct(s.radiusM)} />;
+        }
+        const pts = ringVertices(s.ring)
+          .map((p) => {
+            const q = place(p);
+            return `${q.left.toFixed(2)},${q.top.toFixed(2)}`;
+          })
+          .join(" ");
+        return <polygon key={s.id} {...common} data-shape="polygon" points={pts} />;
+      })}
+    </svg>
   );
 }

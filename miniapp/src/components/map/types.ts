@@ -18,9 +18,12 @@ export interface MapPoint extends LatLng {
   label?: string;
 }
 
-/** An area drawn on the map (e.g. a night-market zone); its ring and circle spell a shared ZoneArea. */
+/**
+ * An area drawn under the markers (e.g. a night market's zone), coloured by the caller. The geometry has
+ * the shape of shared's ZoneArea, so `{ id, title, colour, ...zone.area }` spreads straight in.
+ */
 export type MapShape = { id: string; title: string; colour: MarkerColour } & (
-  | { shape: "polygon"; ring: readonly (readonly [number, number])[] } // [lng, lat] GCJ-02
+  | { shape: "polygon"; ring: readonly (readonly [number, number])[] } // [lng, lat] GCJ-02, like ZoneArea
   | { shape: "circle"; center: { lat: number; lng: number }; radiusM: number }
 );
 
@@ -30,7 +33,7 @@ export interface CivicMapProps {
   /** The search radius in metres: the first view shows all of it. */
   radius: number;
   points: readonly MapPoint[];
-  /** Areas drawn under the markers; tapping one calls onOpen with its id. */
+  /** Areas drawn under the markers; tapping one calls onOpen(id) (unless onPick is given: then a tap picks). */
   shapes?: readonly MapShape[];
   /** Tapping a single marker (or an entry of a stack that cannot split) opens that item. */
   onOpen: (id: string) => void;

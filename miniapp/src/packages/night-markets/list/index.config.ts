@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: "夜市摊位" });

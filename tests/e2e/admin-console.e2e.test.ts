@@ -63,7 +63,7 @@ describe("E2E (H5 in Chromium, desktop width): the admin console", () => {
     adminToken = (await loginAs("admin")).token;
     await shown(".admin-entry").click();
     await shown(".admin-home .admin-menu__item").first().waitFor();
-    expect(await shown(".admin-menu__item").count()).toBe(20);
+    expect(await shown(".admin-menu__item").count()).toBe(24);
     const [a, b] = await Promise.all([shown(".admin-menu-users").boundingBox(), shown(".admin-menu-categories").boundingBox()]);
     expect(a && b && Math.abs(a.y - b.y) < 2 && b.x > a.x + 300).toBe(true);
     const container = await shown(".admin-home").boundingBox();

@@ -95,7 +95,7 @@ describe("E2E (H5 in Chromium): 附近, one map of everything near me", () => {
     expect(asMetres).toEqual([...asMetres].sort((a, b) => a - b));
     expect(await rows.filter({ hasText: "厕" }).count()).toBeGreaterThan(0);
     // The zone is drawn on the map, not only pinned.
-    await shown(".nearby-map .map-shape").first().waitFor();
+    await shown(".nearby-map .map-shape, .nearby-map path.leaflet-interactive").first().waitFor();
     await screenshot(page, "nearby-01-layers");
   });
 

@@ -12,7 +12,7 @@ describe("admin console: home and users", () => {
     saveSession(sessionFor(["resident", "admin"]));
     const navigate = vi.spyOn(Taro, "navigateTo");
     const { container, unmount } = render(<AdminHomePage />);
-    expect(container.querySelectorAll(".admin-menu__item")).toHaveLength(20);
+    expect(container.querySelectorAll(".admin-menu__item")).toHaveLength(24);
     fireEvent.click(container.querySelector(".admin-menu-audit") as HTMLElement);
     expect(navigate).toHaveBeenCalledWith({ url: "/packages/admin/audit/index" });
     fireEvent.click(container.querySelector(".admin-menu-pickup-slots") as HTMLElement);

@@ -64,6 +64,10 @@ describe("weapp: 管理后台", () => {
       "小区与投放点",
       "星级小区月度评定",
       "垃圾分类指南补充",
+      "停车数据源",
+      "停车运营方与密钥",
+      "停车场目录",
+      "夜市与便民疏导点",
     ]);
     page.tap(findOneByClass(tree, "admin-menu-audit"));
     await page.waitFor(() => mp.fake.callsOf("navigateTo").length > 0, "navigating");

@@ -23,6 +23,11 @@ const COMMUNITIES_PAGE = "/packages/communities-admin/communities/index";
 const COMMUNITY_MONTH_PAGE = "/packages/communities-admin/month/index";
 // The sorting guide: residents' suggestions of missing items (packages/guide-admin).
 const GUIDE_SUGGESTIONS_PAGE = "/packages/guide-admin/suggestions/index";
+// Parking (packages/parking-admin) and night markets (packages/markets-admin).
+const PARKING_SOURCES_PAGE = "/packages/parking-admin/sources/index";
+const PARKING_OPERATORS_PAGE = "/packages/parking-admin/operators/index";
+const PARKING_LOTS_PAGE = "/packages/parking-admin/lots/index";
+const MARKET_ZONES_PAGE = "/packages/markets-admin/zones/index";
 
 /* 管理后台: the admin console's menu; each entry is one page of the admin subpackage. */
 const ENTRIES = [
@@ -51,6 +56,15 @@ const ENTRIES = [
     title: "垃圾分类指南补充",
     hint: "居民提交的未收录物品：核定分类后加入指南或说明理由",
   },
+  { key: "parking-sources", url: PARKING_SOURCES_PAGE, title: "停车数据源", hint: "各数据源的最近上报、错误计数与状态" },
+  {
+    key: "parking-operators",
+    url: PARKING_OPERATORS_PAGE,
+    title: "停车运营方与密钥",
+    hint: "新增运营方，签发（只显示一次）与吊销上报密钥",
+  },
+  { key: "parking-lots", url: PARKING_LOTS_PAGE, title: "停车场目录", hint: "停车场、车位数、收费、开放时间与错时共享时段" },
+  { key: "market-zones", url: MARKET_ZONES_PAGE, title: "夜市与便民疏导点", hint: "区域、营业时段、规则；临时停市会通知订阅的居民" },
 ] as const;
 
 export default function AdminHomePage() {

@@ -100,6 +100,11 @@ export default defineAppConfig({
       root: "packages/communities-admin",
       pages: ["communities/index", "month/index"],
     },
+    {
+      // 找停车, the resident's side: nearby lots with live free spaces (list and map), a lot with its 24-hour chart.
+      root: "packages/parking",
+      pages: ["finder/index", "lot/index"],
+    },
   ],
   window: {
     backgroundTextStyle: "light",

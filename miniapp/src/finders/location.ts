@@ -43,8 +43,9 @@ export type LocateOutcome =
   | { ok: true; place: SearchPlace }
   | { ok: false; reason: "privacy_declined" | "denied" | "unavailable"; message: string };
 
-export async function locateMe(): Promise<LocateOutcome> {
-  if (!(await privacyConsent(PRIVACY_NOTICE_ZH))) {
+/** `notice`: what the location is for, shown before it is asked for (the toilets finder's by default). */
+export async function locateMe(notice: string = PRIVACY_NOTICE_ZH): Promise<LocateOutcome> {
+  if (!(await privacyConsent(notice))) {
     return { ok: false, reason: "privacy_declined", message: "您没有同意获取位置，可以选择所在区域查找" };
   }
   try {

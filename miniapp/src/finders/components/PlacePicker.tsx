@@ -7,7 +7,7 @@ import { districtPlace, locateMe, type SearchPlace, setSearchPlace } from "../lo
  * Shown before the finder knows where to search: one button that asks for the location (only now,
  * after the privacy notice) and, for when that is refused or fails, the district centres.
  */
-export function PlacePicker({ intro }: { intro?: string }) {
+export function PlacePicker({ intro, action = "查找我附近的厕所", notice }: { intro?: string; action?: string; notice?: string }) {
   const [locating, setLocating] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -15,7 +15,7 @@ export function PlacePicker({ intro }: { intro?: string }) {
     if (locating) return;
     setLocating(true);
     setMessage(null);
-    const outcome = await locateMe();
+    const outcome = await locateMe(notice);
     setLocating(false);
     if (outcome.ok) setSearchPlace(outcome.place);
     else setMessage(outcome.message);
@@ -25,7 +25,7 @@ export function PlacePicker({ intro }: { intro?: string }) {
     <View className="place-picker">
       {intro ? <Text className="place-picker__intro">{intro}</Text> : null}
       <Button className="btn btn-primary btn-large find-toilets" disabled={locating || undefined} onClick={locate}>
-        {locating ? "正在定位…" : "查找我附近的厕所"}
+        {locating ? "正在定位…" : action}
       </Button>
       <Text className="place-picker__hint">点击后才会请求您的位置，仅用于本次查找。</Text>
       {message ? <Text className="locate-message">{message}</Text> : null}

@@ -105,6 +105,11 @@ export default defineAppConfig({
       root: "packages/parking",
       pages: ["finder/index", "lot/index"],
     },
+    {
+      // The bureau's parking (admin): data sources and their health, operators with their feed keys, lots.
+      root: "packages/parking-admin",
+      pages: ["sources/index", "operators/index", "lots/index", "lots/edit"],
+    },
   ],
   window: {
     backgroundTextStyle: "light",

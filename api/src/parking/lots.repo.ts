@@ -125,7 +125,7 @@ export function lotsRepo(db: AppDb) {
         .orderBy(asc(parkingLots.district), asc(parkingLots.name));
       return rows.map(({ lot, operator }) => {
         const { last24h: _chart, ...detail } = toLotDetail(lot, operator, clock, now, []);
-        return { ...detail, operatorLotId: lot.operatorLotId };
+        return { ...detail, operatorLotId: lot.operatorLotId, licence: lot.licence };
       });
     },
 

@@ -119,9 +119,12 @@ export type ParkingSource = z.infer<typeof ParkingSource>;
 export const ParkingSourceList = z.object({ sources: z.array(ParkingSource) }).meta({ id: "ParkingSourceList" });
 export type ParkingSourceList = z.infer<typeof ParkingSourceList>;
 
-/** A lot as the bureau edits it: the public detail without the chart, plus the operator's own id for it. */
+/**
+ * A lot as the bureau edits it: the public detail without the chart, plus the operator's own id for it and
+ * the lot's own licence (the detail's source.licence falls back to the operator's).
+ */
 export const ParkingAdminLot = ParkingLotDetail.omit({ last24h: true })
-  .extend({ operatorLotId: z.string().nullable() })
+  .extend({ operatorLotId: z.string().nullable(), licence: z.string() })
   .meta({ id: "ParkingAdminLot" });
 export type ParkingAdminLot = z.infer<typeof ParkingAdminLot>;
 

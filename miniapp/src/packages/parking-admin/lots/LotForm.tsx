@@ -29,11 +29,12 @@ export function LotForm(props: {
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof LotDraft>(k: K, v: LotDraft[K]) => setD((p) => ({ ...p, [k]: v }));
 
+  /** `error`: the API field whose 422 shows under this input ("" when a group shows it once below). */
   const field = (k: TextKey, label: string, error: string = k, type?: "digit" | "number") => (
     <View className={`form-field form-field-${k}`}>
       <Text className="form-label">{label}</Text>
       <Input className={`text-input lot-${k}`} type={type} value={d[k]} onInput={(e) => set(k, e.detail.value)} />
-      <FieldError errors={errors} field={error} />
+      {error ? <FieldError errors={errors} field={error} /> : null}
     </View>
   );
 
@@ -95,24 +96,26 @@ export function LotForm(props: {
       {field("lat", "纬度（GCJ-02）", "lat", "digit")}
       {field("lng", "经度（GCJ-02）", "lng", "digit")}
       <Text className="lot-form__section">车位</Text>
-      {field("total", "总车位", "capacity", "number")}
-      {field("disabled", "其中无障碍车位", "capacity", "number")}
-      {field("charging", "其中充电车位", "capacity", "number")}
-      {field("shared", "其中共享车位", "capacity", "number")}
+      {field("total", "总车位", "", "number")}
+      {field("disabled", "其中无障碍车位", "", "number")}
+      {field("charging", "其中充电车位", "", "number")}
+      {field("shared", "其中共享车位", "", "number")}
+      <FieldError errors={errors} field="capacity" />
       <Text className="lot-form__section">收费</Text>
-      {field("feeText", "收费说明", "fees")}
+      {field("feeText", "收费说明", "")}
       <View className="form-flag form-flag-rate">
         <Text>按小时计费标准</Text>
         <Switch className="lot-has-rate" checked={d.hasRate} onChange={(e) => set("hasRate", e.detail.value)} />
       </View>
       {d.hasRate ? (
         <>
-          {field("freeMinutes", "免费时长（分钟）", "fees", "number")}
-          {field("firstHourYuan", "首小时（元）", "fees", "digit")}
-          {field("perHourYuan", "之后每小时（元）", "fees", "digit")}
-          {field("dailyCapYuan", "每日封顶（元，可空）", "fees", "digit")}
+          {field("freeMinutes", "免费时长（分钟）", "", "number")}
+          {field("firstHourYuan", "首小时（元）", "", "digit")}
+          {field("perHourYuan", "之后每小时（元）", "", "digit")}
+          {field("dailyCapYuan", "每日封顶（元，可空）", "", "digit")}
         </>
       ) : null}
+      <FieldError errors={errors} field="fees" />
       <Text className="lot-form__section">{d.type === "shared" ? "对外开放时段" : "营业时间"}</Text>
       <HoursEditor name="hours" draft={d.hours} onChange={(h) => set("hours", h)} badDays={bad.hours} />
       <FieldError errors={errors} field="hours" />

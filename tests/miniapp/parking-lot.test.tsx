@@ -24,7 +24,7 @@ describe("停车场详情: the lot page", () => {
     expect(sent[0]?.path).toBe("/api/v1/parking/lots/lot-many");
     expect(text(container, "lot-name")).toBe("观前街地下停车场");
     expect(text(container, "lot-type")).toBe("地下停车场");
-    expect(text(container, "lot-address")).toContain("人民路 100 号");
+    expect(text(container, "lot-detail-address")).toContain("人民路 100 号");
     expect(text(container, "lot-district")).toContain("姑苏区");
     expect(text(container, "lot-capacity")).toContain("共 200 个 · 无障碍 4 个 · 充电 10 个");
     expect(text(container, "lot-fees")).toContain("白天 5 元/小时");

@@ -41,7 +41,7 @@ export function LotInfo({ lot }: { lot: ParkingLotDetail }) {
       <LiveLine live={lot.live} />
       {lot.live.status === "closed" ? <Text className="lot-paused">运营方报告：暂停营业</Text> : null}
       {lot.active ? null : <Text className="lot-inactive">已停用</Text>}
-      <InfoRow className="lot-address" label="地址" value={lot.address} />
+      <InfoRow className="lot-detail-address" label="地址" value={lot.address} />
       <InfoRow className="lot-district" label="区域" value={lot.district} />
       {distance && place ? <InfoRow className="lot-detail-distance" label="距离" value={`距${place.label} ${distance}`} /> : null}
       <InfoRow className="lot-capacity" label="车位" value={capacityText(lot.capacity)} />

@@ -51,6 +51,8 @@ export const AppConfigInput = z.object({
   WECHAT_REPORT_TEMPLATE_ID: z.string().default("civic-report-status"),
   /** The subscribe-message template for bulky-waste pickups (accepted, reminders, collected). */
   WECHAT_PICKUP_TEMPLATE_ID: z.string().default("civic-pickup-status"),
+  /** Night-market notices (a suspension, a suspension called off) to the zone's subscribers. */
+  WECHAT_MARKET_TEMPLATE_ID: z.string().default("civic-market-notice"),
   /** formal | trial | developer: which mini-program build a subscribe message opens. */
   WECHAT_MINIPROGRAM_STATE: z.enum(["formal", "trial", "developer"]).default("formal"),
   /** Days after a report closes before the retention job unlinks its reporter (PIPL: keep no longer than needed). */
@@ -81,6 +83,7 @@ export interface AppConfig {
   notifications: {
     reportTemplateId: string;
     pickupTemplateId: string;
+    marketTemplateId: string;
     miniprogramState: "formal" | "trial" | "developer";
     callbackToken: string;
   };
@@ -150,6 +153,7 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
     notifications: {
       reportTemplateId: e.WECHAT_REPORT_TEMPLATE_ID,
       pickupTemplateId: e.WECHAT_PICKUP_TEMPLATE_ID,
+      marketTemplateId: e.WECHAT_MARKET_TEMPLATE_ID,
       miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
       callbackToken: e.WECHAT_CALLBACK_TOKEN,
     },

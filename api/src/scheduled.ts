@@ -1,6 +1,8 @@
+import { PULL_EVERY_MINUTES } from "@civic/shared";
 import type { AppDeps } from "./deps";
 import { unlinkExpiredReporters } from "./me/retention";
 import { pruneParkingHistory } from "./parking/observations.repo";
+import { pullParkingFeeds } from "./parking/pull-feeds";
 import { sendPickupReminders } from "./pickups/reminders";
 import { type JobResult, PLATFORM_JOBS, runJobs, type ScheduledJob, type ScheduleState } from "./platform/scheduled";
 import { expirePoints } from "./points/expiry";
@@ -35,6 +37,12 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     name: "points-expiry",
     everyMs: 3_600_000,
     run: (deps) => expirePoints(deps),
+  },
+  {
+    // Pull sources' ParkAPI JSON fetched and applied like a push (parking/pull-feeds.ts).
+    name: "parking-pull",
+    everyMs: PULL_EVERY_MINUTES * 60_000,
+    run: (deps, now) => pullParkingFeeds(deps, now),
   },
   {
     // Parking observations past 48 h (the chart shows 24) and feed signatures past the replay window.

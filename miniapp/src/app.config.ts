@@ -6,13 +6,19 @@ export default defineAppConfig({
     "pages/login/index",
     "pages/toilets/index",
     "pages/toilets/detail",
-    "pages/reports/new",
     "pages/reports/mine",
     "pages/reports/detail",
     "pages/reports/map",
     "pages/inbox/index",
   ],
   subPackages: [
+    {
+      // 随手拍, the report wizard: its steps, draft keeping and submit (the wizard alone weighs ~40 KB, so it is
+      // not in the main package; the home page preloads it, see preloadRule). Report detail, my reports and
+      // the public map stay in the main package: messages already sent link to them.
+      root: "packages/reports",
+      pages: ["new/index"],
+    },
     {
       // The admin console (also on a desktop-width H5 screen); downloaded only when an admin opens it.
       root: "packages/admin",
@@ -131,6 +137,10 @@ export default defineAppConfig({
       { pagePath: "pages/nearby/index", text: "附近", iconPath: "assets/tab-nearby.png", selectedIconPath: "assets/tab-nearby-active.png" },
       { pagePath: "pages/me/index", text: "我的", iconPath: "assets/tab-me.png", selectedIconPath: "assets/tab-me-active.png" },
     ],
+  },
+  // 随手拍 is one tap from 首页: fetch its package as soon as the home page shows (on any network; it is small).
+  preloadRule: {
+    "pages/index/index": { network: "all", packages: ["packages/reports"] },
   },
   requiredPrivateInfos: ["getLocation", "chooseLocation", "chooseAddress"],
   permission: {

@@ -17,6 +17,7 @@ import { registerModerationContract } from "./moderation.contract";
 import { registerNotificationsContract } from "./notifications.contract";
 import { registerOpen311Contract } from "./open311.contract";
 import { registerParkingContract } from "./parking.contract";
+import { registerParkingPullContract } from "./parking-pull.contract";
 import { registerPhoneNumberContract } from "./phone-number.contract";
 import { registerPickupBureauContract } from "./pickup-bureau.contract";
 import { registerPickupChangesContract } from "./pickup-changes.contract";
@@ -46,6 +47,7 @@ export function registerAllContracts(getHarness: GetHarness) {
   registerSessionCacheContract(getHarness);
   registerToiletsContract(getHarness);
   registerParkingContract(getHarness);
+  registerParkingPullContract(getHarness);
   registerToiletAdminContract(getHarness);
   registerToiletClosureContract(getHarness);
   registerToiletFeedbackLoopContract(getHarness);

@@ -165,6 +165,39 @@ export function registerMarketsContract(getHarness: GetHarness) {
       expect((await call(h, "GET", "/api/v1/inbox", { token: fan.token })).json.messages.length).toBe(after.messages.length);
     });
 
+    it("a subscriber who accepted the markets template at the tap gets the suspension as a WeChat message; others in the inbox only", async () => {
+      const h = getHarness();
+      const admin = await loginAs(h, "market-admin-wx", "admin");
+      const accepted = await loginAs(h, "market-fan-wx");
+      const declined = await loginAs(h, "market-fan-inbox");
+      const z = await createZone(h, admin.token, zone({ name: "双塔市集", area: square(marketSpot(5)) }));
+      const subscribe = (token: string, body?: unknown) =>
+        call(h, "POST", `/api/v1/night-markets/${z.id}/subscription`, { token, ...(body === undefined ? {} : { body }) });
+      expect((await subscribe(accepted.token, { subscriptions: ["civic-market-notice"] })).status).toBe(200);
+      // Another template's id is no grant for markets; a body that is not the shape is a 422.
+      expect((await subscribe(declined.token, { subscriptions: ["civic-report-status"] })).status).toBe(200);
+      const bad = await subscribe(declined.token, { subscriptions: "civic-market-notice" });
+      expect(bad.status).toBe(422);
+      expectEnvelope(bad, "validation_failed");
+      const res = await call(h, "POST", `/api/v1/admin/night-markets/${z.id}/suspensions`, {
+        token: admin.token,
+        body: { date: "2026-12-05", reason: "市容整治" },
+      });
+      expect(res.status).toBe(201);
+      expect(await h.wechat.dispatch()).toMatchObject({ sent: 1, inboxOnly: 1 });
+      const sent = (await h.wechat.controls.messages()).filter((m) => m.page.includes(z.id));
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ template_id: "civic-market-notice" });
+      expect(sent[0]?.data.phrase2?.value).toBe("暂停营业");
+      for (const who of [accepted, declined]) {
+        const inbox = (await call(h, "GET", "/api/v1/inbox", { token: who.token })).json;
+        expect(inbox.messages.map((m: { title: string }) => m.title)).toContain("夜市暂停通知");
+      }
+      // One accept is one message: calling it off reaches both in the inbox, WeChat no more.
+      await call(h, "DELETE", `/api/v1/admin/night-markets/${z.id}/suspensions/${res.json.id}`, { token: admin.token });
+      expect(await h.wechat.dispatch()).toMatchObject({ sent: 0, inboxOnly: 2 });
+    });
+
     it("edits carry the version they were decided on: the second of two admins gets 409 stale_version; a retired zone is 404 to residents", async () => {
       const h = getHarness();
       const one = await loginAs(h, "market-admin-4a", "admin");

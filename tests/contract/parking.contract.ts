@@ -151,7 +151,7 @@ export function registerParkingContract(getHarness: GetHarness) {
       expect(await live()).toMatchObject({ free: 8, fresh: true });
       const pull = await call(h, "PATCH", `/api/v1/admin/parking/operators/${w.operatorId}`, {
         token: w.adminToken,
-        body: { kind: "pull" },
+        body: { kind: "pull", pullUrl: "https://data.example.org/parking.json" },
       });
       expect(pull.status).toBe(200);
       h.setNow(at(T0, 29));

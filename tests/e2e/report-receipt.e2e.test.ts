@@ -193,7 +193,7 @@ describe("E2E (H5 in Chromium): the resident's report — place on the map, draf
       }),
     ).toBe(false);
     // The draft went with the submission: the wizard starts empty.
-    await page.goto("/?visit=2#/pages/reports/new");
+    await page.goto("/?visit=2#/packages/reports/new/index");
     await shown(".report-wizard-page .category-step").waitFor();
     expect(await shown(".draft-resume").count()).toBe(0);
   });

@@ -130,7 +130,7 @@ describe("E2E (H5 in Chromium): large text (适老化) clips nothing", () => {
   });
 
   it("the report wizard's search placeholder fits its input", async () => {
-    await page.goto("/#/pages/reports/new");
+    await page.goto("/#/packages/reports/new/index");
     const input = shown(".category-search input").first();
     await input.waitFor();
     const fit = await input.evaluate((el) => {

@@ -137,17 +137,17 @@ describe("E2E (H5 in Chromium): 导航前往 in a browser", () => {
   });
 });
 
-describe("E2E (H5 in Chromium): services still to come", () => {
-  it("a tap on 停车 says what the service will do, and 知道了 closes it", async () => {
+describe("E2E (H5 in Chromium): the home tiles 停车 and 夜市摊位", () => {
+  it("a tap on 停车 opens the parking finder, and 夜市摊位 the night markets", async () => {
     await openByLink("/pages/index/index");
+    expect(await page.locator(".coming-soon").count()).toBe(0);
     await shown(".service-parking").click();
-    // Taro's wrapper has no box of its own; its content box is what shows.
-    const modal = page.locator(".taro__modal .taro-modal__content").filter({ visible: true });
-    await modal.waitFor();
-    expect(await modal.locator(".taro-modal__title").textContent()).toBe("停车 即将上线");
-    expect(await modal.locator(".taro-modal__text").textContent()).toMatch(/^上线后可.*停车场.*。$/);
-    await screenshot(page, "nav-05-coming-soon");
-    await modal.getByText("知道了").click();
-    await expect.poll(() => modal.count()).toBe(0);
+    await expect.poll(() => page.url()).toContain("/packages/parking/finder/index");
+    await shown(".page-title").filter({ hasText: "停车" }).waitFor();
+    await screenshot(page, "nav-05-parking-tile");
+    await openByLink("/pages/index/index");
+    await shown(".service-night-market").click();
+    await expect.poll(() => page.url()).toContain("/packages/night-markets/list/index");
+    await shown(".page-title").filter({ hasText: "夜市" }).waitFor();
   });
 });

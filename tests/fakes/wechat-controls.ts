@@ -26,6 +26,8 @@ export interface WechatControls {
   issuePhoneCode(phone: string, countryCode?: string): Promise<string>;
   /** Let the fake POST signed pushes itself (live servers only: it needs a URL it can reach). */
   setCallbackUrl(url: string, token: string): Promise<void>;
+  /** A third party's document served at the returned URL (e.g. a ParkAPI pull feed); `body` as given. */
+  publish(name: string, body: string, status?: number): Promise<string>;
 }
 
 export function wechatControls(baseUrl: string): WechatControls {
@@ -65,6 +67,7 @@ export function wechatControls(baseUrl: string): WechatControls {
     setCallbackUrl: async (url, token) => {
       await post("/__test/callback-url", { url, token });
     },
+    publish: async (name, body, status) => `${baseUrl}${(await post("/__test/publish", { name, body, status })).url}`,
   };
 }
 

@@ -30,6 +30,9 @@
  *   GET  /__test/messages -> {messages: [{touser, template_id, page, data, miniprogram_state, lang}]}
  *   GET  /__test/media-checks -> {checks: [{trace_id, media_url, openid, suggest}]}
  *   GET  /__test/text-checks -> {checks: [{content, openid, scene, suggest}]}
+ *   POST /__test/publish {name, status?, body}   stands in for a third party's published document (e.g. a
+ *        parking operator's ParkAPI JSON): GET /published/<name> then answers `body` (a string) with `status`
+ *        (default 200); unknown names answer 404. Kept across /__test/reset, replaced by a new publish.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -162,6 +165,8 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     }
   };
 
+  const published = new Map<string, { status: number; body: string }>();
+
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
     const path = url.pathname;
@@ -197,6 +202,16 @@ export async function startFakeWechat(): Promise<FakeWechat> {
       const body = await readJson(req);
       callback = body.url ? { url: String(body.url), token: String(body.token ?? "") } : null;
       return send(res, { ok: true });
+    }
+    if (req.method === "POST" && path === "/__test/publish") {
+      const body = await readJson(req);
+      published.set(String(body.name), { status: Number(body.status ?? 200), body: String(body.body ?? "") });
+      return send(res, { url: `/published/${String(body.name)}` });
+    }
+    if (req.method === "GET" && path.startsWith("/published/")) {
+      const doc = published.get(decodeURIComponent(path.slice("/published/".length)));
+      res.writeHead(doc?.status ?? 404, { "content-type": "application/json", connection: "close" });
+      return res.end(doc?.body ?? "{}");
     }
     if (req.method === "POST" && path === "/__test/reset") {
       mode = "normal";

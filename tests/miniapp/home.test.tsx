@@ -27,29 +27,16 @@ describe("首页: the service grid", () => {
     expect(navigate).toHaveBeenCalledWith({ url: "/packages/points/index/index" });
   });
 
-  it("shows the services still to come as disabled tiles saying what each will do", () => {
+  it("opens 停车 and 夜市摊位: every service is open, none says 即将上线", () => {
     const navigate = vi.spyOn(Taro, "navigateTo");
     const { container } = render(<HomePage />);
-    const coming = [...container.querySelectorAll<HTMLElement>(".service-tile.is-disabled")];
-    expect(coming.map((t) => t.querySelector(".service-tile__name")?.textContent)).toEqual(["停车", "夜市摊位"]);
-    for (const tile of coming) {
-      expect(tile.querySelector(".coming-soon")?.textContent).toBe("即将上线");
-      expect(tile.querySelector(".service-tile__desc")?.textContent?.length).toBeGreaterThan(5);
-      fireEvent.click(tile);
-    }
-    expect(navigate).not.toHaveBeenCalled();
-    expect(container.textContent).not.toMatch(/placeholder|敬请期待/i);
-  });
-
-  it("a tap on a service still to come says, in a sentence, what it will do", () => {
-    const modal = vi.spyOn(Taro, "showModal");
-    const { container } = render(<HomePage />);
+    expect(container.querySelectorAll(".service-tile.is-disabled, .coming-soon")).toHaveLength(0);
+    expect(container.textContent).not.toContain("即将上线");
     fireEvent.click(container.querySelector(".service-parking") as HTMLElement);
-    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: "停车 即将上线", showCancel: false, confirmText: "知道了" }));
-    const said = modal.mock.calls[0]?.[0] as { content: string };
-    expect(said.content).toMatch(/^上线后可.+。$/);
     fireEvent.click(container.querySelector(".service-night-market") as HTMLElement);
-    expect(modal).toHaveBeenCalledTimes(2);
-    expect(new Set(modal.mock.calls.map((c) => (c[0] as { content: string }).content)).size).toBe(2);
+    expect(navigate.mock.calls.map((c) => c[0])).toEqual([
+      { url: "/packages/parking/finder/index" },
+      { url: "/packages/night-markets/list/index" },
+    ]);
   });
 });

@@ -66,7 +66,7 @@ describe("bureau: 停车运营方", () => {
     change(container.querySelector(".operator-freshness"), "0");
     click(container.querySelector(".operator-save"));
     expect(await screen.findByText("Too small: expected number to be >=1")).toBeInTheDocument();
-    expect(sent.at(-1)?.body).toMatchObject({ name: "新停车", kind: "push", freshnessMinutes: 0 });
+    expect(sent.at(-1)?.body).toMatchObject({ name: "新停车", kind: "push", freshnessMinutes: 0, pullUrl: null });
     change(container.querySelector(".operator-freshness"), "20");
     click(container.querySelector(".operator-save"));
     await waitFor(() => expect(texts(container, "operator-row__name")).toEqual(["新停车"]));

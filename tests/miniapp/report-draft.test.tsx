@@ -1,6 +1,6 @@
 import { cleanup, render } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import NewReportPage from "../../miniapp/src/pages/reports/new";
+import NewReportPage from "../../miniapp/src/packages/reports/new/index";
 import { LEAVE_MESSAGE_ZH } from "../../miniapp/src/reports/leaveGuard";
 import { saveSession } from "../../miniapp/src/services/session";
 import { apiError, ok, type SentRequest, sessionFor, stubApi } from "./fixtures";

@@ -45,7 +45,7 @@ describe("我的上报", () => {
     const { container } = render(<MyReportsPage />);
     await waitForSelector(container, ".state-empty");
     tap(container, ".new-report-button");
-    expect(navigate).toHaveBeenCalledWith({ url: "/pages/reports/new" });
+    expect(navigate).toHaveBeenCalledWith({ url: "/packages/reports/new/index" });
   });
 
   it("shows the server's error in Chinese with a retry", async () => {
@@ -159,6 +159,6 @@ describe("首页: 随手拍 entries", () => {
     expect($(tile, ".coming-soon")).toBeNull();
     tap(container, ".service-report");
     tap(container, ".reports-map-entry");
-    expect(navigate.mock.calls.map((c) => c[0])).toEqual([{ url: "/pages/reports/new" }, { url: "/pages/reports/map" }]);
+    expect(navigate.mock.calls.map((c) => c[0])).toEqual([{ url: "/packages/reports/new/index" }, { url: "/pages/reports/map" }]);
   });
 });

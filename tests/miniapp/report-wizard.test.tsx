@@ -1,7 +1,7 @@
 import { CreateReportRequest } from "@civic/shared";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import NewReportPage from "../../miniapp/src/pages/reports/new";
+import NewReportPage from "../../miniapp/src/packages/reports/new/index";
 import { REPORT_STATUS_TEMPLATE_ID } from "../../miniapp/src/reports/api";
 import { saveSession } from "../../miniapp/src/services/session";
 import { apiError, ok, type SentRequest, sessionFor, stubApi } from "./fixtures";

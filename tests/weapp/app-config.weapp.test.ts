@@ -60,6 +60,13 @@ describe("the built weapp's app.json", () => {
     expect(json.pages as string[]).not.toEqual(expect.arrayContaining([expect.stringContaining("parking")]));
   });
 
+  it("puts the report wizard into packages/reports and preloads it from 首页", () => {
+    const json = appJson();
+    const subs = (json.subPackages ?? json.subpackages) as SubPackage[] | undefined;
+    expect(subs?.find((s) => s.root.replace(/\/$/, "") === "packages/reports")?.pages).toEqual(["new/index"]);
+    expect(json.preloadRule).toEqual({ "pages/index/index": { network: "all", packages: ["packages/reports"] } });
+  });
+
   it("declares getLocation in requiredPrivateInfos (privacy rules for location)", () => {
     expect(appJson().requiredPrivateInfos).toContain("getLocation");
   });

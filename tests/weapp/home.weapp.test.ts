@@ -4,7 +4,7 @@ import { RESIDENT } from "./fixtures";
 import { findByClass, findOneByClass, textOf } from "./harness/wxml";
 
 describe("weapp: home and login", () => {
-  it("shows the service grid where 找厕所, 随手拍, 大件垃圾预约 and 垃圾分类/积分 open and the services still to come cannot be opened", async () => {
+  it("shows the service grid where every service opens, 停车 and 夜市摊位 included", async () => {
     const mp = await bootWeapp();
     const page = await mp.openPage("pages/index/index");
     const tree = await page.waitFor((t) => findByClass(t, "service-tile").length > 0 && t, "the service grid");
@@ -12,17 +12,15 @@ describe("weapp: home and login", () => {
     const names = textsOf(tree, "service-tile__name");
     expect(names).toContain("找厕所");
     expect(names.length).toBeGreaterThan(1);
-    const toilets = findOneByClass(tree, "service-toilets");
-    expect(findByClass(toilets, "coming-soon")).toHaveLength(0);
-    expect(findByClass(findOneByClass(tree, "service-report"), "coming-soon")).toHaveLength(0);
-    expect(findByClass(findOneByClass(tree, "service-bulky-waste"), "coming-soon")).toHaveLength(0);
-    expect(findByClass(findOneByClass(tree, "service-recycling"), "coming-soon")).toHaveLength(0);
-    // Four services work (找厕所, 随手拍, 大件垃圾预约, 垃圾分类/积分); the rest say they are coming.
-    expect(findByClass(tree, "coming-soon")).toHaveLength(names.length - 4);
+    expect(names).toEqual(expect.arrayContaining(["停车", "夜市摊位"]));
+    // Every service works: none says it is coming.
+    expect(findByClass(tree, "coming-soon")).toHaveLength(0);
 
-    page.tap(toilets);
-    await page.waitFor(() => navigateUrls(mp).length > 0, "navigateTo");
-    expect(navigateUrls(mp)).toEqual(["/pages/toilets/index"]);
+    page.tap(findOneByClass(tree, "service-toilets"));
+    page.tap(findOneByClass(tree, "service-parking"));
+    page.tap(findOneByClass(tree, "service-night-market"));
+    await page.waitFor(() => navigateUrls(mp).length >= 3, "navigateTo");
+    expect(navigateUrls(mp)).toEqual(["/pages/toilets/index", "/packages/parking/finder/index", "/packages/night-markets/list/index"]);
     expect(mp.errors).toEqual([]);
   });
 

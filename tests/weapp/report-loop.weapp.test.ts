@@ -100,7 +100,7 @@ describe("weapp: 我的上报 and a report's detail", () => {
 
     page.tap(findOneByClass(page.render(), "new-report-button"));
     await page.waitFor(() => navigateUrls(mp).length > 1, "navigateTo the wizard");
-    expect(navigateUrls(mp)[1]).toBe("/pages/reports/new");
+    expect(navigateUrls(mp)[1]).toBe("/packages/reports/new/index");
   });
 
   it("asks a signed-out visitor to log in instead of loading", async () => {

@@ -44,7 +44,7 @@ const has = (cls: string) => (t: WxmlElement) => findByClass(t, cls).length > 0 
 describe("weapp: 随手拍 report wizard", () => {
   it("files a report with a photo and the current position, asking for the status subscription at the submit tap", async () => {
     const mp = await bootWeapp({ onRequest: reportsApi(), storage: { "civic.session": SESSION }, media: ["wxfile://tmp/poster.jpg"] });
-    const page = await mp.openPage("pages/reports/new");
+    const page = await mp.openPage("packages/reports/new/index");
 
     let tree = await page.waitFor(has("category-item"), "the category list");
     const item = findByClass(tree, "category-item").find((el) => textOf(el).includes("乱贴小广告"));

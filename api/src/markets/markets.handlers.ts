@@ -1,8 +1,9 @@
-import { canAdminister, cityClock, type MarketZoneDetail, type NearbyMarketsResponse } from "@civic/shared";
+import { canAdminister, cityClock, type MarketSubscribeRequest, type MarketZoneDetail, type NearbyMarketsResponse } from "@civic/shared";
 import { currentUser } from "../auth/auth.middleware";
 import type { AppDeps } from "../deps";
 import { notFound } from "../platform/errors";
 import { nearbyBySql } from "../platform/nearby/sql-search";
+import { grantStatement } from "../platform/notifications/grants";
 import { type AppRouteHandler, jsonText } from "../platform/router";
 import { type MarketSearchContext, marketPlaces, zoneDetail } from "./market-places";
 import { marketsRepo, type ZoneRow } from "./markets.repo";
@@ -55,7 +56,14 @@ export const subscribeMarketHandler: AppRouteHandler<typeof subscribeMarket> = a
   const deps = c.get("deps");
   const user = currentUser(c);
   const row = await visibleZone(deps, c.req.valid("param").id, false);
-  await deps.atomic([marketsRepo(deps.db).subscribeStatement(row.id, user.id, deps.clock().toISOString())]);
+  const at = deps.clock().toISOString();
+  const accepted = (c.req.valid("json") as MarketSubscribeRequest | undefined)?.subscriptions ?? [];
+  const templateId = deps.config.notifications.marketTemplateId;
+  await deps.atomic([
+    marketsRepo(deps.db).subscribeStatement(row.id, user.id, at),
+    // The markets template's grant, if accepted at the tap: the next suspension notice may reach WeChat.
+    ...(accepted.includes(templateId) ? [grantStatement(deps.db, { userId: user.id, templateId, now: at })] : []),
+  ]);
   return c.json({ zoneId: row.id, subscribed: true }, 200);
 };
 

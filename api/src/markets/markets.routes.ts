@@ -1,7 +1,7 @@
-import { MarketSubscription, MarketZoneDetail, NearbyMarketsQuery, NearbyMarketsResponse } from "@civic/shared";
+import { MarketSubscribeRequest, MarketSubscription, MarketZoneDetail, NearbyMarketsQuery, NearbyMarketsResponse } from "@civic/shared";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireUser } from "../auth/auth.middleware";
-import { bearerAuth, errorResponses, jsonContent } from "../platform/router";
+import { bearerAuth, errorResponses, jsonBody, jsonContent } from "../platform/router";
 
 const tags = ["night markets"];
 export const IdParam = z.object({ id: z.string().min(1).max(64) });
@@ -32,8 +32,8 @@ export const subscribeMarket = createRoute({
   summary: "Hear about this zone's suspensions (inbox and subscribe message); repeating it changes nothing",
   security: bearerAuth,
   middleware: [requireUser],
-  request: { params: IdParam },
-  responses: { 200: jsonContent(MarketSubscription, "Subscribed"), ...errorResponses(401, 404) },
+  request: { params: IdParam, body: { ...jsonBody(MarketSubscribeRequest), required: false } },
+  responses: { 200: jsonContent(MarketSubscription, "Subscribed"), ...errorResponses(401, 404, 415, 422) },
 });
 
 export const unsubscribeMarket = createRoute({

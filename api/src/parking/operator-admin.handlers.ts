@@ -1,7 +1,8 @@
-import { freshnessLimitMinutes } from "@civic/shared";
+import { freshnessLimitMinutes, operatorStillValid } from "@civic/shared";
 import { currentUser } from "../auth/auth.middleware";
+import type { AppDeps } from "../deps";
 import { auditStatement } from "../platform/audit";
-import { notFound } from "../platform/errors";
+import { notFound, validationFailed } from "../platform/errors";
 import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
 import { deriveFeedSecret, hashFeedSecret } from "./feed-signature";
@@ -18,6 +19,18 @@ import type {
 
 /* Operators (data sources) and their feed keys; every write is audited in the same atomic group. */
 
+/**
+ * A pull source as it will stand: it needs its address, and outside demos that address is https (the
+ * bureau's servers fetch it; plain http would let anyone on the path forge the numbers residents read).
+ */
+function checkPullSource(deps: AppDeps, o: { kind?: "push" | "pull"; pullUrl?: string | null }) {
+  if (!operatorStillValid(o))
+    throw validationFailed("a pull source needs pullUrl", [{ path: "pullUrl", message: "required for kind pull" }]);
+  if (o.kind === "pull" && !deps.config.devLogin && !o.pullUrl?.toLowerCase().startsWith("https://")) {
+    throw validationFailed("a pull source is fetched over https", [{ path: "pullUrl", message: "must start with https://" }]);
+  }
+}
+
 export const listParkingOperatorsHandler: AppRouteHandler<typeof listParkingOperators> = async (c) => {
   const rows = await operatorsRepo(c.get("deps").db).list();
   return c.json({ operators: rows.map(toOperator) }, 200);
@@ -27,6 +40,7 @@ export const createParkingOperatorHandler: AppRouteHandler<typeof createParkingO
   const deps = c.get("deps");
   const actor = currentUser(c);
   const input = c.req.valid("json");
+  checkPullSource(deps, input);
   const id = newId();
   const at = deps.clock().toISOString();
   const repo = operatorsRepo(deps.db);
@@ -47,6 +61,7 @@ export const updateParkingOperatorHandler: AppRouteHandler<typeof updateParkingO
   const repo = operatorsRepo(deps.db);
   const before = await repo.byId(id);
   if (!before) throw notFound("operator");
+  checkPullSource(deps, { ...before, ...changes });
   const at = deps.clock().toISOString();
   const limit = freshnessLimitMinutes({ ...before, ...changes });
   await deps.atomic([

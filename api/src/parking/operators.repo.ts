@@ -1,5 +1,5 @@
 import type { FeedKey, ParkingOperator } from "@civic/shared";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { parkingFeedKeys, parkingLots, parkingOperators } from "../db/schema";
 import type { AppDb } from "../db/types";
 
@@ -14,6 +14,7 @@ export const toOperator = (r: OperatorRow): ParkingOperator => ({
   licence: r.licence,
   contact: r.contact,
   enabled: r.enabled,
+  pullUrl: r.pullUrl,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
@@ -89,20 +90,40 @@ export function operatorsRepo(db: AppDb) {
     async countRefused(operatorId: string, at: string): Promise<void> {
       await db
         .update(parkingOperators)
-        .set({ requestsRefused: sql`${parkingOperators.requestsRefused} + 1`, lastErrorAt: at })
+        .set({ requestsRefused: sql`${parkingOperators.requestsRefused} + 1`, lastErrorAt: at, lastError: "signed request refused" })
         .where(eq(parkingOperators.id, operatorId));
     },
 
-    /** A batch's outcome on the operator's counters (in the batch's atomic group). */
-    countBatchStatement(operatorId: string, accepted: number, rejected: number, at: string) {
+    /**
+     * A batch's outcome on the operator's counters (in the batch's atomic group). `reported`: the source
+     * said something new (a push with good rows; a pull whose snapshot is still fresh).
+     */
+    countBatchStatement(operatorId: string, accepted: number, rejected: number, at: string, reported = accepted > 0) {
       return db
         .update(parkingOperators)
         .set({
           rowsAccepted: sql`${parkingOperators.rowsAccepted} + ${accepted}`,
           rowsRejected: sql`${parkingOperators.rowsRejected} + ${rejected}`,
-          ...(accepted > 0 ? { lastReportAt: at } : {}),
-          ...(rejected > 0 ? { lastErrorAt: at } : {}),
+          ...(reported ? { lastReportAt: at } : {}),
+          ...(rejected > 0 ? { lastErrorAt: at, lastError: `${rejected} row(s) refused` } : {}),
         })
+        .where(eq(parkingOperators.id, operatorId));
+    },
+
+    /** Enabled pull sources with an address: what the pull job fetches. */
+    pullSources(): Promise<OperatorRow[]> {
+      return db
+        .select()
+        .from(parkingOperators)
+        .where(and(eq(parkingOperators.kind, "pull"), eq(parkingOperators.enabled, true), isNotNull(parkingOperators.pullUrl)))
+        .orderBy(parkingOperators.id);
+    },
+
+    /** A pull that failed as a whole (unreachable, not JSON, not a feed): the source shows failing. */
+    async recordPullFailure(operatorId: string, message: string, at: string): Promise<void> {
+      await db
+        .update(parkingOperators)
+        .set({ lastErrorAt: at, lastError: message.slice(0, 200) })
         .where(eq(parkingOperators.id, operatorId));
     },
 

@@ -137,6 +137,7 @@ export const listParkingSourcesHandler: AppRouteHandler<typeof listParkingSource
       lots,
       lastReportAt: o.lastReportAt,
       lastErrorAt: o.lastErrorAt,
+      lastError: o.lastError,
       rowsAccepted: o.rowsAccepted,
       rowsRejected: o.rowsRejected,
       requestsRefused: o.requestsRefused,

@@ -1,7 +1,7 @@
 import Taro from "@tarojs/taro";
 
 /* Where the reports pages live (registered in app.config.ts). */
-export const NEW_REPORT_PAGE = "/pages/reports/new";
+export const NEW_REPORT_PAGE = "/packages/reports/new/index";
 export const MY_REPORTS_PAGE = "/pages/reports/mine";
 export const REPORTS_MAP_PAGE = "/pages/reports/map";
 export const INBOX_PAGE = "/pages/inbox/index";

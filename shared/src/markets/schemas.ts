@@ -255,6 +255,15 @@ export const NearbyMarketsResponse = z
 export type NearbyMarketsResponse = z.infer<typeof NearbyMarketsResponse>;
 
 export const MarketSubscription = z.object({ zoneId: z.string(), subscribed: z.boolean() }).meta({ id: "MarketSubscription" });
+
+/**
+ * Optional body of a subscription: the subscribe-message templates the resident accepted at the tap
+ * (wx.requestSubscribeMessage); the markets template's one-time grant lets the next notice reach WeChat.
+ */
+export const MarketSubscribeRequest = z
+  .strictObject({ subscriptions: z.array(z.string().min(1).max(64)).max(5).optional() })
+  .meta({ id: "MarketSubscribeRequest" });
+export type MarketSubscribeRequest = z.infer<typeof MarketSubscribeRequest>;
 export type MarketSubscription = z.infer<typeof MarketSubscription>;
 
 /** The report category whose reports are judged against open vending zones (shared/src/reports categories). */

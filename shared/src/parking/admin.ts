@@ -22,7 +22,18 @@ const operatorFields = {
   licence: z.string().trim().max(100),
   contact: z.string().trim().max(100),
   enabled: z.boolean(),
+  /** Where the bureau fetches a pull source's ParkAPI JSON (pull.ts); none for push sources. */
+  pullUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, "an http(s) address")
+    .nullable(),
 };
+
+/** A pull source needs the address to fetch; a push source has none. */
+const pullNeedsUrl = (o: { kind?: SourceKind; pullUrl?: string | null }) => o.kind !== "pull" || !!o.pullUrl;
+const PULL_URL_ISSUE = { message: "a pull source needs pullUrl", path: ["pullUrl"] };
 
 export const ParkingOperatorInput = z
   .strictObject({
@@ -32,12 +43,17 @@ export const ParkingOperatorInput = z
     licence: operatorFields.licence.default(""),
     contact: operatorFields.contact.default(""),
     enabled: operatorFields.enabled.default(true),
+    pullUrl: operatorFields.pullUrl.default(null),
   })
+  .refine(pullNeedsUrl, PULL_URL_ISSUE)
   .meta({ id: "ParkingOperatorInput" });
 export type ParkingOperatorInput = z.input<typeof ParkingOperatorInput>;
 
 export const ParkingOperatorUpdate = z.strictObject(operatorFields).partial().meta({ id: "ParkingOperatorUpdate" });
 export type ParkingOperatorUpdate = z.input<typeof ParkingOperatorUpdate>;
+
+/** An operator as it stands after an update: still a valid source? (pull needs its address) */
+export const operatorStillValid = pullNeedsUrl;
 
 /** The limit a source's reports are judged by. */
 export const freshnessLimitMinutes = (source: { kind: SourceKind; freshnessMinutes: number }) =>
@@ -72,6 +88,7 @@ export const ParkingOperator = z
     licence: z.string(),
     contact: z.string(),
     enabled: z.boolean(),
+    pullUrl: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -108,6 +125,8 @@ export const ParkingSource = z
     lots: z.number().int(),
     lastReportAt: z.string().nullable(),
     lastErrorAt: z.string().nullable(),
+    /** What went wrong last (a pull that failed, rows refused), for the bureau's eyes. */
+    lastError: z.string().nullable(),
     rowsAccepted: z.number().int(),
     rowsRejected: z.number().int(),
     /** Signed requests refused (bad signature, skew, replay, revoked key) under one of its keys. */

@@ -3,3 +3,4 @@ export * from "./feed";
 export * from "./feedSignature";
 export * from "./live";
 export * from "./lots";
+export * from "./pull";

@@ -19,8 +19,12 @@ export const parkingOperators = sqliteTable(
     licence: text("licence").notNull().default(""),
     contact: text("contact").notNull().default(""),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    /** Pull sources: the ParkAPI JSON the bureau fetches (parking/pull-feeds.ts). */
+    pullUrl: text("pull_url"),
     lastReportAt: text("last_report_at"),
     lastErrorAt: text("last_error_at"),
+    /** The last error in words (a failed pull, refused rows), shown to the bureau. */
+    lastError: text("last_error"),
     rowsAccepted: integer("rows_accepted").notNull().default(0),
     rowsRejected: integer("rows_rejected").notNull().default(0),
     requestsRefused: integer("requests_refused").notNull().default(0),

@@ -18,12 +18,20 @@ export interface MapPoint extends LatLng {
   label?: string;
 }
 
+/** An area drawn on the map (e.g. a night-market zone); its ring and circle spell a shared ZoneArea. */
+export type MapShape = { id: string; title: string; colour: MarkerColour } & (
+  | { shape: "polygon"; ring: readonly (readonly [number, number])[] } // [lng, lat] GCJ-02
+  | { shape: "circle"; center: { lat: number; lng: number }; radiusM: number }
+);
+
 export interface CivicMapProps {
   /** Where the search was made (GCJ-02): the map starts centred here. */
   centre: LatLng;
   /** The search radius in metres: the first view shows all of it. */
   radius: number;
   points: readonly MapPoint[];
+  /** Areas drawn under the markers; tapping one calls onOpen with its id. */
+  shapes?: readonly MapShape[];
   /** Tapping a single marker (or an entry of a stack that cannot split) opens that item. */
   onOpen: (id: string) => void;
   /**

@@ -10,7 +10,7 @@ const ROUTE_TITLES: Record<string, string> = {
   "pages/login/index": "登录",
   "pages/toilets/index": "找厕所",
   "pages/toilets/detail": "厕所详情",
-  "pages/reports/new": "随手拍",
+  "packages/reports/new/index": "随手拍",
   "pages/reports/mine": "我的上报",
   "pages/reports/detail": "上报详情",
   "pages/reports/map": "身边的上报",

@@ -1,15 +1,10 @@
-import { cityClock, type HourlyRate, type LiveStatus, liveText, type OccupancyBand, type OccupancyBucket } from "@civic/shared";
-import type { MarkerColour } from "../../components/map";
+import { cityClock, type HourlyRate, type LiveStatus, liveText, type OccupancyBucket } from "@civic/shared";
 
 /*
  * How parking reads on screen. The fresh/unknown decision and the band are the API's (`fresh`, `band`);
- * only the age ("3 分钟前") is worked out here, against the device's clock, by shared's liveText.
+ * only the age ("3 分钟前") is worked out here, against the device's clock, by shared's liveText. The marker
+ * colours per band are the one mapping 附近 uses too (miniapp/src/parking/colours.ts).
  */
-
-/** Marker colour per occupancy band: many green, few amber, full red, unknown grey. */
-export const BAND_COLOURS: Record<OccupancyBand, MarkerColour> = { many: "green", few: "amber", full: "red", unknown: "grey" };
-
-export const PARKING_MAP_LEGEND = "绿色：车位充足 · 橙色：车位紧张 · 红色：已满或暂停 · 灰色：余位未知。编号同下方列表。";
 
 /** "剩余 23 个 · 3 分钟前", or "余位未知 · 最后上报 2 小时前": never a stale number. */
 export const liveLine = (live: LiveStatus, now: Date = new Date()): string => liveText(live, now);

@@ -2,19 +2,14 @@ import { Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { PageContainer } from "../../components/PageContainer";
 
-/*
- * 首页: the bureau's services. 找厕所, 随手拍 and 大件垃圾预约 work today; the others are shown as what they will be,
- * and a tap says what the service will do (until its own issue lands and gives it a url).
- */
+/* 首页: the bureau's services, each a tile that opens it. */
 interface Service {
   id: string;
   name: string;
   /** One character shown in a coloured disc (no emoji font needed). */
   icon: string;
   description: string;
-  url?: string;
-  /** For a service not open yet: one sentence of what it will do, shown when it is tapped. */
-  coming?: string;
+  url: string;
 }
 
 const SERVICES: Service[] = [
@@ -24,7 +19,7 @@ const SERVICES: Service[] = [
     name: "随手拍",
     icon: "拍",
     description: "拍照上报占道经营、乱贴小广告、垃圾暴露、路灯损坏等问题",
-    url: "/pages/reports/new",
+    url: "/packages/reports/new/index",
   },
   {
     id: "bulky-waste",
@@ -38,14 +33,14 @@ const SERVICES: Service[] = [
     name: "停车",
     icon: "停",
     description: "查看附近停车场和实时空余车位",
-    coming: "上线后可查看附近的公共停车场、收费标准和实时空余车位，并一键导航前往。",
+    url: "/packages/parking/finder/index",
   },
   {
     id: "night-market",
     name: "夜市摊位",
     icon: "夜",
-    description: "查找夜间经济摊位和便民疏导点",
-    coming: "上线后可在地图上查找夜市和便民疏导点，查看营业时间，摊主还可以在线申请摊位。",
+    description: "查找今晚营业的夜市和便民疏导点",
+    url: "/packages/night-markets/list/index",
   },
   {
     id: "recycling",
@@ -57,19 +52,8 @@ const SERVICES: Service[] = [
 ];
 
 function ServiceTile({ service }: { service: Service }) {
-  const available = Boolean(service.url);
-  const open = () => {
-    if (service.url) void Taro.navigateTo({ url: service.url });
-    else
-      void Taro.showModal({
-        title: `${service.name} 即将上线`,
-        content: service.coming ?? service.description,
-        showCancel: false,
-        confirmText: "知道了",
-      });
-  };
   return (
-    <View className={`service-tile service-${service.id}${available ? "" : " is-disabled"}`} onClick={open}>
+    <View className={`service-tile service-${service.id}`} onClick={() => void Taro.navigateTo({ url: service.url })}>
       <Text className="service-tile__icon">{service.icon}</Text>
       {/* A line may break after "/" (垃圾分类/ 积分) but never inside a word: each part is kept together. */}
       <Text className="service-tile__name">
@@ -79,7 +63,6 @@ function ServiceTile({ service }: { service: Service }) {
           </Text>
         ))}
       </Text>
-      {available ? null : <Text className="coming-soon">即将上线</Text>}
       <Text className="service-tile__desc">{service.description}</Text>
     </View>
   );

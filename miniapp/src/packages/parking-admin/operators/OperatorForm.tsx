@@ -13,6 +13,7 @@ export function OperatorForm({ onCreated }: { onCreated: (op: ParkingOperator) =
   const [minutes, setMinutes] = useState(String(DEFAULT_PUSH_FRESHNESS_MINUTES));
   const [licence, setLicence] = useState("");
   const [contact, setContact] = useState("");
+  const [pullUrl, setPullUrl] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,6 +27,7 @@ export function OperatorForm({ onCreated }: { onCreated: (op: ParkingOperator) =
       freshnessMinutes: minutes.trim() === "" || Number.isNaN(freshnessMinutes) ? (minutes as unknown as number) : freshnessMinutes,
       licence: licence.trim(),
       contact: contact.trim(),
+      pullUrl: kind === "pull" ? pullUrl.trim() : null,
     });
     setBusy(false);
     if (!res.ok) {
@@ -58,6 +60,18 @@ export function OperatorForm({ onCreated }: { onCreated: (op: ParkingOperator) =
           <Chip label="定时抓取" className="operator-kind-pull" active={kind === "pull"} onTap={() => setKind("pull")} />
         </View>
       </View>
+      {kind === "pull" ? (
+        <View className="form-field">
+          <Text className="form-label">抓取地址（ParkAPI JSON）</Text>
+          <Input
+            className="text-input operator-pull-url"
+            value={pullUrl}
+            placeholder="https://"
+            onInput={(e) => setPullUrl(e.detail.value)}
+          />
+          <FieldError errors={errors} field="pullUrl" />
+        </View>
+      ) : null}
       <View className="form-field">
         <Text className="form-label">数据时效（分钟）</Text>
         {kind === "pull" ? (

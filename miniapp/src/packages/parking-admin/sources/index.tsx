@@ -61,7 +61,12 @@ export default function ParkingSourcesPage() {
             <Text className="admin-table__cell source-row__counts">
               接受 {s.rowsAccepted} 行 · 拒绝 {s.rowsRejected} 行 · 拒收请求 {s.requestsRefused} 次
             </Text>
-            {s.lastErrorAt ? <Text className="admin-table__cell source-row__error">最近出错 {formatCityTime(s.lastErrorAt)}</Text> : null}
+            {s.lastErrorAt ? (
+              <Text className="admin-table__cell source-row__error">
+                最近出错 {formatCityTime(s.lastErrorAt)}
+                {s.lastError ? `：${s.lastError}` : ""}
+              </Text>
+            ) : null}
           </View>
         ))}
       </View>

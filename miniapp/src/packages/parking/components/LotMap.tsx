@@ -1,6 +1,6 @@
 import type { LatLng, ParkingLotSummary } from "@civic/shared";
 import { CivicMap } from "../../../components/map";
-import { BAND_COLOURS, PARKING_MAP_LEGEND } from "../format";
+import { BAND_COLOURS, BAND_LEGEND } from "../../../parking/colours";
 
 /* The finder's map view: the one map component, markers numbered as the list and coloured by occupancy band. */
 export function LotMap(props: { centre: LatLng; radius: number; lots: readonly ParkingLotSummary[]; onOpen: (id: string) => void }) {
@@ -19,7 +19,7 @@ export function LotMap(props: { centre: LatLng; radius: number; lots: readonly P
       radius={props.radius}
       points={points}
       onOpen={props.onOpen}
-      legend={PARKING_MAP_LEGEND}
+      legend={`${BAND_LEGEND}。编号同下方列表。`}
     />
   );
 }

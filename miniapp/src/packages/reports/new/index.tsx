@@ -2,20 +2,20 @@ import type { Category } from "@civic/shared";
 import { Button, Text, View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { useEffect, useState } from "react";
-import { PageContainer } from "../../components/PageContainer";
-import { createReport, followReport, nearbyDuplicates, reportCategories } from "../../reports/api";
-import { CategoryStep } from "../../reports/components/CategoryStep";
-import { ConfirmStep } from "../../reports/components/ConfirmStep";
-import { DetailsStep } from "../../reports/components/DetailsStep";
-import { LeavePrompt, ResumePrompt } from "../../reports/components/DraftPrompts";
-import { LocationStep } from "../../reports/components/LocationStep";
-import { PhotoStep } from "../../reports/components/PhotoStep";
-import { attributeProblemsZh, descriptionProblemZh, emptyDraft, type ReportDraft, toCreateRequest } from "../../reports/draft";
-import { detailUrl } from "../../reports/navigation";
-import { askForStatusMessages, submitErrorZh } from "../../reports/submit";
-import { useDraftKeeping } from "../../reports/useDraftKeeping";
-import { useSession } from "../../services/session";
-import { useApiLoad } from "../../services/useApiLoad";
+import { PageContainer } from "../../../components/PageContainer";
+import { createReport, followReport, nearbyDuplicates, reportCategories } from "../../../reports/api";
+import { CategoryStep } from "../../../reports/components/CategoryStep";
+import { ConfirmStep } from "../../../reports/components/ConfirmStep";
+import { DetailsStep } from "../../../reports/components/DetailsStep";
+import { LeavePrompt, ResumePrompt } from "../../../reports/components/DraftPrompts";
+import { LocationStep } from "../../../reports/components/LocationStep";
+import { PhotoStep } from "../../../reports/components/PhotoStep";
+import { attributeProblemsZh, descriptionProblemZh, emptyDraft, type ReportDraft, toCreateRequest } from "../../../reports/draft";
+import { detailUrl } from "../../../reports/navigation";
+import { askForStatusMessages, submitErrorZh } from "../../../reports/submit";
+import { useDraftKeeping } from "../../../reports/useDraftKeeping";
+import { useSession } from "../../../services/session";
+import { useApiLoad } from "../../../services/useApiLoad";
 
 /*
  * 随手拍: the report wizard. Category, photos, place, description; then the nearby-duplicates check

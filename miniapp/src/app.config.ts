@@ -116,6 +116,16 @@ export default defineAppConfig({
       root: "packages/markets-admin",
       pages: ["zones/index", "zones/edit"],
     },
+    {
+      // 找停车, the resident's side: nearby lots with live free spaces (list and map), a lot with its 24-hour chart.
+      root: "packages/parking",
+      pages: ["finder/index", "lot/index"],
+    },
+    {
+      // The bureau's parking (admin): data sources and their health, operators with their feed keys, lots.
+      root: "packages/parking-admin",
+      pages: ["sources/index", "operators/index", "lots/index", "lots/edit"],
+    },
   ],
   window: {
     backgroundTextStyle: "light",

@@ -576,6 +576,8 @@ export const AUTHORIZATION: Record<string, Row> = {
     access: ADMIN_ONLY,
     path: (f) => `/api/v1/admin/parking/operators/${f.parkingOperatorId}/keys/${f.spareParkingKeyId}/revoke`,
   },
+  "GET /api/v1/admin/parking/lots": { access: ADMIN_ONLY, path: () => "/api/v1/admin/parking/lots" },
+  "GET /api/v1/admin/parking/lots/{id}": { access: ADMIN_ONLY, path: (f) => `/api/v1/admin/parking/lots/${f.parkingLotId}` },
   "POST /api/v1/admin/parking/lots": {
     access: ADMIN_ONLY,
     path: () => "/api/v1/admin/parking/lots",

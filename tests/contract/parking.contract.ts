@@ -342,6 +342,27 @@ export function registerParkingContract(getHarness: GetHarness) {
       const names = ((await call(h, "GET", nearbyParkingPath(PARKING_CENTRE))).json.lots as Summary[]).map((l) => l.name);
       expect(names).toContain("观前新停车场");
     });
+
+    it("admin lists every lot (inactive ones too) and reads one with the operator's own id", async () => {
+      const h = getHarness();
+      h.setNow(T0);
+      const w = await parkingWorld(h, [
+        lot({ name: "甲停车场", ...offset(PARKING_CENTRE, 0, 50), operatorLotId: "GS-9" }),
+        lot({ name: "乙停车场", ...offset(PARKING_CENTRE, 0, 80) }),
+      ]);
+      await call(h, "PATCH", `/api/v1/admin/parking/lots/${w.lotIds[1]}`, { token: w.adminToken, body: { active: false } });
+      const list = await call(h, "GET", "/api/v1/admin/parking/lots", { token: w.adminToken });
+      expect(list.status).toBe(200);
+      const lots = list.json.lots as { id: string; active: boolean; operatorLotId: string | null; last24h?: unknown }[];
+      expect(lots.find((l) => l.id === w.lotIds[1])?.active).toBe(false);
+      expect(lots.find((l) => l.id === w.lotIds[0])?.operatorLotId).toBe("GS-9");
+      expect(lots[0]?.last24h).toBeUndefined();
+      const one = await call(h, "GET", `/api/v1/admin/parking/lots/${w.lotIds[0]}`, { token: w.adminToken });
+      expect(one.json).toMatchObject({ id: w.lotIds[0], name: "甲停车场", operatorLotId: "GS-9" });
+      const missing = await call(h, "GET", "/api/v1/admin/parking/lots/nope", { token: w.adminToken });
+      expect(missing.status).toBe(404);
+      expectEnvelope(missing, "not_found");
+    });
   });
 
   describe("parking: concurrent feeds", () => {

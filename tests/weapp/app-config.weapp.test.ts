@@ -51,6 +51,15 @@ describe("the built weapp's app.json", () => {
     expect(json.pages as string[]).not.toEqual(expect.arrayContaining([expect.stringContaining("pickups-admin")]));
   });
 
+  it("puts parking into its subpackages: the resident's finder and lot, the bureau's pages", () => {
+    const json = appJson();
+    const subs = (json.subPackages ?? json.subpackages) as SubPackage[] | undefined;
+    const pagesOf = (root: string) => subs?.find((s) => s.root.replace(/\/$/, "") === root)?.pages;
+    expect(pagesOf("packages/parking")).toEqual(["finder/index", "lot/index"]);
+    expect(pagesOf("packages/parking-admin")).toEqual(["sources/index", "operators/index", "lots/index", "lots/edit"]);
+    expect(json.pages as string[]).not.toEqual(expect.arrayContaining([expect.stringContaining("parking")]));
+  });
+
   it("puts the report wizard into packages/reports and preloads it from 首页", () => {
     const json = appJson();
     const subs = (json.subPackages ?? json.subpackages) as SubPackage[] | undefined;

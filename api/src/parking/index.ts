@@ -24,6 +24,8 @@ export function registerParking(app: ReturnType<typeof createRouter>) {
   app.openapi(adminRoutes.listParkingFeedKeys, operators.listParkingFeedKeysHandler);
   app.openapi(adminRoutes.issueParkingFeedKey, operators.issueParkingFeedKeyHandler);
   app.openapi(adminRoutes.revokeParkingFeedKey, operators.revokeParkingFeedKeyHandler);
+  app.openapi(adminRoutes.listParkingLotsForAdmin, admin.listParkingLotsForAdminHandler);
+  app.openapi(adminRoutes.parkingLotForAdmin, admin.parkingLotForAdminHandler);
   app.openapi(adminRoutes.createParkingLot, admin.createParkingLotHandler);
   app.openapi(adminRoutes.updateParkingLot, admin.updateParkingLotHandler);
   app.openapi(adminRoutes.listParkingSources, admin.listParkingSourcesHandler);

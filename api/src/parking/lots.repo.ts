@@ -6,11 +6,12 @@ import {
   type NearbyParkingQuery,
   type OpeningHours,
   openAt,
+  type ParkingAdminLot,
   type ParkingLotDetail,
   type ParkingLotRecordInput,
   type ParkingLotSummary,
 } from "@civic/shared";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { parkingLots, parkingOperators } from "../db/schema";
 import type { AppDb } from "../db/types";
 import { newId } from "../platform/ids";
@@ -112,6 +113,20 @@ export function lotsRepo(db: AppDb) {
       const found = await this.byId(id);
       if (!found) return null;
       return toLotDetail(found.lot, found.operator, clock, now, await occupancySeries(db, id, now));
+    },
+
+    /** Every lot as the bureau edits it (no chart), by district then name; or the one lot `id`. */
+    async forAdmin(clock: CityClock, now: Date, id?: string): Promise<ParkingAdminLot[]> {
+      const rows = await db
+        .select({ lot: parkingLots, operator: parkingOperators })
+        .from(parkingLots)
+        .leftJoin(parkingOperators, eq(parkingOperators.id, parkingLots.operatorId))
+        .where(id === undefined ? undefined : eq(parkingLots.id, id))
+        .orderBy(asc(parkingLots.district), asc(parkingLots.name));
+      return rows.map(({ lot, operator }) => {
+        const { last24h: _chart, ...detail } = toLotDetail(lot, operator, clock, now, []);
+        return { ...detail, operatorLotId: lot.operatorLotId, licence: lot.licence };
+      });
     },
 
     insertStatement(input: ParkingLotRecordInput, limitMinutes: number, now: string, id: string = newId()) {

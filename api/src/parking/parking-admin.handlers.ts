@@ -17,7 +17,13 @@ import { newId } from "../platform/ids";
 import type { AppRouteHandler } from "../platform/router";
 import { type LotRow, limitOf, lotsRepo } from "./lots.repo";
 import { operatorsRepo } from "./operators.repo";
-import type { createParkingLot, listParkingSources, updateParkingLot } from "./parking-admin.routes";
+import type {
+  createParkingLot,
+  listParkingLotsForAdmin,
+  listParkingSources,
+  parkingLotForAdmin,
+  updateParkingLot,
+} from "./parking-admin.routes";
 
 /*
  * The bureau's lots and the sources' health. Every write is one atomic group with its audit row.
@@ -138,4 +144,18 @@ export const listParkingSourcesHandler: AppRouteHandler<typeof listParkingSource
     };
   });
   return c.json({ sources }, 200);
+};
+
+export const listParkingLotsForAdminHandler: AppRouteHandler<typeof listParkingLotsForAdmin> = async (c) => {
+  const { db, clock, config } = c.get("deps");
+  const now = clock();
+  return c.json({ lots: await lotsRepo(db).forAdmin(cityClock(now, config.cityZone), now) }, 200);
+};
+
+export const parkingLotForAdminHandler: AppRouteHandler<typeof parkingLotForAdmin> = async (c) => {
+  const { db, clock, config } = c.get("deps");
+  const now = clock();
+  const [lot] = await lotsRepo(db).forAdmin(cityClock(now, config.cityZone), now, c.req.valid("param").id);
+  if (!lot) throw notFound("parking lot");
+  return c.json(lot, 200);
 };

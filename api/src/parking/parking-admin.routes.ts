@@ -2,6 +2,8 @@ import {
   FeedKey,
   FeedKeyList,
   IssuedFeedKey,
+  ParkingAdminLot,
+  ParkingAdminLotList,
   ParkingLotDetail,
   ParkingLotInput,
   ParkingLotUpdate,
@@ -98,4 +100,21 @@ export const listParkingSources = createRoute({
   path: "/api/v1/admin/parking/sources",
   summary: "Each source with its last report, error counts and state (active, failing, disabled)",
   responses: { 200: jsonContent(ParkingSourceList, "Sources"), ...errorResponses(401, 403) },
+});
+
+export const listParkingLotsForAdmin = createRoute({
+  ...admin,
+  method: "get",
+  path: "/api/v1/admin/parking/lots",
+  summary: "Every lot, inactive ones too, with its operator mapping and live status (by district, then name)",
+  responses: { 200: jsonContent(ParkingAdminLotList, "Lots"), ...errorResponses(401, 403) },
+});
+
+export const parkingLotForAdmin = createRoute({
+  ...admin,
+  method: "get",
+  path: "/api/v1/admin/parking/lots/{id}",
+  summary: "One lot as the bureau edits it (with the operator's own id for it)",
+  request: { params: z.object({ id: Id }) },
+  responses: { 200: jsonContent(ParkingAdminLot, "The lot"), ...errorResponses(401, 403, 404) },
 });

@@ -37,12 +37,13 @@ export function useSearchPlace(): SearchPlace | null {
 export const districtPlace = (d: District): SearchPlace => ({ lat: d.lat, lng: d.lng, label: `${d.name}中心`, source: "district" });
 
 export const PRIVACY_NOTICE_ZH =
-  "为了查找您附近的公共厕所，需要获取您当前的位置。位置只在您点击查找时获取，仅用于本次查询附近的设施。您也可以不授权，改为选择所在区域查找。";
+  "为了查找您附近的便民设施（公共厕所、停车场、夜市等），需要获取您当前的位置。位置只在您点击查找时获取，仅用于本次查询附近的设施。您也可以不授权，改为选择所在区域查找。";
 
 export type LocateOutcome =
   | { ok: true; place: SearchPlace }
   | { ok: false; reason: "privacy_declined" | "denied" | "unavailable"; message: string };
 
+/** One notice for every finder: the place found is the search place of them all for this visit. */
 export async function locateMe(): Promise<LocateOutcome> {
   if (!(await privacyConsent(PRIVACY_NOTICE_ZH))) {
     return { ok: false, reason: "privacy_declined", message: "您没有同意获取位置，可以选择所在区域查找" };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_PUSH_FRESHNESS_MINUTES, PULL_FRESHNESS_MINUTES } from "./live";
+import { ParkingLotDetail } from "./lots";
 
 /*
  * The bureau's side: operators (each one data source), their signing keys, and the sources' health.
@@ -136,3 +137,15 @@ export type ParkingSource = z.infer<typeof ParkingSource>;
 
 export const ParkingSourceList = z.object({ sources: z.array(ParkingSource) }).meta({ id: "ParkingSourceList" });
 export type ParkingSourceList = z.infer<typeof ParkingSourceList>;
+
+/**
+ * A lot as the bureau edits it: the public detail without the chart, plus the operator's own id for it and
+ * the lot's own licence (the detail's source.licence falls back to the operator's).
+ */
+export const ParkingAdminLot = ParkingLotDetail.omit({ last24h: true })
+  .extend({ operatorLotId: z.string().nullable(), licence: z.string() })
+  .meta({ id: "ParkingAdminLot" });
+export type ParkingAdminLot = z.infer<typeof ParkingAdminLot>;
+
+export const ParkingAdminLotList = z.object({ lots: z.array(ParkingAdminLot) }).meta({ id: "ParkingAdminLotList" });
+export type ParkingAdminLotList = z.infer<typeof ParkingAdminLotList>;

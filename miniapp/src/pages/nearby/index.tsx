@@ -68,7 +68,7 @@ export default function NearbyPage() {
       empty={(place !== null && layers.length === 0) || (data !== null && data.rows.length === 0)}
       emptyText={layers.length === 0 ? "请至少选择一类要显示的内容。" : "1公里内没有找到所选的内容，可以换个地点或多选几类。"}
     >
-      {!place ? <PlacePicker intro="看看您身边有哪些便民设施" /> : null}
+      {!place ? <PlacePicker intro="看看您身边有哪些便民设施" action="查看我附近的便民设施" /> : null}
       {place && data ? (
         <View>
           {data.failed.length > 0 ? (

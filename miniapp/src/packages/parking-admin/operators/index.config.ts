@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: "停车运营方" });

@@ -1,0 +1,50 @@
+import { LOT_TYPE_LABELS, LOT_TYPES } from "@civic/shared";
+import { View } from "@tarojs/components";
+import { Chip } from "../../../components/Chip";
+import type { ParkingFilters } from "../api";
+
+/* The finder's filter chips (the nearby query's flags) and the lot-type chips (one type or all). */
+
+type Flag = "openNow" | "hasFree" | "charging" | "accessible";
+
+export const PARKING_FLAG_CHIPS: { key: Flag; label: string; className: string }[] = [
+  { key: "openNow", label: "营业中", className: "filter-open-now" },
+  { key: "hasFree", label: "有空位", className: "filter-has-free" },
+  { key: "charging", label: "充电桩", className: "filter-charging" },
+  { key: "accessible", label: "无障碍", className: "filter-accessible" },
+];
+
+export function ParkingFilterBar({ filters, onChange }: { filters: ParkingFilters; onChange: (next: ParkingFilters) => void }) {
+  return (
+    <>
+      <View className="chip-row filter-bar">
+        {PARKING_FLAG_CHIPS.map((f) => (
+          <Chip
+            key={f.key}
+            label={f.label}
+            className={`filter-chip ${f.className}`}
+            active={filters[f.key]}
+            onTap={() => onChange({ ...filters, [f.key]: !filters[f.key] })}
+          />
+        ))}
+      </View>
+      <View className="chip-row type-bar">
+        <Chip
+          label="全部类型"
+          className="type-chip type-all"
+          active={filters.type === undefined}
+          onTap={() => onChange({ ...filters, type: undefined })}
+        />
+        {LOT_TYPES.map((t) => (
+          <Chip
+            key={t}
+            label={LOT_TYPE_LABELS[t]}
+            className={`type-chip type-${t}`}
+            active={filters.type === t}
+            onTap={() => onChange({ ...filters, type: filters.type === t ? undefined : t })}
+          />
+        ))}
+      </View>
+    </>
+  );
+}

@@ -67,6 +67,7 @@ describe("scheduled jobs", () => {
       { name: "pickup-reminders", ok: true, ran: true, figures: { reminded: 0 } },
       { name: "points-pickup-credit", ok: true, ran: true, figures: { credited: 0 } },
       { name: "points-expiry", ok: true, ran: true, figures: { expired: 0, accounts: 0 } },
+      { name: "parking-pull", ok: true, ran: true, figures: { sources: 0, failed: 0, applied: 0, rejected: 0 } },
       { name: "prune-parking-history", ok: true, ran: true, figures: { observations: 0, signatures: 0 } },
     ]);
     expect((await t.db.select().from(rateLimits)).map((r) => r.bucket)).toEqual(["current"]);
@@ -89,6 +90,7 @@ describe("scheduled jobs", () => {
       ["pickup-reminders", true],
       ["points-pickup-credit", true],
       ["points-expiry", true],
+      ["parking-pull", true],
       ["prune-parking-history", true],
     ]);
     expect(await ran(later(60_000))).toEqual([
@@ -100,6 +102,7 @@ describe("scheduled jobs", () => {
       ["pickup-reminders", false],
       ["points-pickup-credit", false],
       ["points-expiry", false],
+      ["parking-pull", false],
       ["prune-parking-history", false],
     ]);
     expect(await ran(later(3_600_000))).toEqual([
@@ -111,6 +114,7 @@ describe("scheduled jobs", () => {
       ["pickup-reminders", true],
       ["points-pickup-credit", true],
       ["points-expiry", true],
+      ["parking-pull", true],
       ["prune-parking-history", true],
     ]);
   });

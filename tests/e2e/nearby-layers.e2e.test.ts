@@ -9,12 +9,24 @@ import { screenshot, watchForProblems } from "./story";
 
 /*
  * 附近 in the H5 build, in real Chromium, against the real Node API seeded with the Suzhou demo (toilets,
- * parking lots, night markets) on a Tuesday evening: the resident chooses 姑苏区 and sees, on one map and one
+ * parking lots, night markets) at 19:30: the resident chooses 姑苏区 and sees, on one map and one
  * list nearest first, toilets, a lot whose operator has just reported its free spaces (with their age), and
  * the vending point open tonight with its time left, drawn as its zone; switching layers asks only for those.
  */
 
-const NOW = new Date("2026-12-01T11:30:00.000Z"); // Tuesday 19:30 in Suzhou
+/**
+ * The story's clock (server and phone): the next 19:30 in Suzhou (11:30 UTC) after the real time, so it is
+ * later than the demo data seeded at the real time and the lot's new report is its newest.
+ */
+const nextEvening = () => {
+  const at = new Date();
+  at.setUTCHours(11, 30, 0, 0);
+  if (at.getTime() <= Date.now()) at.setUTCDate(at.getUTCDate() + 1);
+  return at;
+};
+const NOW = nextEvening();
+const shiftMs = NOW.getTime() - Date.now();
+const storyNow = () => new Date(Date.now() + shiftMs);
 const GUANQIAN = { lat: 31.3017, lng: 120.62 };
 
 let server: CivicServer;
@@ -32,10 +44,7 @@ async function api<T>(path: string, init: RequestInit & { token?: string } = {})
   return (await res.json()) as T;
 }
 
-/**
- * The demo operator's lot at 观前街 reports 23 free spaces, observed a minute ago, through the signed feed (the
- * seeded history ends 2 to 8 minutes before the clock: an older observation would be kept but not shown).
- */
+/** The demo operator's lot at 观前街 reports 23 free spaces, observed a minute ago, through the signed feed. */
 async function guanqianReports(): Promise<string> {
   const admin = await api<{ token: string }>("/api/v1/auth/dev-login", {
     method: "POST",
@@ -63,9 +72,10 @@ async function guanqianReports(): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startCivicServer({ staticDir: miniappDist("h5"), clock: () => new Date(NOW) });
+  server = await startCivicServer({ staticDir: miniappDist("h5"), clock: storyNow });
   browser = await launchPhoneBrowser({ baseURL: server.url });
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await browser.context.clock.install({ time: storyNow() });
   page.setDefaultTimeout(15_000);
   problems = watchForProblems(page);
 });

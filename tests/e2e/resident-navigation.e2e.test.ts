@@ -143,11 +143,11 @@ describe("E2E (H5 in Chromium): the home tiles 停车 and 夜市摊位", () => {
     expect(await page.locator(".coming-soon").count()).toBe(0);
     await shown(".service-parking").click();
     await expect.poll(() => page.url()).toContain("/packages/parking/finder/index");
-    await shown(".page-title").filter({ hasText: "停车" }).waitFor();
+    await shown(".nav-header__title").filter({ hasText: "找停车" }).waitFor();
     await screenshot(page, "nav-05-parking-tile");
     await openByLink("/pages/index/index");
     await shown(".service-night-market").click();
     await expect.poll(() => page.url()).toContain("/packages/night-markets/list/index");
-    await shown(".page-title").filter({ hasText: "夜市" }).waitFor();
+    await shown(".nav-header__title").filter({ hasText: "夜市摊位" }).waitFor();
   });
 });

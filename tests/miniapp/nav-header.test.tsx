@@ -23,6 +23,13 @@ describe("the H5 page header", () => {
     expect(isTabRoute("packages/moderation/queue/index")).toBe(false);
   });
 
+  it("names the resident's pages that pass no title of their own, in subpackages too", async () => {
+    const { routeTitle } = await import("../../miniapp/src/components/nav/routes");
+    expect(routeTitle("packages/parking/finder/index")).toBe("找停车");
+    expect(routeTitle("packages/night-markets/list/index")).toBe("夜市摊位");
+    expect(routeTitle("packages/reports/new/index")).toBe("随手拍");
+  });
+
   it("after a deep link (no page to go back to) shows the page's title and 首页, which relaunches the home tab", () => {
     openAt("#/pages/toilets/detail?id=t1");
     shimState.pageStackDepth = 1;

@@ -1,8 +1,12 @@
 import { type PublicReport, ToiletSummary } from "@civic/shared";
 import { fireEvent, render, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
+import type { MarkerColour } from "../../miniapp/src/components/map";
 import { setSearchPlace } from "../../miniapp/src/finders/location";
+import { ZONE_COLOURS } from "../../miniapp/src/markets/colours";
+import { type Layer, rowPoints } from "../../miniapp/src/nearby/layers";
 import NearbyPage from "../../miniapp/src/pages/nearby/index";
+import { BAND_COLOURS } from "../../miniapp/src/parking/colours";
 import { samplePlaces } from "../support/sample-places";
 import { apiError, GUSU, nearbyBody, ok, stubApi, TOILETS } from "./fixtures";
 import Taro from "./shims/taro";
@@ -40,6 +44,30 @@ function stubLayers(over: Partial<Record<string, () => unknown>> = {}) {
 const place = () => setSearchPlace({ lat: GUSU.lat, lng: GUSU.lng, label: "姑苏区中心", source: "district" });
 
 describe("附近: the layered map of everything near me", () => {
+  it("colours each place's marker by what matters now, with ids that never collide across layers", () => {
+    const row = (layer: Layer, id: string, colour: MarkerColour) => ({
+      layer,
+      id,
+      name: id,
+      lat: 0,
+      lng: 0,
+      distanceM: 0,
+      colour,
+      line: "",
+      url: "",
+    });
+    const points = rowPoints([
+      row("parking", "x", BAND_COLOURS.full),
+      row("toilets", "x", "green"),
+      row("markets", "x", ZONE_COLOURS.opens_later),
+    ]);
+    expect(points.map((p) => [p.id, p.colour])).toEqual([
+      ["parking:x", "red"],
+      ["toilets:x", "green"],
+      ["markets:x", "blue"],
+    ]);
+  });
+
   it("asks for a place first, and nothing is fetched before it", () => {
     const request = vi.spyOn(Taro, "request");
     const { container } = render(<NearbyPage />);
@@ -54,6 +82,13 @@ describe("附近: the layered map of everything near me", () => {
     await waitFor(() => expect($$(container, ".nearby-row")).toHaveLength(4));
     expect(sent.map((r) => r.path).sort()).toEqual(["/api/v1/night-markets/nearby", "/api/v1/parking/nearby", "/api/v1/toilets/nearby"]);
     expect(sent.find((r) => r.path === "/api/v1/night-markets/nearby")?.query.get("when")).toBe("tonight");
+    // Each layer looks as far as is worth going for it: a walk to a toilet, a drive to a car park, an evening out.
+    const radius = (path: string) => sent.find((r) => r.path === path)?.query.get("radius");
+    expect([radius("/api/v1/toilets/nearby"), radius("/api/v1/parking/nearby"), radius("/api/v1/night-markets/nearby")]).toEqual([
+      "1000",
+      "1500",
+      "3000",
+    ]);
     const rows = $$(container, ".nearby-row");
     expect(rows.map((r) => r.dataset.layer).sort()).toEqual(["markets", "parking", "parking", "toilets"]);
     const distances = rows.map((r) => r.querySelector(".nearby-row__distance")?.textContent);
@@ -64,11 +99,12 @@ describe("附近: the layered map of everything near me", () => {
     expect(lines.get("lot-2")).toBe("余位未知 · 最后上报 2 小时前");
     expect(lines.get("zone-1")).toBe("还有 2 小时收摊");
     // Markers coloured by what matters now; the zone drawn as its area.
+    // Markers coloured by what matters now (a lot by its band, a market by its state); the zone drawn as its area.
     const marker = (id: string) => container.querySelector<HTMLElement>(`.map-marker[data-id="${id}"]`);
-    expect(marker("parking:lot-1")?.className).toContain("map-marker--green");
     expect(marker("parking:lot-2")?.className).toContain("map-marker--grey");
     expect(marker("markets:zone-1")?.className).toContain("map-marker--green");
-    expect(marker(`toilets:${TOILETS[0]?.id}`)).not.toBeNull();
+    expect(container.querySelector('.map-marker[data-id="parking:lot-1"], .map-cluster[data-ids~="parking:lot-1"]')).not.toBeNull();
+    expect(container.querySelectorAll(".nearby-map .map-shape")).toHaveLength(1);
   });
 
   it("the list is nearest first whatever the layer", async () => {

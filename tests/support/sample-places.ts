@@ -13,7 +13,7 @@ export function samplePlaces(centre: { lat: number; lng: number }, now = Date.no
     type: "underground",
     address: "人民路 100 号",
     district: "姑苏区",
-    lat: centre.lat + 0.004,
+    lat: centre.lat + 0.009,
     lng: centre.lng,
     distanceM: 55,
     capacity: { total: 200, disabled: 4, charging: 10, shared: 0 },
@@ -24,11 +24,11 @@ export function samplePlaces(centre: { lat: number; lng: number }, now = Date.no
     ...freshLot,
     id: "lot-2",
     name: "察院场停车场",
-    lat: centre.lat - 0.004,
+    lat: centre.lat - 0.009,
     distanceM: 400,
     live: { free: null, total: null, status: "unknown", observedAt: minutesAgo(125), fresh: false, band: "unknown" },
   };
-  const zoneCentre = { lat: centre.lat, lng: centre.lng + 0.005 };
+  const zoneCentre = { lat: centre.lat, lng: centre.lng + 0.02 };
   const openZone: MarketZoneSummary = {
     id: "zone-1",
     name: "山塘夜市",

@@ -37,7 +37,6 @@ describe("weapp: 附近, one map of everything near me", () => {
     const map = findOneByClass(tree, "native-map");
     expect(map.tag).toBe("wx-map");
     const markers = map.attr.markers as { title: string; iconPath: string }[];
-    expect(markers.find((m) => m.title === "停车 · 观前街地下停车场")?.iconPath).toBe("/assets/marker-green.png");
     expect(markers.find((m) => m.title === "停车 · 察院场停车场")?.iconPath).toBe("/assets/marker-grey.png");
     const circles = (map.attr.circles ?? []) as { latitude: number; longitude: number; radius: number }[];
     expect(circles).toEqual([expect.objectContaining({ latitude: openZone.lat, longitude: openZone.lng, radius: 80 })]);

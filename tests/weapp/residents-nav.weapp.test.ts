@@ -5,7 +5,7 @@ import { findByClass, findOneByClass } from "./harness/wxml";
 
 /*
  * The weapp side of issue 8's residents' navigation: WeChat draws its own bar, so no H5 header; 导航前往
- * is WeChat's map, not the browser's sheet; a service still to come answers a tap with what it will do.
+ * is WeChat's map, not the browser's sheet; 停车 on the home page opens the parking finder.
  */
 describe("weapp: residents' navigation", () => {
   it("a toilet's detail has no H5 header and no map-app sheet (WeChat's bar and map do that)", async () => {
@@ -19,15 +19,15 @@ describe("weapp: residents' navigation", () => {
     expect(mp.errors).toEqual([]);
   });
 
-  it("a tap on a service still to come shows a modal saying what it will do, and opens nothing", async () => {
+  it("a tap on 停车 opens the parking finder, whose page comes from its own subpackage", async () => {
     const mp = await bootWeapp();
     const page = await mp.openPage("pages/index/index");
     const tree = await page.waitFor((t) => findByClass(t, "service-tile").length > 0 && t, "the service grid");
     page.tap(findOneByClass(tree, "service-parking"));
-    await page.waitFor(() => mp.fake.callsOf("showModal").length > 0, "showModal");
-    expect(mp.fake.callsOf("showModal")[0]).toMatchObject({ title: "停车 即将上线", showCancel: false });
-    expect((mp.fake.callsOf("showModal")[0] as { content: string }).content).toMatch(/^上线后可.*停车.*。$/);
-    expect(mp.fake.callsOf("navigateTo")).toHaveLength(0);
+    await page.waitFor(() => mp.fake.callsOf("navigateTo").length > 0, "navigateTo");
+    expect(mp.fake.callsOf("showModal")).toHaveLength(0);
+    const finder = await mp.openUrl("/packages/parking/finder/index");
+    await finder.waitFor((t) => findByClass(t, "find-toilets").length > 0 && t, "the parking finder's place picker");
     expect(mp.errors).toEqual([]);
   });
 });

@@ -44,7 +44,13 @@ export interface NearbyLayers {
   failed: Layer[];
 }
 
-export const NEARBY_RADIUS_M = 1000;
+/**
+ * How far each layer looks: a toilet or a report is worth a short walk; a car park is driven to; a night
+ * market is an evening's destination (the markets search's own default).
+ */
+export const LAYER_RADIUS_M: Record<Layer, number> = { toilets: 1000, parking: 1500, markets: 3000, reports: 1000 };
+/** The map's first view shows the widest layer asked for. */
+export const mapRadius = (layers: readonly Layer[]) => Math.max(1000, ...layers.map((l) => LAYER_RADIUS_M[l]));
 const PER_LAYER = 10;
 
 const OPEN_TEXT: Record<OpenState, string> = { open: "开放中", closed: "已关闭", unknown: "开放时间未知" };
@@ -53,13 +59,13 @@ const OPEN_COLOURS: Record<OpenState, MarkerColour> = { open: "green", closed: "
 type Centre = { lat: number; lng: number };
 type LayerAnswer = { rows: NearbyRow[]; shapes?: MapShape[] };
 
-const q = (c: Centre) => ({ lat: c.lat, lng: c.lng, radius: NEARBY_RADIUS_M, limit: PER_LAYER });
+const q = (c: Centre, layer: Layer) => ({ lat: c.lat, lng: c.lng, radius: LAYER_RADIUS_M[layer], limit: PER_LAYER });
 
 const mapOk = <T>(r: ApiResult<T>, f: (data: T) => LayerAnswer): ApiResult<LayerAnswer> => (r.ok ? { ...r, data: f(r.data) } : r);
 
 const LOADERS: Record<Layer, (c: Centre, now: Date) => Promise<ApiResult<LayerAnswer>>> = {
   toilets: async (c) =>
-    mapOk(await nearbyToilets(q(c)), (d) => ({
+    mapOk(await nearbyToilets(q(c, "toilets")), (d) => ({
       rows: d.toilets.map((t) => ({
         layer: "toilets",
         id: t.id,
@@ -73,7 +79,7 @@ const LOADERS: Record<Layer, (c: Centre, now: Date) => Promise<ApiResult<LayerAn
       })),
     })),
   parking: async (c, now) =>
-    mapOk(await apiRequest(NearbyParkingResponse, { path: "/api/v1/parking/nearby", query: q(c) }), (d) => ({
+    mapOk(await apiRequest(NearbyParkingResponse, { path: "/api/v1/parking/nearby", query: q(c, "parking") }), (d) => ({
       rows: d.lots.map((l) => ({
         layer: "parking",
         id: l.id,
@@ -87,22 +93,25 @@ const LOADERS: Record<Layer, (c: Centre, now: Date) => Promise<ApiResult<LayerAn
       })),
     })),
   markets: async (c) =>
-    mapOk(await apiRequest(NearbyMarketsResponse, { path: "/api/v1/night-markets/nearby", query: { ...q(c), when: "tonight" } }), (d) => ({
-      rows: d.zones.map((z) => ({
-        layer: "markets",
-        id: z.id,
-        name: z.name,
-        lat: z.lat,
-        lng: z.lng,
-        distanceM: z.distanceM,
-        colour: ZONE_COLOURS[z.status.state],
-        line: z.status.text,
-        url: marketZoneUrl(z.id),
-      })),
-      shapes: d.zones.map((z) => ({ id: `markets:${z.id}`, title: z.name, colour: ZONE_COLOURS[z.status.state], ...z.area })),
-    })),
+    mapOk(
+      await apiRequest(NearbyMarketsResponse, { path: "/api/v1/night-markets/nearby", query: { ...q(c, "markets"), when: "tonight" } }),
+      (d) => ({
+        rows: d.zones.map((z) => ({
+          layer: "markets",
+          id: z.id,
+          name: z.name,
+          lat: z.lat,
+          lng: z.lng,
+          distanceM: z.distanceM,
+          colour: ZONE_COLOURS[z.status.state],
+          line: z.status.text,
+          url: marketZoneUrl(z.id),
+        })),
+        shapes: d.zones.map((z) => ({ id: `markets:${z.id}`, title: z.name, colour: ZONE_COLOURS[z.status.state], ...z.area })),
+      }),
+    ),
   reports: async (c) =>
-    mapOk(await publicReports(c.lat, c.lng, NEARBY_RADIUS_M), (d) => ({
+    mapOk(await publicReports(c.lat, c.lng, LAYER_RADIUS_M.reports), (d) => ({
       rows: d.reports.slice(0, PER_LAYER).map((r) => ({
         layer: "reports",
         id: r.id,

@@ -15,6 +15,10 @@ const ROUTE_TITLES: Record<string, string> = {
   "pages/reports/detail": "上报详情",
   "pages/reports/map": "身边的上报",
   "pages/inbox/index": "消息",
+  "packages/parking/finder/index": "找停车",
+  "packages/parking/lot/index": "停车场详情",
+  "packages/night-markets/list/index": "夜市摊位",
+  "packages/night-markets/detail/index": "摊区详情",
 };
 
 /** "pages/toilets/detail" from "#/pages/toilets/detail?id=1" (hash router) or "/pages/toilets/detail" (browser router). */

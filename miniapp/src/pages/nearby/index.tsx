@@ -5,7 +5,7 @@ import { CivicMap } from "../../components/map";
 import { PageContainer } from "../../components/PageContainer";
 import { PlaceBar, PlacePicker } from "../../finders/components/PlacePicker";
 import { useSearchPlace } from "../../finders/location";
-import { LAYER_LABELS, LAYERS, type Layer, loadNearby, NEARBY_RADIUS_M, type NearbyRow, rowPoints } from "../../nearby/layers";
+import { LAYER_LABELS, LAYERS, type Layer, loadNearby, mapRadius, type NearbyRow, rowPoints } from "../../nearby/layers";
 import { useApiLoad } from "../../services/useApiLoad";
 import { formatDistance } from "../../ui/formatDistance";
 
@@ -66,7 +66,7 @@ export default function NearbyPage() {
       error={state.status === "error" ? state.error : null}
       onRetry={reload}
       empty={(place !== null && layers.length === 0) || (data !== null && data.rows.length === 0)}
-      emptyText={layers.length === 0 ? "请至少选择一类要显示的内容。" : "1公里内没有找到所选的内容，可以换个地点或多选几类。"}
+      emptyText={layers.length === 0 ? "请至少选择一类要显示的内容。" : "附近没有找到所选的内容，可以换个地点或多选几类。"}
     >
       {!place ? <PlacePicker intro="看看您身边有哪些便民设施" action="查看我附近的便民设施" /> : null}
       {place && data ? (
@@ -79,7 +79,7 @@ export default function NearbyPage() {
           <CivicMap
             className="nearby-map"
             centre={place}
-            radius={NEARBY_RADIUS_M}
+            radius={mapRadius(layers)}
             points={rowPoints(data.rows)}
             shapes={data.shapes}
             onOpen={open}

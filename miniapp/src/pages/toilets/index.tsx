@@ -1,6 +1,5 @@
-import type { NearbyToiletsResponse } from "@civic/shared";
 import { View } from "@tarojs/components";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { PageContainer } from "../../components/PageContainer";
 import { NEARBY_LIMIT, type NearbySearch, NO_FILTERS, nearbyToilets, type ToiletFilters } from "../../finders/api";
 import { PlaceBar, PlacePicker } from "../../finders/components/PlacePicker";
@@ -10,7 +9,7 @@ import { openToiletDetail, ToiletList } from "../../finders/components/ToiletLis
 import { ToiletMap } from "../../finders/components/ToiletMap";
 import { formatDistance } from "../../finders/format";
 import { useSearchPlace } from "../../finders/location";
-import { useApiLoad } from "../../services/useApiLoad";
+import { useKeptSearch } from "../../finders/useKeptSearch";
 
 /* 找厕所: public toilets around a place, as a list or a map, with filters and a search radius. */
 export default function ToiletFinderPage() {
@@ -20,13 +19,7 @@ export default function ToiletFinderPage() {
   const [view, setView] = useState<FinderView>("list");
 
   const search: NearbySearch | null = place ? { lat: place.lat, lng: place.lng, radius, filters } : null;
-  const { state, reload } = useApiLoad(search ? JSON.stringify(search) : null, () => nearbyToilets(search!));
-  // The last answer that arrived: when a newer search fails (offline), it stays on screen under the error.
-  const lastAnswer = useRef<{ data: NearbyToiletsResponse; radius: number } | null>(null);
-  if (state.status === "ok") lastAnswer.current = { data: state.data, radius };
-  const staleError = state.status === "error" && (lastAnswer.current?.data.toilets.length ?? 0) > 0 ? state.error : null;
-  const toilets = state.status === "ok" ? state.data.toilets : staleError ? (lastAnswer.current?.data.toilets ?? []) : [];
-  const shownRadius = staleError ? (lastAnswer.current?.radius ?? radius) : radius;
+  const { state, reload, shown: toilets, staleError, shownRadius } = useKeptSearch(search, nearbyToilets, (a) => a.toilets);
 
   const toolbar = place ? (
     <View className="finder-toolbar">

@@ -1,14 +1,13 @@
-import type { NearbyParkingResponse } from "@civic/shared";
 import { View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { PageContainer } from "../../../components/PageContainer";
 import { PlaceBar, PlacePicker } from "../../../finders/components/PlacePicker";
 import { ResultHeader } from "../../../finders/components/ResultHeader";
 import { type FinderView, RadiusPicker, ViewSwitch } from "../../../finders/components/SearchControls";
 import { formatDistance } from "../../../finders/format";
 import { useSearchPlace } from "../../../finders/location";
-import { useApiLoad } from "../../../services/useApiLoad";
+import { useKeptSearch } from "../../../finders/useKeptSearch";
 import { NO_PARKING_FILTERS, nearbyParking, PARKING_LIMIT, type ParkingFilters, type ParkingSearch } from "../api";
 import { LotItem } from "../components/LotItem";
 import { LotMap } from "../components/LotMap";
@@ -27,13 +26,7 @@ export default function ParkingFinderPage() {
   const [view, setView] = useState<FinderView>("list");
 
   const search: ParkingSearch | null = place ? { lat: place.lat, lng: place.lng, radius, filters } : null;
-  const { state, reload } = useApiLoad(search ? JSON.stringify(search) : null, () => nearbyParking(search!));
-  // The last answer that arrived stays on screen under the error when a newer search fails (offline).
-  const lastAnswer = useRef<{ data: NearbyParkingResponse; radius: number } | null>(null);
-  if (state.status === "ok") lastAnswer.current = { data: state.data, radius };
-  const staleError = state.status === "error" && (lastAnswer.current?.data.lots.length ?? 0) > 0 ? state.error : null;
-  const lots = state.status === "ok" ? state.data.lots : staleError ? (lastAnswer.current?.data.lots ?? []) : [];
-  const shownRadius = staleError ? (lastAnswer.current?.radius ?? radius) : radius;
+  const { state, reload, shown: lots, staleError, shownRadius } = useKeptSearch(search, nearbyParking, (a) => a.lots);
 
   const toolbar = place ? (
     <View className="finder-toolbar">

@@ -9,7 +9,7 @@ import NearbyPage from "../../miniapp/src/pages/nearby/index";
 import { BAND_COLOURS } from "../../miniapp/src/parking/colours";
 import { samplePlaces } from "../support/sample-places";
 import { apiError, GUSU, nearbyBody, ok, stubApi, TOILETS } from "./fixtures";
-import Taro from "./shims/taro";
+import Taro, { showAgain } from "./shims/taro";
 
 /* 附近: one map and one list of every kind of place near the resident, layer by layer. */
 
@@ -152,6 +152,21 @@ describe("附近: the layered map of everything near me", () => {
     const { container } = render(<NearbyPage />);
     await waitFor(() => expect($$(container, ".state-error")).toHaveLength(1));
     expect($$(container, ".retry-button")).toHaveLength(1);
+  });
+
+  it("back on the tab a while later, it asks again, so no live number's age is read off an old answer", async () => {
+    const sent = stubLayers();
+    place();
+    const { container } = render(<NearbyPage />);
+    await waitFor(() => expect($$(container, ".nearby-row")).toHaveLength(4));
+    const asked = sent.length;
+    // Showing again at once changes nothing; a few minutes later it reloads every layer.
+    showAgain();
+    expect(sent).toHaveLength(asked);
+    const later = Date.now() + 5 * 60_000;
+    vi.spyOn(Date, "now").mockReturnValue(later);
+    showAgain();
+    await waitFor(() => expect(sent).toHaveLength(asked * 2));
   });
 
   it("a row opens the place's own page: a lot, a night market, a toilet", async () => {

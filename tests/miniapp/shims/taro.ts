@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 
 /*
  * Stands in for @tarojs/taro in jsdom (the real one needs a Taro runtime). Every API is a plain method on
@@ -14,6 +14,8 @@ export const shimState = {
   pageStackDepth: 1,
   pullDownRefresh: null as (() => void) | null,
   reachBottom: null as (() => void) | null,
+  /** Every mounted onShow handler: tests call `showAgain()` as the page showing again (back to a tab). */
+  didShow: new Set<{ current: () => void }>(),
 };
 
 const resolved = <T>(value: T) => Promise.resolve(value);
@@ -141,8 +143,21 @@ export function useRouter() {
 }
 
 export function useDidShow(callback: () => void) {
-  useEffect(() => callback(), []);
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    shimState.didShow.add(latest);
+    latest.current();
+    return () => {
+      shimState.didShow.delete(latest);
+    };
+  }, []);
 }
+
+/** The page shows again (e.g. the resident comes back to its tab): every mounted onShow handler runs. */
+export const showAgain = () => {
+  for (const handler of [...shimState.didShow]) handler.current();
+};
 
 /** The page's pull-to-refresh handler, kept for tests to fire (`shimState.pullDownRefresh?.()`). */
 export function useReachBottom(callback: () => void) {
@@ -164,6 +179,7 @@ export function resetTaroShim() {
   shimState.pageStackDepth = 1;
   shimState.pullDownRefresh = null;
   shimState.reachBottom = null;
+  shimState.didShow.clear();
 }
 
 export default Taro;

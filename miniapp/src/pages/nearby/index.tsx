@@ -1,6 +1,6 @@
 import { Text, View } from "@tarojs/components";
-import Taro from "@tarojs/taro";
-import { useState } from "react";
+import Taro, { useDidShow } from "@tarojs/taro";
+import { useEffect, useRef, useState } from "react";
 import { CivicMap } from "../../components/map";
 import { PageContainer } from "../../components/PageContainer";
 import { PlaceBar, PlacePicker } from "../../finders/components/PlacePicker";
@@ -10,6 +10,9 @@ import { useApiLoad } from "../../services/useApiLoad";
 import { formatDistance } from "../../ui/formatDistance";
 
 /* 附近: one map of everything near the resident (toilets, parking, night markets, recent public reports), layer by layer, with a list nearest first. */
+
+/** Back on the tab after this long, the page asks again: a live number's age must never be read off an old answer. */
+const REFRESH_AFTER_MS = 60_000;
 
 // Recent public reports are one tap away rather than on by default: places come first.
 const DEFAULT_LAYERS: Layer[] = ["toilets", "parking", "markets"];
@@ -36,6 +39,13 @@ export default function NearbyPage() {
   const key = place && layers.length > 0 ? `${place.lat},${place.lng},${layers.join()}` : null;
   const { state, reload } = useApiLoad(key, () => loadNearby(place!, layers));
   const data = state.status === "ok" ? state.data : null;
+  const loadedAt = useRef(0);
+  useEffect(() => {
+    if (state.status === "ok") loadedAt.current = Date.now();
+  }, [state]);
+  useDidShow(() => {
+    if (loadedAt.current > 0 && Date.now() - loadedAt.current > REFRESH_AFTER_MS) reload();
+  });
   const byKey = new Map((data?.rows ?? []).map((r) => [`${r.layer}:${r.id}`, r]));
   const open = (key: string) => {
     const row = byKey.get(key);

@@ -58,17 +58,48 @@ export function clusterPoints(points: readonly MapPoint[]): MarkerClusters {
       geometry: { type: "Point" as const, coordinates: [p.lng, p.lat] },
     })),
   );
+  /** Supercluster's groups at a whole zoom level, before the overlap pass. */
+  const rawGroups = (level: number): Group[] =>
+    index.getClusters([-180, -85, 180, 85], level).map((f): Group => {
+      const [lng, lat] = f.geometry.coordinates as [number, number];
+      const props = f.properties as Props & Partial<ClusterProperties>;
+      if (!props.cluster || props.cluster_id === undefined) return { lat, lng, members: [props.index], expansionZoom: MAX_ZOOM + 1 };
+      const members = index.getLeaves(props.cluster_id, Number.POSITIVE_INFINITY).map((l) => l.properties.index);
+      return { lat, lng, members, expansionZoom: index.getClusterExpansionZoom(props.cluster_id) };
+    });
+
+  // Which shown group each point is in at a whole zoom level (what `marksAt(level)` draws), built once per level.
+  const groupOfAt = new Map<number, Int32Array>();
+  const groupOf = (level: number): Int32Array => {
+    let owner = groupOfAt.get(level);
+    if (!owner) {
+      owner = new Int32Array(points.length);
+      separate(rawGroups(level), level).forEach((g, gi) => {
+        for (const m of g.members) (owner as Int32Array)[m] = gi;
+      });
+      groupOfAt.set(level, owner);
+    }
+    return owner;
+  };
+
+  /**
+   * The first whole zoom above `zoom` at which the map really shows these members apart: supercluster's own
+   * answer can be undone by the overlap pass, and a merge made here may hold at the next level too.
+   * Above MAX_ZOOM when they never part (e.g. reports on one coarsened spot).
+   */
+  const expansionZoom = (g: Group, zoom: number): number => {
+    if (g.members.length < 2) return MAX_ZOOM + 1;
+    for (let level = Math.max(Math.floor(zoom) + 1, Math.min(g.expansionZoom, MAX_ZOOM + 1)); level <= MAX_ZOOM; level++) {
+      const owner = groupOf(level);
+      const first = owner[g.members[0] as number];
+      if (g.members.some((m) => owner[m] !== first)) return level;
+    }
+    return MAX_ZOOM + 1;
+  };
+
   return {
     marksAt(zoom: number) {
-      const level = Math.floor(zoom);
-      const groups = index.getClusters([-180, -85, 180, 85], level).map((f): Group => {
-        const [lng, lat] = f.geometry.coordinates as [number, number];
-        const props = f.properties as Props & Partial<ClusterProperties>;
-        if (!props.cluster || props.cluster_id === undefined) return { lat, lng, members: [props.index], expansionZoom: MAX_ZOOM + 1 };
-        const members = index.getLeaves(props.cluster_id, Number.POSITIVE_INFINITY).map((l) => l.properties.index);
-        return { lat, lng, members, expansionZoom: index.getClusterExpansionZoom(props.cluster_id) };
-      });
-      return separate(groups, zoom).map((g) => toMark(g, points));
+      return separate(rawGroups(Math.floor(zoom)), zoom).map((g) => toMark({ ...g, expansionZoom: expansionZoom(g, zoom) }, points));
     },
   };
 }
@@ -92,16 +123,14 @@ function separate(groups: Group[], zoom: number): Group[] {
       lat: (ga.lat * ga.members.length + gb.lat * gb.members.length) / n,
       lng: (ga.lng * ga.members.length + gb.lng * gb.members.length) / n,
       members: [...ga.members, ...gb.members],
-      // Supercluster kept them apart at this zoom, so one level further in separates them.
-      expansionZoom: isSameSpot(ga, gb) ? Math.max(ga.expansionZoom, gb.expansionZoom) : Math.floor(zoom) + 1,
+      // Supercluster kept them apart at this zoom: they can part no sooner than the next level.
+      expansionZoom: Math.floor(zoom) + 1,
     };
     list.splice(b, 1);
     list.splice(a, 1, merged);
   }
   return list.sort((x, y) => Math.min(...x.members) - Math.min(...y.members));
 }
-
-const isSameSpot = (a: Group, b: Group) => a.expansionZoom > MAX_ZOOM && b.expansionZoom > MAX_ZOOM && a.lat === b.lat && a.lng === b.lng;
 
 function closePair(list: Group[], zoom: number): [number, number] | null {
   const px = list.map((g) => worldPixels(g, zoom));
@@ -127,8 +156,7 @@ function toMark(g: Group, points: readonly MapPoint[]): MapMark {
     count: members.length,
     ids: members.map((m) => m.id),
     colour: dominantColour(members),
-    // A single point is reported with "never splits"; a pair of them merged here shares one spot only when equal.
-    expansionZoom: g.members.length === 1 ? MAX_ZOOM + 1 : g.expansionZoom,
+    expansionZoom: g.expansionZoom,
   };
 }
 

@@ -1,10 +1,9 @@
-import { View } from "@tarojs/components";
 import { useState } from "react";
 import { PageContainer } from "../../components/PageContainer";
 import { NEARBY_LIMIT, type NearbySearch, NO_FILTERS, nearbyToilets, type ToiletFilters } from "../../finders/api";
-import { PlaceBar, PlacePicker } from "../../finders/components/PlacePicker";
+import { PlacePicker } from "../../finders/components/PlacePicker";
 import { ResultHeader } from "../../finders/components/ResultHeader";
-import { FilterBar, type FinderView, RadiusPicker, ViewSwitch } from "../../finders/components/SearchControls";
+import { FilterBar, FinderToolbar, type FinderView } from "../../finders/components/SearchControls";
 import { openToiletDetail, ToiletList } from "../../finders/components/ToiletList";
 import { ToiletMap } from "../../finders/components/ToiletMap";
 import { formatDistance } from "../../finders/format";
@@ -22,14 +21,9 @@ export default function ToiletFinderPage() {
   const { state, reload, shown: toilets, staleError, shownRadius } = useKeptSearch(search, nearbyToilets, (a) => a.toilets);
 
   const toolbar = place ? (
-    <View className="finder-toolbar">
-      <PlaceBar place={place} />
+    <FinderToolbar place={place} radius={radius} onRadius={setRadius} view={view} onView={setView}>
       <FilterBar filters={filters} onChange={setFilters} />
-      <View className="finder-toolbar__row">
-        <RadiusPicker radius={radius} onChange={setRadius} />
-        <ViewSwitch view={view} onChange={setView} />
-      </View>
-    </View>
+    </FinderToolbar>
   ) : null;
 
   return (

@@ -4,8 +4,8 @@ import Taro from "@tarojs/taro";
 import { useState } from "react";
 import { Chip } from "../../../components/Chip";
 import { PageContainer } from "../../../components/PageContainer";
-import { PlaceBar, PlacePicker } from "../../../finders/components/PlacePicker";
-import { type FinderView, RadiusPicker, ViewSwitch } from "../../../finders/components/SearchControls";
+import { PlacePicker } from "../../../finders/components/PlacePicker";
+import { FinderToolbar, type FinderView } from "../../../finders/components/SearchControls";
 import { formatDistance } from "../../../finders/format";
 import { useSearchPlace } from "../../../finders/location";
 import { useApiLoad } from "../../../services/useApiLoad";
@@ -38,8 +38,7 @@ export default function NightMarketsPage() {
   const kindText = kind ? MARKET_ZONE_KIND_LABELS[kind] : "夜市和便民疏导点";
 
   const toolbar = place ? (
-    <View className="finder-toolbar markets-toolbar">
-      <PlaceBar place={place} />
+    <FinderToolbar className="markets-toolbar" place={place} radius={radius} onRadius={setRadius} view={view} onView={setView}>
       <View className="markets-tabs">
         {WHEN_TABS.map((t) => (
           <Text
@@ -57,11 +56,7 @@ export default function NightMarketsPage() {
           <Chip key={k} label={MARKET_ZONE_KIND_LABELS[k]} className={`kind-chip kind-${k}`} active={kind === k} onTap={() => setKind(k)} />
         ))}
       </View>
-      <View className="finder-toolbar__row">
-        <RadiusPicker radius={radius} onChange={setRadius} />
-        <ViewSwitch view={view} onChange={setView} />
-      </View>
-    </View>
+    </FinderToolbar>
   ) : null;
 
   return (

@@ -1,13 +1,12 @@
 import { LOT_TYPE_LABELS, LOT_TYPES } from "@civic/shared";
 import { View } from "@tarojs/components";
 import { Chip } from "../../../components/Chip";
+import { type FlagChip, FlagChips } from "../../../finders/components/SearchControls";
 import type { ParkingFilters } from "../api";
 
 /* The finder's filter chips (the nearby query's flags) and the lot-type chips (one type or all). */
 
-type Flag = "openNow" | "hasFree" | "charging" | "accessible";
-
-export const PARKING_FLAG_CHIPS: { key: Flag; label: string; className: string }[] = [
+export const PARKING_FLAG_CHIPS: FlagChip<"openNow" | "hasFree" | "charging" | "accessible">[] = [
   { key: "openNow", label: "营业中", className: "filter-open-now" },
   { key: "hasFree", label: "有空位", className: "filter-has-free" },
   { key: "charging", label: "充电桩", className: "filter-charging" },
@@ -17,17 +16,7 @@ export const PARKING_FLAG_CHIPS: { key: Flag; label: string; className: string }
 export function ParkingFilterBar({ filters, onChange }: { filters: ParkingFilters; onChange: (next: ParkingFilters) => void }) {
   return (
     <>
-      <View className="chip-row filter-bar">
-        {PARKING_FLAG_CHIPS.map((f) => (
-          <Chip
-            key={f.key}
-            label={f.label}
-            className={`filter-chip ${f.className}`}
-            active={filters[f.key]}
-            onTap={() => onChange({ ...filters, [f.key]: !filters[f.key] })}
-          />
-        ))}
-      </View>
+      <FlagChips chips={PARKING_FLAG_CHIPS} filters={filters} onChange={onChange} />
       <View className="chip-row type-bar">
         <Chip
           label="全部类型"

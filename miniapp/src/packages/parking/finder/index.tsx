@@ -2,9 +2,9 @@ import { View } from "@tarojs/components";
 import Taro from "@tarojs/taro";
 import { useState } from "react";
 import { PageContainer } from "../../../components/PageContainer";
-import { PlaceBar, PlacePicker } from "../../../finders/components/PlacePicker";
+import { PlacePicker } from "../../../finders/components/PlacePicker";
 import { ResultHeader } from "../../../finders/components/ResultHeader";
-import { type FinderView, RadiusPicker, ViewSwitch } from "../../../finders/components/SearchControls";
+import { FinderToolbar, type FinderView } from "../../../finders/components/SearchControls";
 import { formatDistance } from "../../../finders/format";
 import { useSearchPlace } from "../../../finders/location";
 import { useKeptSearch } from "../../../finders/useKeptSearch";
@@ -29,14 +29,9 @@ export default function ParkingFinderPage() {
   const { state, reload, shown: lots, staleError, shownRadius } = useKeptSearch(search, nearbyParking, (a) => a.lots);
 
   const toolbar = place ? (
-    <View className="finder-toolbar">
-      <PlaceBar place={place} />
+    <FinderToolbar place={place} radius={radius} onRadius={setRadius} view={view} onView={setView}>
       <ParkingFilterBar filters={filters} onChange={setFilters} />
-      <View className="finder-toolbar__row">
-        <RadiusPicker radius={radius} onChange={setRadius} />
-        <ViewSwitch view={view} onChange={setView} />
-      </View>
-    </View>
+    </FinderToolbar>
   ) : null;
 
   return (
